@@ -1,0 +1,112 @@
+//! What a technician can do to a synced item, and why it may be refused.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::model::{ItemId, RecordId};
+
+/// A change a technician makes to a synced item.
+///
+/// Semantics:
+/// - **Re-match** links the item to another portal record of the same client and type and makes it
+///   `Matched`, whatever its status was: re-matching a `Not Synced` item matches it for the first
+///   time, re-matching an `Excluded` item brings it back into the sync. "Disable previous record"
+///   disables the record the item was (or, when excluded, had been) matched to, and is refused when
+///   there is none.
+/// - **Exclude** leaves the item out of the sync. It keeps its record link, so that including it
+///   again restores the match. "Disable record" disables that record, and is refused when there is
+///   none.
+/// - **Include** undoes an exclusion: the item is `Matched` again if it kept a record, otherwise
+///   `Not Synced`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Action {
+    /// Link the item to `record`.
+    Rematch {
+        /// The synced item.
+        item: ItemId,
+        /// The portal record to match it to.
+        record: RecordId,
+        /// Also disable the record it was matched to before.
+        disable_previous: bool,
+    },
+    /// Leave the item out of the sync.
+    Exclude {
+        /// The synced item.
+        item: ItemId,
+        /// Also disable the portal record it is matched to.
+        disable_record: bool,
+    },
+    /// Bring an excluded item back into the sync.
+    Include {
+        /// The synced item.
+        item: ItemId,
+    },
+}
+
+impl Action {
+    /// The item this action changes.
+    pub fn item(&self) -> ItemId {
+        match self {
+            Self::Rematch { item, .. } | Self::Exclude { item, .. } | Self::Include { item } => {
+                *item
+            }
+        }
+    }
+}
+
+/// Why an action was refused. A refused action changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "kebab-case")]
+pub enum ActionError {
+    /// The item does not exist (any more).
+    #[error("The synced item no longer exists.")]
+    UnknownItem {
+        /// The item asked for.
+        item: ItemId,
+    },
+    /// The record does not exist (any more).
+    #[error("The chosen record no longer exists.")]
+    UnknownRecord {
+        /// The record asked for.
+        record: RecordId,
+    },
+    /// The record belongs to another client or resource type.
+    #[error("The chosen record belongs to another client or type.")]
+    RecordMismatch {
+        /// The record asked for.
+        record: RecordId,
+    },
+    /// The record is disabled and cannot be matched to.
+    #[error("The chosen record is disabled.")]
+    RecordDisabled {
+        /// The record asked for.
+        record: RecordId,
+    },
+    /// The item is already matched to that record.
+    #[error("The item is already matched to that record.")]
+    AlreadyMatched {
+        /// The record asked for.
+        record: RecordId,
+    },
+    /// "Disable previous record" was asked but there is no other previous record.
+    #[error("There is no previous record to disable.")]
+    NoPreviousRecord,
+    /// "Disable record" was asked but the item has no record.
+    #[error("The item has no record to disable.")]
+    NoRecordToDisable,
+    /// The item is already excluded.
+    #[error("The item is already excluded.")]
+    AlreadyExcluded,
+    /// Only an excluded item can be included.
+    #[error("The item is not excluded.")]
+    NotExcluded,
+    /// Someone changed the item since it was read.
+    #[error("The item was changed by someone else; showing its latest state.")]
+    StaleVersion {
+        /// The version the writer read.
+        expected: u32,
+        /// The version the item has now.
+        actual: u32,
+    },
+}

@@ -1,0 +1,98 @@
+use chrono::{TimeZone, Utc};
+
+use super::{dataset, generate, DemoConfig};
+use crate::model::{IntegrationKind, SyncStatus};
+
+fn config() -> DemoConfig {
+    DemoConfig::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap())
+}
+
+#[test]
+fn same_seed_same_data_other_seed_other_data() {
+    assert_eq!(dataset(&config()), dataset(&config()));
+    let other = DemoConfig {
+        seed: 7,
+        ..config()
+    };
+    assert_ne!(dataset(&config()).items, dataset(&other).items);
+}
+
+#[test]
+fn has_psa_and_rmm_integrations_with_ten_plus_clients_and_hundreds_of_items() {
+    let store = generate(&config());
+    let kinds = |k| {
+        store
+            .integrations()
+            .iter()
+            .filter(|i| i.product.kind() == k)
+            .count()
+    };
+    assert!(kinds(IntegrationKind::Psa) >= 2 && kinds(IntegrationKind::Rmm) >= 2);
+    for integration in store.integrations() {
+        let counts = store.counts(integration.id).unwrap();
+        assert!(store.clients(integration.id).unwrap().len() >= 10);
+        assert!(counts.total() >= 200, "{}: {counts:?}", integration.name);
+        for status in SyncStatus::ALL {
+            assert!(
+                counts.get(status) > 0,
+                "{} has no {status:?}",
+                integration.name
+            );
+        }
+        let start = config().now - chrono::Duration::days(30);
+        assert!(!store
+            .logs(integration.id, start, config().now)
+            .unwrap()
+            .is_empty());
+    }
+}
+
+#[test]
+fn status_mixes_differ_between_integrations() {
+    let store = generate(&config());
+    let shares: Vec<u32> = store
+        .integrations()
+        .iter()
+        .map(|i| {
+            let c = store.counts(i.id).unwrap();
+            c.matched * 100 / c.total()
+        })
+        .collect();
+    let mut distinct = shares.clone();
+    distinct.dedup();
+    assert!(distinct.len() >= 4, "{shares:?}");
+}
+
+#[test]
+fn size_scales_the_data() {
+    let big = generate(&DemoConfig {
+        size: 6_000,
+        ..config()
+    });
+    let first = big.integrations()[0].id;
+    assert!(big.counts(first).unwrap().total() >= 5_900);
+}
+
+#[test]
+fn not_synced_items_often_have_a_look_alike_candidate() {
+    let store = generate(&config());
+    let unsynced: Vec<_> = store
+        .items_raw()
+        .iter()
+        .filter(|i| i.status == SyncStatus::NotSynced)
+        .collect();
+    let with_candidate = unsynced
+        .iter()
+        .filter(|i| {
+            let first = store.candidates(i.id).unwrap().into_iter().next();
+            first.is_some_and(|r| {
+                crate::similarity::likeness(&i.name.to_lowercase(), &r.name.to_lowercase()) < 3
+            })
+        })
+        .count();
+    assert!(
+        with_candidate * 2 > unsynced.len(),
+        "{with_candidate} of {}",
+        unsynced.len()
+    );
+}

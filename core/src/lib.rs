@@ -1,0 +1,23 @@
+//! Sync Overview's core: the domain model of what a PSA or RMM integration synced into the
+//! documentation portal, the queries the screen asks, the state transitions a technician makes
+//! (re-match, exclude, include), an in-memory store and a deterministic demo-data generator.
+//!
+//! Pure Rust with no browser or server dependencies, so that the browser's mock store and the
+//! reference server share one implementation.
+
+mod action;
+pub mod demo;
+mod model;
+mod query;
+mod similarity;
+mod store;
+pub mod time;
+mod transition;
+
+pub use action::{Action, ActionError};
+pub use model::{
+    Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
+    PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,
+};
+pub use query::{ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey, StatusCounts};
+pub use store::{Dataset, DatasetError, QueryError, Store};

@@ -1,0 +1,331 @@
+//! The domain model: integrations, clients, synced items, portal records and sync log entries.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position of this entity in its store table.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies an integration.
+    IntegrationId
+);
+id_type!(
+    /// Identifies a client (a customer of the MSP) in the portal.
+    ClientId
+);
+id_type!(
+    /// Identifies an item synced from an integration.
+    ItemId
+);
+id_type!(
+    /// Identifies a record in the documentation portal.
+    RecordId
+);
+
+/// Whether an integrated product is a PSA or an RMM.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IntegrationKind {
+    /// Professional services automation (tickets, contacts, agreements).
+    Psa,
+    /// Remote monitoring and management (devices and their sites).
+    Rmm,
+}
+
+impl IntegrationKind {
+    /// The short name a technician reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Psa => "PSA",
+            Self::Rmm => "RMM",
+        }
+    }
+}
+
+/// A PSA or RMM product the portal integrates with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Product {
+    /// ConnectWise Manage (PSA).
+    ConnectWiseManage,
+    /// Autotask (PSA).
+    Autotask,
+    /// HaloPSA (PSA).
+    HaloPsa,
+    /// N-central (RMM).
+    NCentral,
+    /// NinjaOne (RMM).
+    NinjaOne,
+    /// Datto RMM (RMM).
+    DattoRmm,
+}
+
+impl Product {
+    /// Every supported product.
+    pub const ALL: [Product; 6] = [
+        Self::ConnectWiseManage,
+        Self::Autotask,
+        Self::HaloPsa,
+        Self::NCentral,
+        Self::NinjaOne,
+        Self::DattoRmm,
+    ];
+
+    /// The product's own name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ConnectWiseManage => "ConnectWise Manage",
+            Self::Autotask => "Autotask",
+            Self::HaloPsa => "HaloPSA",
+            Self::NCentral => "N-central",
+            Self::NinjaOne => "NinjaOne",
+            Self::DattoRmm => "Datto RMM",
+        }
+    }
+
+    /// PSA or RMM.
+    pub fn kind(self) -> IntegrationKind {
+        match self {
+            Self::ConnectWiseManage | Self::Autotask | Self::HaloPsa => IntegrationKind::Psa,
+            Self::NCentral | Self::NinjaOne | Self::DattoRmm => IntegrationKind::Rmm,
+        }
+    }
+
+    /// The resource types this product syncs, in the order a technician expects them.
+    pub fn resource_types(self) -> &'static [ResourceType] {
+        use ResourceType::*;
+        match self {
+            Self::ConnectWiseManage => &[Organization, Location, Contact, Configuration, Agreement],
+            Self::Autotask => &[Organization, Location, Contact, Configuration, Agreement],
+            Self::HaloPsa => &[Organization, Location, Contact, Asset, Agreement],
+            Self::NCentral => &[Organization, Location, Device],
+            Self::NinjaOne => &[Organization, Location, Device, Asset],
+            Self::DattoRmm => &[Organization, Device],
+        }
+    }
+}
+
+/// The kind of resource a synced item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceType {
+    /// A client organization.
+    Organization,
+    /// A site or office of a client.
+    Location,
+    /// A person at a client.
+    Contact,
+    /// A PSA configuration item.
+    Configuration,
+    /// A managed device from an RMM.
+    Device,
+    /// A hardware or software asset.
+    Asset,
+    /// A service agreement or contract.
+    Agreement,
+}
+
+impl ResourceType {
+    /// Every resource type, in display order.
+    pub const ALL: [ResourceType; 7] = [
+        Self::Organization,
+        Self::Location,
+        Self::Contact,
+        Self::Configuration,
+        Self::Device,
+        Self::Asset,
+        Self::Agreement,
+    ];
+
+    /// The name a technician reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Organization => "Organization",
+            Self::Location => "Location",
+            Self::Contact => "Contact",
+            Self::Configuration => "Configuration",
+            Self::Device => "Device",
+            Self::Asset => "Asset",
+            Self::Agreement => "Agreement",
+        }
+    }
+
+    /// A stable machine name (used in URLs and JSON).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Organization => "organization",
+            Self::Location => "location",
+            Self::Contact => "contact",
+            Self::Configuration => "configuration",
+            Self::Device => "device",
+            Self::Asset => "asset",
+            Self::Agreement => "agreement",
+        }
+    }
+
+    /// The resource type with this slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// Where a synced item stands against the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyncStatus {
+    /// Linked to a portal record.
+    Matched,
+    /// Not linked to any portal record.
+    NotSynced,
+    /// Left out of the sync by a user.
+    Excluded,
+}
+
+impl SyncStatus {
+    /// Every status, in the order the Resources Status tile lists them.
+    pub const ALL: [SyncStatus; 3] = [Self::Matched, Self::NotSynced, Self::Excluded];
+
+    /// The seed's word for this status.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Matched => "Matched",
+            Self::NotSynced => "Not Synced",
+            Self::Excluded => "Excluded",
+        }
+    }
+
+    /// A stable machine name (used in URLs and JSON).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Matched => "matched",
+            Self::NotSynced => "not-synced",
+            Self::Excluded => "excluded",
+        }
+    }
+
+    /// The status with this slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// A configured integration with a PSA or RMM product.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Integration {
+    /// Its identity.
+    pub id: IntegrationId,
+    /// The name the technician gave it.
+    pub name: String,
+    /// The integrated product.
+    pub product: Product,
+    /// When the product last synced with the portal.
+    pub last_synced: DateTime<Utc>,
+}
+
+/// A client (customer of the MSP) in the portal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Client {
+    /// Its identity.
+    pub id: ClientId,
+    /// Its name.
+    pub name: String,
+}
+
+/// An item an integration synced, and how it stands against the portal.
+///
+/// Invariants kept by the store: a `Matched` item has a record, a `NotSynced` item has none, an
+/// `Excluded` item keeps the record it had (if any) so that including it again restores the match.
+/// The record always belongs to the item's client and resource type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncedItem {
+    /// Its identity.
+    pub id: ItemId,
+    /// The integration that synced it.
+    pub integration: IntegrationId,
+    /// The client it belongs to.
+    pub client: ClientId,
+    /// Its resource type.
+    pub resource_type: ResourceType,
+    /// Its name in the source product.
+    pub name: String,
+    /// Its identifier in the source product.
+    pub source_id: String,
+    /// Where it stands.
+    pub status: SyncStatus,
+    /// The portal record it is (or, when excluded, was) matched to.
+    pub record: Option<RecordId>,
+    /// Bumped on every change, so that writers can detect stale copies.
+    pub version: u32,
+}
+
+/// A record in the documentation portal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalRecord {
+    /// Its identity.
+    pub id: RecordId,
+    /// The client it documents.
+    pub client: ClientId,
+    /// Its resource type.
+    pub resource_type: ResourceType,
+    /// Its name in the portal.
+    pub name: String,
+    /// A disabled record is kept for history but no longer used.
+    pub disabled: bool,
+}
+
+/// How serious a sync log entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogLevel {
+    /// Normal progress.
+    Info,
+    /// Something was skipped or retried.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+impl LogLevel {
+    /// The word a technician reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Info => "Info",
+            Self::Warning => "Warning",
+            Self::Error => "Error",
+        }
+    }
+}
+
+/// One line of an integration's sync log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// When it was written.
+    pub time: DateTime<Utc>,
+    /// The integration whose sync wrote it.
+    pub integration: IntegrationId,
+    /// How serious it is.
+    pub level: LogLevel,
+    /// What happened.
+    pub message: String,
+    /// The synced item it is about, if any.
+    pub item: Option<ItemId>,
+}

@@ -1,0 +1,163 @@
+//! What the screen asks of the store, and what it gets back.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    ClientId, IntegrationId, ItemId, PortalRecord, RecordId, ResourceType, SyncStatus,
+};
+
+/// How many synced items of an integration stand in each status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    /// Items linked to a portal record.
+    pub matched: u32,
+    /// Items with no portal record.
+    pub not_synced: u32,
+    /// Items a user excluded.
+    pub excluded: u32,
+}
+
+impl StatusCounts {
+    /// Every synced item: the three statuses always add up to this.
+    pub fn total(&self) -> u32 {
+        self.matched + self.not_synced + self.excluded
+    }
+
+    /// The count for one status.
+    pub fn get(&self, status: SyncStatus) -> u32 {
+        match status {
+            SyncStatus::Matched => self.matched,
+            SyncStatus::NotSynced => self.not_synced,
+            SyncStatus::Excluded => self.excluded,
+        }
+    }
+
+    fn slot(&mut self, status: SyncStatus) -> &mut u32 {
+        match status {
+            SyncStatus::Matched => &mut self.matched,
+            SyncStatus::NotSynced => &mut self.not_synced,
+            SyncStatus::Excluded => &mut self.excluded,
+        }
+    }
+
+    /// Counts one more item in `status`.
+    pub fn add(&mut self, status: SyncStatus) {
+        *self.slot(status) += 1;
+    }
+
+    /// Moves one item from one status to another.
+    pub fn shift(&mut self, from: SyncStatus, to: SyncStatus) {
+        *self.slot(from) -= 1;
+        *self.slot(to) += 1;
+    }
+}
+
+/// The column the Sync Status list is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SortKey {
+    /// By name, case-insensitively.
+    #[default]
+    Name,
+    /// By resource type, then name.
+    Type,
+    /// By status, then name.
+    Status,
+}
+
+/// A sort order of the Sync Status list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Sort {
+    /// The column.
+    pub key: SortKey,
+    /// Largest first.
+    pub descending: bool,
+}
+
+/// The synced items of one integration and client, narrowed and paged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ItemQuery {
+    /// The integration.
+    pub integration: IntegrationId,
+    /// The client.
+    pub client: ClientId,
+    /// Name or partial name, matched case-insensitively; empty matches everything.
+    pub filter: String,
+    /// Only items of this type.
+    pub resource_type: Option<ResourceType>,
+    /// Only items in this status.
+    pub status: Option<SyncStatus>,
+    /// The order.
+    pub sort: Sort,
+    /// How many matching items to skip.
+    pub offset: u32,
+    /// At most this many items.
+    pub limit: u32,
+}
+
+impl ItemQuery {
+    /// Every item of an integration and client, sorted by name.
+    pub fn all(integration: IntegrationId, client: ClientId) -> Self {
+        Self {
+            integration,
+            client,
+            filter: String::new(),
+            resource_type: None,
+            status: None,
+            sort: Sort::default(),
+            offset: 0,
+            limit: u32::MAX,
+        }
+    }
+}
+
+/// One page of a query's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemPage {
+    /// How many items match the query in all.
+    pub total: u32,
+    /// The position of the first item of this page.
+    pub offset: u32,
+    /// The items of this page.
+    pub items: Vec<ItemView>,
+}
+
+/// A portal record as a row of the Sync Status list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordView {
+    /// Its identity.
+    pub id: RecordId,
+    /// Its name.
+    pub name: String,
+    /// Whether it is disabled.
+    pub disabled: bool,
+}
+
+impl From<&PortalRecord> for RecordView {
+    fn from(record: &PortalRecord) -> Self {
+        Self {
+            id: record.id,
+            name: record.name.clone(),
+            disabled: record.disabled,
+        }
+    }
+}
+
+/// A synced item as a row of the Sync Status list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    /// Its identity.
+    pub id: ItemId,
+    /// Its name in the source product.
+    pub name: String,
+    /// Its identifier in the source product.
+    pub source_id: String,
+    /// Its resource type.
+    pub resource_type: ResourceType,
+    /// Where it stands.
+    pub status: SyncStatus,
+    /// The portal record it is (or, when excluded, was) matched to.
+    pub record: Option<RecordView>,
+    /// Its version, sent back with writes.
+    pub version: u32,
+}

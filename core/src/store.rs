@@ -1,0 +1,352 @@
+//! The in-memory store and its queries.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use crate::model::{
+    Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
+    ResourceType, SyncStatus, SyncedItem,
+};
+use crate::query::{ItemPage, ItemQuery, ItemView, RecordView, SortKey, StatusCounts};
+use crate::similarity::likeness;
+
+/// Everything a store is built from. Each entity's id is its position in its table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dataset {
+    /// The integrations.
+    pub integrations: Vec<Integration>,
+    /// Every client of the portal.
+    pub clients: Vec<Client>,
+    /// Every synced item of every integration.
+    pub items: Vec<SyncedItem>,
+    /// Every portal record.
+    pub records: Vec<PortalRecord>,
+    /// Every sync log entry.
+    pub logs: Vec<LogEntry>,
+}
+
+/// Why a dataset cannot make a store.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum DatasetError {
+    /// An id is not the entity's position in its table.
+    #[error("{table} #{position} has id {id}")]
+    IdNotPosition {
+        /// The table.
+        table: &'static str,
+        /// The position.
+        position: usize,
+        /// The id found there.
+        id: u32,
+    },
+    /// An entity refers to one that does not exist or does not fit.
+    #[error("{0}")]
+    BadReference(String),
+}
+
+/// Why a query cannot be answered.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum QueryError {
+    /// No such integration.
+    #[error("The integration no longer exists.")]
+    UnknownIntegration(IntegrationId),
+    /// No such synced item.
+    #[error("The synced item no longer exists.")]
+    UnknownItem(ItemId),
+}
+
+/// The whole data set of the portal's integrations, indexed for the screen's queries.
+///
+/// Counts per integration are kept up to date by each action rather than recounted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Store {
+    pub(crate) integrations: Vec<Integration>,
+    pub(crate) clients: Vec<Client>,
+    pub(crate) items: Vec<SyncedItem>,
+    pub(crate) records: Vec<PortalRecord>,
+    /// Lower-cased item names, by item position.
+    search_keys: Vec<String>,
+    /// Log entries per integration, oldest first.
+    logs: Vec<Vec<LogEntry>>,
+    pub(crate) counts: Vec<StatusCounts>,
+    /// Clients per integration, by name.
+    clients_of: Vec<Vec<ClientId>>,
+    /// Items per integration and client, by lower-cased name.
+    items_of: HashMap<(IntegrationId, ClientId), Vec<ItemId>>,
+    /// Records per client and type, by name.
+    records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>>,
+}
+
+fn check_ids<T>(
+    table: &'static str,
+    rows: &[T],
+    id: impl Fn(&T) -> u32,
+) -> Result<(), DatasetError> {
+    match rows
+        .iter()
+        .enumerate()
+        .find(|(position, row)| id(row) as usize != *position)
+    {
+        Some((position, row)) => Err(DatasetError::IdNotPosition {
+            table,
+            position,
+            id: id(row),
+        }),
+        None => Ok(()),
+    }
+}
+
+impl Store {
+    /// Indexes a dataset, checking that every reference holds.
+    pub fn new(data: Dataset) -> Result<Self, DatasetError> {
+        check_ids("integration", &data.integrations, |i| i.id.0)?;
+        check_ids("client", &data.clients, |c| c.id.0)?;
+        check_ids("item", &data.items, |i| i.id.0)?;
+        check_ids("record", &data.records, |r| r.id.0)?;
+        let bad = |what: String| Err(DatasetError::BadReference(what));
+        for record in &data.records {
+            if record.client.index() >= data.clients.len() {
+                return bad(format!("record {} has no client", record.id));
+            }
+        }
+        let mut counts = vec![StatusCounts::default(); data.integrations.len()];
+        let mut items_of: HashMap<(IntegrationId, ClientId), Vec<ItemId>> = HashMap::new();
+        for item in &data.items {
+            if item.integration.index() >= data.integrations.len()
+                || item.client.index() >= data.clients.len()
+            {
+                return bad(format!("item {} has no integration or client", item.id));
+            }
+            match (item.status, item.record) {
+                (SyncStatus::Matched, None) => {
+                    return bad(format!("matched item {} has no record", item.id))
+                }
+                (SyncStatus::NotSynced, Some(_)) => {
+                    return bad(format!("not synced item {} has a record", item.id))
+                }
+                _ => {}
+            }
+            if let Some(record) = item.record {
+                match data.records.get(record.index()) {
+                    Some(r) if r.client == item.client && r.resource_type == item.resource_type => {
+                    }
+                    _ => return bad(format!("item {} has a record that does not fit", item.id)),
+                }
+            }
+            counts[item.integration.index()].add(item.status);
+            items_of
+                .entry((item.integration, item.client))
+                .or_default()
+                .push(item.id);
+        }
+        let search_keys: Vec<String> = data.items.iter().map(|i| i.name.to_lowercase()).collect();
+        for ids in items_of.values_mut() {
+            ids.sort_by(|a, b| {
+                search_keys[a.index()]
+                    .cmp(&search_keys[b.index()])
+                    .then(a.cmp(b))
+            });
+        }
+        let mut clients_of = vec![Vec::new(); data.integrations.len()];
+        for (integration, client) in items_of.keys() {
+            clients_of[integration.index()].push(*client);
+        }
+        for clients in &mut clients_of {
+            clients.sort_by(|a, b| {
+                let name = |c: &ClientId| data.clients[c.index()].name.to_lowercase();
+                name(a).cmp(&name(b)).then(a.cmp(b))
+            });
+        }
+        let mut records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>> = HashMap::new();
+        for record in &data.records {
+            records_of
+                .entry((record.client, record.resource_type))
+                .or_default()
+                .push(record.id);
+        }
+        for ids in records_of.values_mut() {
+            ids.sort_by(|a, b| {
+                data.records[a.index()]
+                    .name
+                    .cmp(&data.records[b.index()].name)
+            });
+        }
+        let mut logs = vec![Vec::new(); data.integrations.len()];
+        for entry in data.logs {
+            match logs.get_mut(entry.integration.index()) {
+                Some(list) => list.push(entry),
+                None => return bad(format!("log entry at {} has no integration", entry.time)),
+            }
+        }
+        for list in &mut logs {
+            list.sort_by_key(|e| e.time);
+        }
+        Ok(Self {
+            integrations: data.integrations,
+            clients: data.clients,
+            items: data.items,
+            records: data.records,
+            search_keys,
+            logs,
+            counts,
+            clients_of,
+            items_of,
+            records_of,
+        })
+    }
+
+    /// Every integration.
+    pub fn integrations(&self) -> &[Integration] {
+        &self.integrations
+    }
+
+    /// Every synced item of every integration.
+    pub fn items_raw(&self) -> &[SyncedItem] {
+        &self.items
+    }
+
+    /// Every portal record.
+    pub fn records_raw(&self) -> &[PortalRecord] {
+        &self.records
+    }
+
+    fn check_integration(&self, integration: IntegrationId) -> Result<(), QueryError> {
+        match self.integrations.get(integration.index()) {
+            Some(_) => Ok(()),
+            None => Err(QueryError::UnknownIntegration(integration)),
+        }
+    }
+
+    /// How many items of the integration stand in each status, over all its clients.
+    pub fn counts(&self, integration: IntegrationId) -> Result<StatusCounts, QueryError> {
+        self.check_integration(integration)?;
+        Ok(self.counts[integration.index()])
+    }
+
+    /// The clients synced in the integration, by name.
+    pub fn clients(&self, integration: IntegrationId) -> Result<Vec<Client>, QueryError> {
+        self.check_integration(integration)?;
+        Ok(self.clients_of[integration.index()]
+            .iter()
+            .map(|c| self.clients[c.index()].clone())
+            .collect())
+    }
+
+    /// The items of an integration and client that match the query, sorted and paged.
+    ///
+    /// A client that is not synced in the integration has no items.
+    pub fn items(&self, query: &ItemQuery) -> Result<ItemPage, QueryError> {
+        self.check_integration(query.integration)?;
+        let all = self
+            .items_of
+            .get(&(query.integration, query.client))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let needle = query.filter.trim().to_lowercase();
+        let mut hits: Vec<ItemId> = all
+            .iter()
+            .copied()
+            .filter(|id| {
+                let item = &self.items[id.index()];
+                query.resource_type.is_none_or(|t| item.resource_type == t)
+                    && query.status.is_none_or(|s| item.status == s)
+                    && self.search_keys[id.index()].contains(needle.as_str())
+            })
+            .collect();
+        match query.sort.key {
+            SortKey::Name => {}
+            SortKey::Type => hits.sort_by_key(|id| self.items[id.index()].resource_type),
+            SortKey::Status => hits.sort_by_key(|id| self.items[id.index()].status),
+        }
+        if query.sort.descending {
+            match query.sort.key {
+                SortKey::Name => hits.reverse(),
+                SortKey::Type => {
+                    hits.sort_by_key(|id| std::cmp::Reverse(self.items[id.index()].resource_type))
+                }
+                SortKey::Status => {
+                    hits.sort_by_key(|id| std::cmp::Reverse(self.items[id.index()].status))
+                }
+            }
+        }
+        let total = hits.len() as u32;
+        let items = hits
+            .into_iter()
+            .skip(query.offset as usize)
+            .take(query.limit as usize)
+            .map(|id| self.view(id))
+            .collect();
+        Ok(ItemPage {
+            total,
+            offset: query.offset,
+            items,
+        })
+    }
+
+    /// One synced item as a row shows it.
+    pub fn item(&self, item: ItemId) -> Result<ItemView, QueryError> {
+        match self.items.get(item.index()) {
+            Some(_) => Ok(self.view(item)),
+            None => Err(QueryError::UnknownItem(item)),
+        }
+    }
+
+    pub(crate) fn view(&self, id: ItemId) -> ItemView {
+        let item = &self.items[id.index()];
+        ItemView {
+            id: item.id,
+            name: item.name.clone(),
+            source_id: item.source_id.clone(),
+            resource_type: item.resource_type,
+            status: item.status,
+            record: item
+                .record
+                .map(|r| RecordView::from(&self.records[r.index()])),
+            version: item.version,
+        }
+    }
+
+    /// The enabled portal records an item can be re-matched to: same client and type, not the one
+    /// it is matched to now. The likeliest (by name) come first.
+    pub fn candidates(&self, item: ItemId) -> Result<Vec<RecordView>, QueryError> {
+        let it = self
+            .items
+            .get(item.index())
+            .ok_or(QueryError::UnknownItem(item))?;
+        let current = match it.status {
+            SyncStatus::Matched => it.record,
+            _ => None,
+        };
+        let key = &self.search_keys[item.index()];
+        let mut found: Vec<(u8, &PortalRecord)> = self
+            .records_of
+            .get(&(it.client, it.resource_type))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|r| &self.records[r.index()])
+            .filter(|r| !r.disabled && Some(r.id) != current)
+            .map(|r| (likeness(key, &r.name.to_lowercase()), r))
+            .collect();
+        found.sort_by_key(|(rank, _)| *rank);
+        Ok(found
+            .into_iter()
+            .map(|(_, r)| RecordView::from(r))
+            .collect())
+    }
+
+    /// The integration's log entries written in `[from, to)`, newest first.
+    pub fn logs(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<LogEntry>, QueryError> {
+        self.check_integration(integration)?;
+        let list = &self.logs[integration.index()];
+        let start = list.partition_point(|e| e.time < from);
+        let end = list.partition_point(|e| e.time < to).max(start);
+        Ok(list[start..end].iter().rev().cloned().collect())
+    }
+}

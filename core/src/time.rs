@@ -1,0 +1,36 @@
+//! Times as a technician reads them.
+
+use chrono::{DateTime, Utc};
+
+/// How long ago `then` was, seen from `now`: "just now", "5 minutes ago", "2 hours ago",
+/// "3 days ago". A time in the future reads "just now".
+pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - then).num_seconds();
+    let (amount, unit) = match seconds {
+        s if s < 60 => return "just now".to_owned(),
+        s if s < 3_600 => (s / 60, "minute"),
+        s if s < 86_400 => (s / 3_600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    let plural = if amount == 1 { "" } else { "s" };
+    format!("{amount} {unit}{plural} ago")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn reads_like_speech() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let ago = |d: Duration| relative(now - d, now);
+        assert_eq!(ago(Duration::seconds(-30)), "just now");
+        assert_eq!(ago(Duration::seconds(59)), "just now");
+        assert_eq!(ago(Duration::minutes(1)), "1 minute ago");
+        assert_eq!(ago(Duration::minutes(59)), "59 minutes ago");
+        assert_eq!(ago(Duration::hours(2)), "2 hours ago");
+        assert_eq!(ago(Duration::hours(25)), "1 day ago");
+        assert_eq!(ago(Duration::days(30)), "30 days ago");
+    }
+}

@@ -1,0 +1,107 @@
+//! The state transitions: re-match, exclude, include.
+
+use crate::action::{Action, ActionError};
+use crate::model::{ItemId, RecordId, SyncStatus};
+use crate::query::ItemView;
+use crate::store::Store;
+
+/// What an allowed action will do: the item's new status and record, and a record to disable.
+type Plan = (SyncStatus, Option<RecordId>, Option<RecordId>);
+
+impl Store {
+    /// Applies an action and returns the changed item; a refused action changes nothing.
+    ///
+    /// With `expected_version`, the action is refused when the item has changed since that
+    /// version was read.
+    pub fn apply(
+        &mut self,
+        action: &Action,
+        expected_version: Option<u32>,
+    ) -> Result<ItemView, ActionError> {
+        let id = action.item();
+        let item = self
+            .items
+            .get(id.index())
+            .ok_or(ActionError::UnknownItem { item: id })?;
+        if let Some(expected) = expected_version.filter(|v| *v != item.version) {
+            return Err(ActionError::StaleVersion {
+                expected,
+                actual: item.version,
+            });
+        }
+        let (status, record, disable) = match *action {
+            Action::Rematch {
+                record,
+                disable_previous,
+                ..
+            } => self.plan_rematch(id, record, disable_previous)?,
+            Action::Exclude { disable_record, .. } => self.plan_exclude(id, disable_record)?,
+            Action::Include { .. } => self.plan_include(id)?,
+        };
+        if let Some(disable) = disable {
+            self.records[disable.index()].disabled = true;
+        }
+        let item = &mut self.items[id.index()];
+        self.counts[item.integration.index()].shift(item.status, status);
+        item.status = status;
+        item.record = record;
+        item.version += 1;
+        Ok(self.view(id))
+    }
+
+    /// Checks a re-match: the new status, record and the record to disable.
+    fn plan_rematch(
+        &self,
+        id: ItemId,
+        record: RecordId,
+        disable_previous: bool,
+    ) -> Result<Plan, ActionError> {
+        let item = &self.items[id.index()];
+        let target = self
+            .records
+            .get(record.index())
+            .ok_or(ActionError::UnknownRecord { record })?;
+        if target.client != item.client || target.resource_type != item.resource_type {
+            return Err(ActionError::RecordMismatch { record });
+        }
+        if target.disabled {
+            return Err(ActionError::RecordDisabled { record });
+        }
+        if item.status == SyncStatus::Matched && item.record == Some(record) {
+            return Err(ActionError::AlreadyMatched { record });
+        }
+        let disable = match (disable_previous, item.record) {
+            (false, _) => None,
+            (true, Some(previous)) if previous != record => Some(previous),
+            (true, _) => return Err(ActionError::NoPreviousRecord),
+        };
+        Ok((SyncStatus::Matched, Some(record), disable))
+    }
+
+    /// Checks an exclusion: the new status, record and the record to disable.
+    fn plan_exclude(&self, id: ItemId, disable_record: bool) -> Result<Plan, ActionError> {
+        let item = &self.items[id.index()];
+        if item.status == SyncStatus::Excluded {
+            return Err(ActionError::AlreadyExcluded);
+        }
+        let disable = match (disable_record, item.record) {
+            (false, _) => None,
+            (true, Some(record)) => Some(record),
+            (true, None) => return Err(ActionError::NoRecordToDisable),
+        };
+        Ok((SyncStatus::Excluded, item.record, disable))
+    }
+
+    /// Checks an inclusion: the new status and record.
+    fn plan_include(&self, id: ItemId) -> Result<Plan, ActionError> {
+        let item = &self.items[id.index()];
+        if item.status != SyncStatus::Excluded {
+            return Err(ActionError::NotExcluded);
+        }
+        let status = match item.record {
+            Some(_) => SyncStatus::Matched,
+            None => SyncStatus::NotSynced,
+        };
+        Ok((status, item.record, None))
+    }
+}

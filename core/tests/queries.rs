@@ -1,0 +1,218 @@
+mod common;
+
+use common::*;
+use sync_core::{
+    ClientId, IntegrationId, ItemQuery, QueryError, RecordId, ResourceType, Sort, SortKey,
+    StatusCounts, Store, SyncStatus,
+};
+
+fn names(store: &Store, query: &ItemQuery) -> Vec<String> {
+    store
+        .items(query)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.name)
+        .collect()
+}
+
+#[test]
+fn counts_cover_every_client_of_the_integration() {
+    let store = store();
+    let counts = store.counts(CW).unwrap();
+    assert_eq!(
+        counts,
+        StatusCounts {
+            matched: 2,
+            not_synced: 1,
+            excluded: 2
+        }
+    );
+    assert_eq!(counts.total(), 5);
+    assert_eq!(store.counts(NINJA).unwrap().total(), 1);
+    assert_eq!(
+        store.counts(IntegrationId(9)),
+        Err(QueryError::UnknownIntegration(IntegrationId(9)))
+    );
+}
+
+#[test]
+fn clients_are_only_those_synced_in_the_integration_by_name() {
+    let store = store();
+    let cw: Vec<_> = store
+        .clients(CW)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(cw, ["Contoso Ltd", "Fabrikam Inc"]);
+    let ninja: Vec<_> = store
+        .clients(NINJA)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ninja, [NORTHWIND]);
+}
+
+#[test]
+fn items_of_integration_and_client_sorted_by_name() {
+    let store = store();
+    let query = ItemQuery::all(CW, CONTOSO);
+    assert_eq!(
+        names(&store, &query),
+        ["Contoso HQ", "CONTOSO-DC01", "CONTOSO-WS01", "Jane Smith"]
+    );
+    assert!(names(&store, &ItemQuery::all(CW, NORTHWIND)).is_empty());
+}
+
+#[test]
+fn filter_matches_partial_names_case_insensitively_and_trims() {
+    let store = store();
+    let mut query = ItemQuery::all(CW, CONTOSO);
+    query.filter = "  contoso-".to_owned();
+    assert_eq!(names(&store, &query), ["CONTOSO-DC01", "CONTOSO-WS01"]);
+    query.filter = "SMITH".to_owned();
+    assert_eq!(names(&store, &query), ["Jane Smith"]);
+    query.filter = "nothing like it".to_owned();
+    assert_eq!(store.items(&query).unwrap().total, 0);
+}
+
+#[test]
+fn type_and_status_narrow_and_combine() {
+    let store = store();
+    let mut query = ItemQuery::all(CW, CONTOSO);
+    query.resource_type = Some(ResourceType::Configuration);
+    assert_eq!(names(&store, &query), ["CONTOSO-DC01", "CONTOSO-WS01"]);
+    query.status = Some(SyncStatus::Excluded);
+    assert_eq!(names(&store, &query), ["CONTOSO-WS01"]);
+    query.resource_type = None;
+    assert_eq!(names(&store, &query), ["Contoso HQ", "CONTOSO-WS01"]);
+}
+
+#[test]
+fn sorts_by_type_and_status_then_name_either_way() {
+    let store = store();
+    let mut query = ItemQuery::all(CW, CONTOSO);
+    query.sort = Sort {
+        key: SortKey::Status,
+        descending: false,
+    };
+    assert_eq!(
+        names(&store, &query),
+        ["CONTOSO-DC01", "Jane Smith", "Contoso HQ", "CONTOSO-WS01"]
+    );
+    query.sort.descending = true;
+    assert_eq!(
+        names(&store, &query),
+        ["Contoso HQ", "CONTOSO-WS01", "Jane Smith", "CONTOSO-DC01"]
+    );
+    query.sort = Sort {
+        key: SortKey::Type,
+        descending: false,
+    };
+    assert_eq!(
+        names(&store, &query),
+        ["Contoso HQ", "Jane Smith", "CONTOSO-DC01", "CONTOSO-WS01"]
+    );
+    query.sort = Sort {
+        key: SortKey::Name,
+        descending: true,
+    };
+    assert_eq!(
+        names(&store, &query),
+        ["Jane Smith", "CONTOSO-WS01", "CONTOSO-DC01", "Contoso HQ"]
+    );
+}
+
+#[test]
+fn pages_report_the_total_and_their_offset() {
+    let store = store();
+    let mut query = ItemQuery::all(CW, CONTOSO);
+    query.offset = 1;
+    query.limit = 2;
+    let page = store.items(&query).unwrap();
+    assert_eq!(page.total, 4);
+    assert_eq!(page.offset, 1);
+    let names: Vec<_> = page.items.into_iter().map(|i| i.name).collect();
+    assert_eq!(names, ["CONTOSO-DC01", "CONTOSO-WS01"]);
+}
+
+#[test]
+fn rows_show_the_matched_record_even_when_excluded() {
+    let store = store();
+    let hq = store.item(HQ).unwrap();
+    assert_eq!(hq.status, SyncStatus::Excluded);
+    assert_eq!(hq.record.unwrap().name, "Contoso Headquarters");
+    assert!(store.item(JANE).unwrap().record.is_none());
+}
+
+#[test]
+fn candidates_are_enabled_records_of_same_client_and_type_likeliest_first() {
+    let store = store();
+    let dc01: Vec<_> = store
+        .candidates(DC01)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    // Not r1 (its current record), not r3 (disabled), not r4 (another client).
+    assert_eq!(dc01, [RecordId(0)]);
+    let ws01: Vec<_> = store
+        .candidates(WS01)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ws01, [RecordId(0), RecordId(1)]);
+    let jane: Vec<_> = store
+        .candidates(JANE)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(jane, ["Smith, Jane"]);
+    // An excluded item may be re-matched to the record it kept.
+    let hq: Vec<_> = store
+        .candidates(HQ)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(hq, [RecordId(5)]);
+    assert!(store.candidates(NWT_LT01).unwrap().is_empty());
+    assert!(store.candidates(sync_core::ItemId(99)).is_err());
+}
+
+#[test]
+fn logs_in_a_half_open_range_newest_first() {
+    let store = store();
+    let all: Vec<_> = store
+        .logs(CW, at(1, 0), at(25, 0))
+        .unwrap()
+        .into_iter()
+        .map(|e| e.message)
+        .collect();
+    assert_eq!(
+        all,
+        ["Sync completed", "Rate limit reached", "Sync started"]
+    );
+    let some = store.logs(CW, at(20, 9), at(24, 10)).unwrap();
+    assert_eq!(some.len(), 1);
+    assert_eq!(some[0].message, "Rate limit reached");
+    assert!(store.logs(CW, at(25, 0), at(1, 0)).unwrap().is_empty());
+    assert_eq!(store.logs(NINJA, at(1, 0), at(30, 0)).unwrap().len(), 1);
+}
+
+#[test]
+fn a_dataset_with_broken_references_is_refused() {
+    let mut data = dataset();
+    data.items[0].record = Some(RecordId(4)); // Fabrikam's record on a Contoso item
+    assert!(Store::new(data).is_err());
+    let mut data = dataset();
+    data.items[1].client = ClientId(7);
+    assert!(Store::new(data).is_err());
+    let mut data = dataset();
+    data.records.swap(0, 1);
+    assert!(Store::new(data).is_err());
+}
