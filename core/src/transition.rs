@@ -9,15 +9,34 @@ use crate::store::Store;
 type Plan = (SyncStatus, Option<RecordId>, Option<RecordId>);
 
 impl Store {
-    /// Applies an action and returns the changed item; a refused action changes nothing.
+    /// Whether an action would be allowed now, changing nothing.
     ///
     /// With `expected_version`, the action is refused when the item has changed since that
     /// version was read.
+    pub fn check(&self, action: &Action, expected_version: Option<u32>) -> Result<(), ActionError> {
+        self.plan(action, expected_version).map(|_| ())
+    }
+
+    /// Applies an action and returns the changed item; a refused action changes nothing.
     pub fn apply(
         &mut self,
         action: &Action,
         expected_version: Option<u32>,
     ) -> Result<ItemView, ActionError> {
+        let (status, record, disable) = self.plan(action, expected_version)?;
+        if let Some(disable) = disable {
+            self.records[disable.index()].disabled = true;
+        }
+        let id = action.item();
+        let item = &mut self.items[id.index()];
+        self.counts[item.integration.index()].shift(item.status, status);
+        item.status = status;
+        item.record = record;
+        item.version += 1;
+        Ok(self.view(id))
+    }
+
+    fn plan(&self, action: &Action, expected_version: Option<u32>) -> Result<Plan, ActionError> {
         let id = action.item();
         let item = self
             .items
@@ -29,24 +48,15 @@ impl Store {
                 actual: item.version,
             });
         }
-        let (status, record, disable) = match *action {
+        match *action {
             Action::Rematch {
                 record,
                 disable_previous,
                 ..
-            } => self.plan_rematch(id, record, disable_previous)?,
-            Action::Exclude { disable_record, .. } => self.plan_exclude(id, disable_record)?,
-            Action::Include { .. } => self.plan_include(id)?,
-        };
-        if let Some(disable) = disable {
-            self.records[disable.index()].disabled = true;
+            } => self.plan_rematch(id, record, disable_previous),
+            Action::Exclude { disable_record, .. } => self.plan_exclude(id, disable_record),
+            Action::Include { .. } => self.plan_include(id),
         }
-        let item = &mut self.items[id.index()];
-        self.counts[item.integration.index()].shift(item.status, status);
-        item.status = status;
-        item.record = record;
-        item.version += 1;
-        Ok(self.view(id))
     }
 
     /// Checks a re-match: the new status, record and the record to disable.

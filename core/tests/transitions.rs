@@ -191,3 +191,15 @@ fn actions_round_trip_through_json() {
     );
     assert_eq!(serde_json::from_str::<Action>(&json).unwrap(), action);
 }
+
+#[test]
+fn check_answers_like_apply_without_changing_anything() {
+    let store = store();
+    let before = store.clone();
+    assert_eq!(store.check(&rematch(DC01, 0, true), Some(1)), Ok(()));
+    assert_eq!(
+        store.check(&rematch(JANE, 2, true), None),
+        Err(ActionError::NoPreviousRecord)
+    );
+    assert_eq!(store, before);
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs everything Sync Overview needs to build, serve and test, skipping what is already
+# installed at the right version. Safe to run again and again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+
+step() { printf '\n== %s\n' "$*"; }
+have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+
+step "Rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "already installed"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "Trunk $TRUNK_VERSION"
+if have_version trunk "trunk $TRUNK_VERSION"; then
+  echo "already installed"
+else
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+step "wasm-bindgen CLI $WASM_BINDGEN_VERSION"
+# Not --locked: its lock file wants a crate release the registry here does not have.
+if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" \
+  && have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
+  echo "already installed"
+else
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+step "Chromium and ChromeDriver (Debian)"
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null)"
+else
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y chromium chromium-driver
+fi
+
+step "npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
+stamp=node_modules/.setup-stamp
+want="$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "already installed"
+else
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  cat package.json package-lock.json | sha256sum | cut -d' ' -f1 >"$stamp"
+fi
+echo
+echo "wasm-opt: $(node_modules/.bin/wasm-opt --version)"

@@ -1,0 +1,116 @@
+//! The in-browser mock store: sync-core's demo data, with the user's actions replayed from the
+//! journal so that they survive a reload.
+
+use std::cell::RefCell;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sync_core::demo::{generate, DemoConfig};
+use sync_core::{
+    Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
+    RecordView, StatusCounts, Store,
+};
+
+use super::journal::Journal;
+use super::{Answer, Backend, BackendError};
+
+/// The demo data and the user's changes to it, all in this browser.
+pub struct MockBackend {
+    config: DemoConfig,
+    store: RefCell<Store>,
+    journal: RefCell<Journal>,
+    notice: Option<String>,
+}
+
+impl MockBackend {
+    /// Generates the demo data and replays the saved actions. Actions that no longer apply are
+    /// dropped, and the user is told.
+    pub fn open(config: DemoConfig) -> Self {
+        let mut store = generate(&config);
+        let opened = Journal::open(&format!("{}-{}", config.seed, config.size));
+        let mut journal = opened.journal;
+        let mut notice = opened.notice;
+        let total = opened.actions.len();
+        let kept: Vec<Action> = opened
+            .actions
+            .into_iter()
+            .filter(|action| store.apply(action, None).is_ok())
+            .collect();
+        if kept.len() < total {
+            let skipped = total - kept.len();
+            let plural = if skipped == 1 { "" } else { "s" };
+            let saved = journal.keep(kept);
+            notice = Some(match saved {
+                Ok(()) => {
+                    format!("{skipped} saved change{plural} no longer applied and were set aside.")
+                }
+                Err(error) => error,
+            });
+        }
+        Self {
+            config,
+            store: RefCell::new(store),
+            journal: RefCell::new(journal),
+            notice,
+        }
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for MockBackend {
+    async fn integrations(&self) -> Answer<Vec<Integration>> {
+        Ok(self.store.borrow().integrations().to_vec())
+    }
+
+    async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts> {
+        Ok(self.store.borrow().counts(integration)?)
+    }
+
+    async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
+        Ok(self.store.borrow().clients(integration)?)
+    }
+
+    async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
+        Ok(self.store.borrow().items(&query)?)
+    }
+
+    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>> {
+        Ok(self.store.borrow().candidates(item)?)
+    }
+
+    async fn logs(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>> {
+        Ok(self.store.borrow().logs(integration, from, to)?)
+    }
+
+    async fn apply(&self, action: Action, version: u32) -> Answer<ItemView> {
+        let mut store = self.store.borrow_mut();
+        store.check(&action, Some(version))?;
+        self.journal
+            .borrow_mut()
+            .append(action.clone())
+            .map_err(BackendError::Unavailable)?;
+        Ok(store.apply(&action, Some(version))?)
+    }
+
+    fn is_demo(&self) -> bool {
+        true
+    }
+
+    async fn reset_demo(&self) -> Answer<()> {
+        self.journal
+            .borrow_mut()
+            .clear()
+            .map_err(BackendError::Unavailable)?;
+        *self.store.borrow_mut() = generate(&self.config);
+        Ok(())
+    }
+
+    fn notice(&self) -> Option<String> {
+        self.notice.clone()
+    }
+}

@@ -1,0 +1,96 @@
+//! Where the screen's data comes from: one async trait, implemented by the in-browser mock store
+//! (the default) and, later, by an HTTP/JSON client.
+
+mod journal;
+pub mod mock;
+
+use std::rc::Rc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use sync_core::{
+    Action, ActionError, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView,
+    LogEntry, QueryError, RecordView, StatusCounts,
+};
+
+/// Why a backend call failed. Every variant reads as a sentence a technician can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BackendError {
+    /// The action was refused; nothing changed.
+    #[error("{0}")]
+    Refused(ActionError),
+    /// What was asked for does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The data could not be read or written.
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+impl From<QueryError> for BackendError {
+    fn from(error: QueryError) -> Self {
+        Self::NotFound(error.to_string())
+    }
+}
+
+impl From<ActionError> for BackendError {
+    fn from(error: ActionError) -> Self {
+        Self::Refused(error)
+    }
+}
+
+/// What a backend call returns.
+pub type Answer<T> = Result<T, BackendError>;
+
+/// The screen's data source. Every call is async so that a remote backend fits the same seam.
+#[async_trait(?Send)]
+pub trait Backend {
+    /// Every integration, with when it last synced.
+    async fn integrations(&self) -> Answer<Vec<Integration>>;
+    /// Status counts of an integration over all its clients.
+    async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts>;
+    /// The clients synced in an integration, by name.
+    async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>>;
+    /// A page of the items of an integration and client.
+    async fn items(&self, query: ItemQuery) -> Answer<ItemPage>;
+    /// The records an item can be re-matched to, likeliest first.
+    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>>;
+    /// An integration's sync log entries written in `[from, to)`, newest first.
+    async fn logs(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>>;
+    /// Applies an action to the item at `version` and returns the changed item.
+    async fn apply(&self, action: Action, version: u32) -> Answer<ItemView>;
+    /// Whether this backend holds demo data a user may reset.
+    fn is_demo(&self) -> bool;
+    /// Discards every change made to the demo data.
+    async fn reset_demo(&self) -> Answer<()>;
+    /// Something the user should know about the data source since it opened (e.g. saved changes
+    /// that could not be read), if anything.
+    fn notice(&self) -> Option<String>;
+}
+
+/// The backend, shared with every component through context.
+#[derive(Clone, Copy)]
+pub struct Api(StoredValue<Rc<dyn Backend>, LocalStorage>);
+
+impl Api {
+    /// Wraps a backend for context.
+    pub fn new(backend: Rc<dyn Backend>) -> Self {
+        Self(StoredValue::new_local(backend))
+    }
+
+    /// The backend.
+    pub fn get(&self) -> Rc<dyn Backend> {
+        self.0.get_value()
+    }
+}
+
+/// The backend provided by the app.
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}

@@ -1,0 +1,150 @@
+//! What the Re-match Record and Exclude Record dialogs share: the item they act on, a toggle,
+//! the error line, and the primary and Cancel buttons that submit once.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sync_core::{Action, ItemView};
+
+use super::status_badge::StatusBadge;
+use crate::backend::{use_api, Api};
+
+/// Names the item a dialog acts on: type, name, source id, status and matched record.
+#[component]
+pub fn ItemSummary(item: ItemView) -> impl IntoView {
+    view! {
+        <div class="item-summary">
+            <p class="item-summary-name">
+                <span class="muted">{item.resource_type.label()}</span>
+                " "
+                <strong>{item.name.clone()}</strong>
+                <span class="source-id">{format!("ID {}", item.source_id)}</span>
+            </p>
+            <p class="item-summary-status">
+                <StatusBadge status=item.status />
+                {item
+                    .record
+                    .as_ref()
+                    .map(|r| {
+                        let disabled = if r.disabled { " (disabled)" } else { "" };
+                        format!(" · matched record: {}{disabled}", r.name)
+                    })}
+            </p>
+        </div>
+    }
+}
+
+/// An on/off switch with its label, and a hint when it cannot be used.
+#[component]
+pub fn Toggle(
+    /// The switch's label.
+    label: String,
+    /// Its state.
+    on: RwSignal<bool>,
+    /// Why it cannot be used, if it cannot.
+    unavailable: Option<&'static str>,
+) -> impl IntoView {
+    let id = crate::screen::unique_id("toggle");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="toggle-row">
+            <input
+                id=id.clone()
+                type="checkbox"
+                role="switch"
+                class="switch"
+                disabled=unavailable.is_some()
+                aria-describedby=unavailable.map(|_| hint_id.clone())
+                prop:checked=on
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+            {unavailable.map(|hint| view! { <p id=hint_id class="field-hint">{hint}</p> })}
+        </div>
+    }
+}
+
+/// A dialog's submission: pending while it runs (so a second click does nothing), and the error
+/// of the last failed attempt (the dialog stays open with the user's choices).
+#[derive(Clone, Copy)]
+pub struct Submission {
+    api: Api,
+    /// A request is running.
+    pub pending: RwSignal<bool>,
+    /// Why the last attempt failed.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Submission {
+    /// Nothing submitted yet (call from a component, which provides the backend).
+    pub fn new() -> Self {
+        Self {
+            api: use_api(),
+            pending: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Applies `action` to the item at `version` unless a request is already running; on success
+    /// runs `done` with the changed item, on failure shows why.
+    pub fn submit(self, action: Action, version: u32, done: impl FnOnce(ItemView) + 'static) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        self.error.set(None);
+        let api = self.api.get();
+        spawn_local(async move {
+            match api.apply(action, version).await {
+                Ok(changed) => done(changed),
+                Err(error) => {
+                    self.error.try_set(Some(error.to_string()));
+                    self.pending.try_set(false);
+                }
+            }
+        });
+    }
+}
+
+impl Default for Submission {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The error line and the primary and Cancel buttons.
+#[component]
+pub fn DialogActions(
+    /// The primary button's text (Match, Exclude).
+    primary: &'static str,
+    /// Its text while the request runs (Matching…).
+    busy: &'static str,
+    /// The submission it reports on.
+    submission: Submission,
+    /// Whether the primary action cannot be taken at all.
+    #[prop(into)]
+    blocked: Signal<bool>,
+    /// Closes without changing anything.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        {move || {
+            submission
+                .error
+                .get()
+                .map(|message| view! { <p class="form-error" role="alert">{message}</p> })
+        }}
+        <div class="modal-actions">
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                "Cancel"
+            </button>
+            <button
+                type="submit"
+                class="button button-primary"
+                disabled=move || blocked.get()
+                aria-busy=move || submission.pending.get().to_string()
+            >
+                {move || if submission.pending.get() { busy } else { primary }}
+            </button>
+        </div>
+    }
+}

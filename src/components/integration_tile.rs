@@ -1,0 +1,83 @@
+//! The integration tile: which integration is viewed, when it Last Synced, and View Logs.
+
+use leptos::prelude::*;
+use sync_core::time::relative;
+use sync_core::{Integration, IntegrationId};
+
+use super::sync_logs::SyncLogs;
+use crate::format::exact;
+use crate::screen::{focus_by_id, use_screen};
+
+const VIEW_LOGS_ID: &str = "view-logs";
+
+/// The top-left tile: the Integration drop-down, Last Synced and View Logs.
+#[component]
+pub fn IntegrationTile(
+    /// Every integration.
+    integrations: Signal<Vec<Integration>>,
+    /// The one being viewed, once known.
+    integration: Signal<Option<Integration>>,
+) -> impl IntoView {
+    let screen = use_screen();
+    let logs_open = RwSignal::new(false);
+    let on_change = move |ev| {
+        let id = event_target_value(&ev).parse().ok().map(IntegrationId);
+        if id != screen.integration.get_untracked() {
+            screen.client.set(None);
+            screen.integration.set(id);
+        }
+    };
+    let close_logs = move || {
+        logs_open.set(false);
+        request_animation_frame(move || {
+            focus_by_id(VIEW_LOGS_ID);
+        });
+    };
+    view! {
+        <section class="tile integration-tile" aria-label="Integration tile">
+            <label class="field-label" for="integration">
+                "Integration"
+            </label>
+            <select id="integration" class="select select-large" on:change=on_change>
+                <For each=move || integrations.get() key=|i| i.id let:option>
+                    <option
+                        value=option.id.to_string()
+                        prop:selected=move || screen.integration.get() == Some(option.id)
+                    >
+                        {format!("{} ({})", option.name, option.product.kind().label())}
+                    </option>
+                </For>
+            </select>
+            <p class="last-synced">
+                <span class="muted">"Last Synced "</span>
+                {move || {
+                    integration
+                        .get()
+                        .map(|i| {
+                            view! {
+                                <time
+                                    datetime=i.last_synced.to_rfc3339()
+                                    title=exact(i.last_synced)
+                                >
+                                    {move || relative(i.last_synced, screen.now.get())}
+                                </time>
+                            }
+                        })
+                }}
+            </p>
+            <button
+                id=VIEW_LOGS_ID
+                type="button"
+                class="link-button"
+                disabled=move || integration.with(Option::is_none)
+                on:click=move |_| logs_open.set(true)
+            >
+                "View Logs"
+            </button>
+            {move || {
+                let integration = integration.get().filter(|_| logs_open.get())?;
+                Some(view! { <SyncLogs integration on_close=close_logs /> })
+            }}
+        </section>
+    }
+}

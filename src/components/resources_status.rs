@@ -1,0 +1,62 @@
+//! The Resources Status tile: Matched, Not Synced and Excluded over all clients.
+
+use leptos::prelude::*;
+use sync_core::{StatusCounts, SyncStatus};
+
+use super::status_badge::StatusBadge;
+use super::total_synced_resources::{count_text, Counts};
+
+/// How many resources of the integration stand in each status, with a bar of their shares.
+#[component]
+pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
+    let share = move |status: SyncStatus| {
+        move || match counts.get() {
+            Some(Ok(Some(c))) if c.total() > 0 => {
+                format!(
+                    "width: {:.2}%",
+                    f64::from(c.get(status)) * 100.0 / f64::from(c.total())
+                )
+            }
+            _ => "width: 0".to_owned(),
+        }
+    };
+    let rows = [
+        (
+            SyncStatus::Matched,
+            (|c: &StatusCounts| c.matched) as fn(&StatusCounts) -> u32,
+        ),
+        (SyncStatus::NotSynced, |c: &StatusCounts| c.not_synced),
+        (SyncStatus::Excluded, |c: &StatusCounts| c.excluded),
+    ];
+    view! {
+        <section class="tile status-tile" aria-labelledby="status-title">
+            <h2 id="status-title" class="tile-title">
+                "Resources Status"
+            </h2>
+            <div class="status-bar" aria-hidden="true">
+                {SyncStatus::ALL
+                    .map(|status| {
+                        view! {
+                            <span
+                                class=format!("status-bar-part part-{}", status.slug())
+                                style=share(status)
+                            ></span>
+                        }
+                    })}
+            </div>
+            <dl class="status-counts">
+                {rows
+                    .map(|(status, pick)| {
+                        view! {
+                            <div class="status-count">
+                                <dt>
+                                    <StatusBadge status />
+                                </dt>
+                                <dd>{count_text(counts, pick)}</dd>
+                            </div>
+                        }
+                    })}
+            </dl>
+        </section>
+    }
+}

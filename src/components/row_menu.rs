@@ -1,0 +1,241 @@
+//! The drop-down menu at the far right of each synced item: Re-match Record, Exclude Record
+//! (Include Record for an excluded item).
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sync_core::{Action, ItemView, SyncStatus};
+use wasm_bindgen::JsCast;
+use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
+
+use super::sync_status::{use_row_actions, RowDialog};
+use crate::backend::use_api;
+use crate::screen::{actions_button_id, focus_by_id, unique_id, use_screen};
+
+/// Which menu item takes focus when the menu opens.
+#[derive(Clone, Copy, PartialEq)]
+enum Start {
+    First,
+    Last,
+}
+
+/// The row's actions button and, when open, its menu.
+#[component]
+pub fn RowMenu(row: ItemView) -> impl IntoView {
+    let actions = use_row_actions();
+    let screen = use_screen();
+    let id = row.id;
+    let button = NodeRef::<html::Button>::new();
+    let start = RwSignal::new(Start::First);
+    let is_open = move || actions.open_menu.get() == Some(id);
+    let open = move |from: Start| {
+        start.set(from);
+        actions.open_menu.set(Some(id));
+    };
+    let close = move |refocus: bool| {
+        actions.open_menu.set(None);
+        if refocus {
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    // Takes focus back after an action on this item re-rendered the row.
+    Effect::new(move |_| {
+        if let Some(button) = button.get() {
+            if screen.focus_item.get_untracked() == Some(id) {
+                screen.focus_item.set(None);
+                let _ = button.focus();
+            }
+        }
+    });
+    let menu_id = unique_id("row-menu");
+    let label = format!("Actions for {}", row.name);
+    let row = StoredValue::new(row);
+    view! {
+        <div
+            class="row-menu"
+            on:focusout=move |ev: FocusEvent| {
+                let inside = match (ev.current_target(), ev.related_target()) {
+                    (Some(own), Some(to)) => {
+                        own.unchecked_ref::<Node>().contains(Some(to.unchecked_ref::<Node>()))
+                    }
+                    _ => false,
+                };
+                if !inside && is_open() {
+                    close(false);
+                }
+            }
+        >
+            <button
+                node_ref=button
+                id=actions_button_id(id)
+                type="button"
+                class="icon-button"
+                aria-label=label.clone()
+                aria-haspopup="menu"
+                aria-expanded=move || is_open().to_string()
+                aria-controls={
+                    let menu_id = menu_id.clone();
+                    move || is_open().then(|| menu_id.clone())
+                }
+                on:click=move |_| if is_open() { close(false) } else { open(Start::First) }
+                on:keydown=move |ev: KeyboardEvent| match ev.key().as_str() {
+                    "ArrowDown" => {
+                        ev.prevent_default();
+                        open(Start::First);
+                    }
+                    "ArrowUp" => {
+                        ev.prevent_default();
+                        open(Start::Last);
+                    }
+                    _ => {}
+                }
+            >
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <circle cx="3" cy="8" r="1.5"></circle>
+                    <circle cx="8" cy="8" r="1.5"></circle>
+                    <circle cx="13" cy="8" r="1.5"></circle>
+                </svg>
+            </button>
+            <Show when=is_open>
+                <MenuList row menu_id=menu_id.clone() label=label.clone() start close />
+            </Show>
+        </div>
+    }
+}
+
+/// The open menu: arrows move, Home and End jump, Escape closes, Tab leaves.
+#[component]
+fn MenuList(
+    row: StoredValue<ItemView>,
+    menu_id: String,
+    label: String,
+    start: RwSignal<Start>,
+    close: impl Fn(bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let actions = use_row_actions();
+    let api = use_api();
+    let screen = use_screen();
+    let menu = NodeRef::<html::Div>::new();
+    let items = move || -> Vec<HtmlElement> {
+        let Some(menu) = menu.get_untracked() else {
+            return Vec::new();
+        };
+        let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+            .collect()
+    };
+    let focus_at = move |index: usize| {
+        if let Some(item) = items().get(index) {
+            let _ = item.focus();
+        }
+    };
+    Effect::new(move |_| {
+        if menu.get().is_some() {
+            let count = items().len();
+            focus_at(match start.get_untracked() {
+                Start::First => 0,
+                Start::Last => count.saturating_sub(1),
+            });
+        }
+    });
+    let on_keydown = move |ev: KeyboardEvent| {
+        let list = items();
+        let count = list.len();
+        if count == 0 {
+            return;
+        }
+        let active = document().active_element();
+        let current = list.iter().position(|el| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+        });
+        let next = match ev.key().as_str() {
+            "ArrowDown" => current.map_or(0, |i| (i + 1) % count),
+            "ArrowUp" => current.map_or(count - 1, |i| (i + count - 1) % count),
+            "Home" => 0,
+            "End" => count - 1,
+            "Escape" => {
+                ev.prevent_default();
+                close(true);
+                return;
+            }
+            "Tab" => {
+                close(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_at(next);
+    };
+    let status = row.with_value(|r| r.status);
+    let open_dialog = move |dialog: RowDialog| {
+        actions.open_menu.set(None);
+        actions.dialog.set(Some(dialog));
+    };
+    let include = move |_| {
+        actions.open_menu.set(None);
+        let item = row.get_value();
+        let api = api.get();
+        spawn_local(async move {
+            let action = Action::Include { item: item.id };
+            match api.apply(action, item.version).await {
+                Ok(changed) => {
+                    screen.focus_item.set(Some(item.id));
+                    screen.changed(format!(
+                        "Included {}; it is {} again.",
+                        changed.name,
+                        changed.status.label()
+                    ));
+                }
+                Err(error) => {
+                    screen
+                        .announcement
+                        .set(format!("Could not include {}: {error}", item.name));
+                    focus_by_id(&actions_button_id(item.id));
+                }
+            }
+        });
+    };
+    view! {
+        <div node_ref=menu id=menu_id role="menu" aria-label=label class="menu" on:keydown=on_keydown>
+            <button
+                type="button"
+                role="menuitem"
+                tabindex="-1"
+                class="menu-item"
+                on:click=move |_| open_dialog(RowDialog::Rematch(row.get_value()))
+            >
+                "Re-match Record"
+            </button>
+            {if status == SyncStatus::Excluded {
+                view! {
+                    <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=include>
+                        "Include Record"
+                    </button>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <button
+                        type="button"
+                        role="menuitem"
+                        tabindex="-1"
+                        class="menu-item"
+                        on:click=move |_| open_dialog(RowDialog::Exclude(row.get_value()))
+                    >
+                        "Exclude Record"
+                    </button>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}

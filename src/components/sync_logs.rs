@@ -1,0 +1,146 @@
+//! The Sync Logs window: an integration's log entries in a date range.
+
+use chrono::Duration;
+use leptos::prelude::*;
+use sync_core::{Integration, LogLevel};
+
+use super::load_error::LoadError;
+use super::modal::Modal;
+use crate::backend::use_api;
+use crate::format::{date_value, log_time, parse_date, start_of, today};
+
+/// Days shown when the window opens.
+const DEFAULT_DAYS: i64 = 7;
+
+/// The Sync Logs dialog, From and To dates (the last 7 days at first) and the entries between.
+#[component]
+pub fn SyncLogs(
+    /// The integration whose logs are shown.
+    integration: Integration,
+    /// Closes the window.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let api = use_api();
+    let to = RwSignal::new(Some(today()));
+    let from = RwSignal::new(Some(today() - Duration::days(DEFAULT_DAYS)));
+    let range = Memo::new(move |_| match (from.get(), to.get()) {
+        (Some(from), Some(to)) if from <= to => Ok((from, to)),
+        (Some(_), Some(_)) => Err("From must be on or before To."),
+        _ => Err("Enter both dates, From and To."),
+    });
+    let id = integration.id;
+    let entries = LocalResource::new(move || {
+        let api = api.get();
+        let range = range.get();
+        async move {
+            match range {
+                Ok((from, to)) => {
+                    let end = start_of(to + Duration::days(1));
+                    api.logs(id, start_of(from), end).await.map(Some)
+                }
+                Err(_) => Ok(None),
+            }
+        }
+    });
+    let date_input = move |label: &'static str, id: &'static str, day: RwSignal<Option<_>>| {
+        view! {
+            <div class="field">
+                <label class="field-label" for=id>
+                    {label}
+                </label>
+                <input
+                    id=id
+                    type="date"
+                    class="input"
+                    max=date_value(today())
+                    prop:value=move || day.get().map(date_value).unwrap_or_default()
+                    on:change=move |ev| day.set(parse_date(&event_target_value(&ev)))
+                />
+            </div>
+        }
+    };
+    view! {
+        <Modal title="Sync Logs" on_close class="modal-wide">
+            <p class="modal-subtitle">{integration.name.clone()}</p>
+            <fieldset class="date-range">
+                <legend>"Date Range"</legend>
+                {date_input("From", "logs-from", from)}
+                {date_input("To", "logs-to", to)}
+            </fieldset>
+            {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <div class="log-table-wrap">
+                {move || match entries.get() {
+                    None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
+                    Some(Err(error)) => {
+                        view! { <LoadError error retry=move || entries.refetch() /> }.into_any()
+                    }
+                    Some(Ok(None)) => ().into_any(),
+                    Some(Ok(Some(list))) if list.is_empty() => {
+                        let (from, to) = range.get_untracked().unwrap_or_default();
+                        view! {
+                            <p class="empty-state">
+                                {format!(
+                                    "No sync log entries between {} and {}.",
+                                    date_value(from),
+                                    date_value(to),
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Some(Ok(Some(list))) => {
+                        let count = list.len();
+                        view! {
+                            <table class="log-table">
+                                <caption>
+                                    {format!("{count} log {}", if count == 1 { "entry" } else { "entries" })}
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Time"</th>
+                                        <th scope="col">"Level"</th>
+                                        <th scope="col">"Message"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .into_iter()
+                                        .map(|entry| {
+                                            view! {
+                                                <tr class=level_class(entry.level)>
+                                                    <td class="nowrap">{log_time(entry.time)}</td>
+                                                    <td>
+                                                        <span class=format!(
+                                                            "level {}",
+                                                            level_class(entry.level),
+                                                        )>{entry.level.label()}</span>
+                                                    </td>
+                                                    <td>{entry.message}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+            <div class="modal-actions">
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    "Close"
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+fn level_class(level: LogLevel) -> &'static str {
+    match level {
+        LogLevel::Info => "level-info",
+        LogLevel::Warning => "level-warning",
+        LogLevel::Error => "level-error",
+    }
+}

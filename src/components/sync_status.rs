@@ -1,0 +1,199 @@
+//! The Sync Status section: the synced items of the integration and client, filtered, sorted,
+//! with the per-row menu and its dialogs.
+
+use leptos::prelude::*;
+use sync_core::{Integration, ItemId, ItemQuery, ItemView, SortKey};
+
+use super::exclude_record::ExcludeRecord;
+use super::load_error::LoadError;
+use super::rematch_record::RematchRecord;
+use super::sort_header::SortHeader;
+use super::sync_status_filters::{Filters, SyncStatusFilters};
+use super::sync_status_row::SyncStatusRow;
+use crate::backend::use_api;
+use crate::format::items;
+use crate::screen::{actions_button_id, focus_by_id, use_screen};
+
+const TITLE_ID: &str = "sync-status-title";
+
+/// The dialog a row's menu opened, on the item it acts on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowDialog {
+    /// Re-match Record.
+    Rematch(ItemView),
+    /// Exclude Record.
+    Exclude(ItemView),
+}
+
+/// The per-row menu's shared state: which menu is open, which dialog.
+#[derive(Clone, Copy)]
+pub struct RowActions {
+    /// The item whose menu is open.
+    pub open_menu: RwSignal<Option<ItemId>>,
+    /// The dialog open on an item.
+    pub dialog: RwSignal<Option<RowDialog>>,
+}
+
+/// The row actions provided by the Sync Status section.
+pub fn use_row_actions() -> RowActions {
+    expect_context::<RowActions>()
+}
+
+/// The Sync Status list of the viewed integration and selected client.
+#[component]
+pub fn SyncStatus(
+    /// The integration being viewed.
+    integration: Signal<Option<Integration>>,
+) -> impl IntoView {
+    let api = use_api();
+    let screen = use_screen();
+    let filters = Filters::new();
+    let actions = RowActions {
+        open_menu: RwSignal::new(None),
+        dialog: RwSignal::new(None),
+    };
+    provide_context(actions);
+
+    Effect::new(move |_| {
+        let types = integration.with(|i| i.as_ref().map(|i| i.product.resource_types()));
+        if let (Some(types), Some(chosen)) = (types, filters.resource_type.get_untracked()) {
+            if !types.contains(&chosen) {
+                filters.resource_type.set(None);
+            }
+        }
+    });
+    let page = LocalResource::new(move || {
+        let api = api.get();
+        let query = match (screen.integration.get(), screen.client.get()) {
+            (Some(integration), Some(client)) => Some(ItemQuery {
+                filter: filters.text.get(),
+                resource_type: filters.resource_type.get(),
+                status: filters.status.get(),
+                sort: filters.sort.get(),
+                ..ItemQuery::all(integration, client)
+            }),
+            _ => None,
+        };
+        screen.changes.track();
+        async move {
+            match query {
+                Some(query) => api.items(query).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let loaded = Memo::new(move |_| page.get().and_then(Result::ok).flatten());
+    let rows = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+    // A row that was acted on takes focus back when it shows again; if it no longer shows
+    // (filtered out), the section heading takes it.
+    Effect::new(move |_| {
+        loaded.with(|page| {
+            let Some(page) = page else { return };
+            if let Some(id) = screen.focus_item.get_untracked() {
+                if !page.items.iter().any(|row| row.id == id) {
+                    screen.focus_item.set(None);
+                    focus_by_id(TITLE_ID);
+                }
+            }
+        })
+    });
+
+    let dialog = move || {
+        let open = actions.dialog.get()?;
+        let id = match &open {
+            RowDialog::Rematch(item) | RowDialog::Exclude(item) => item.id,
+        };
+        let on_close = Callback::new(move |()| {
+            actions.dialog.set(None);
+            request_animation_frame(move || {
+                focus_by_id(&actions_button_id(id));
+            });
+        });
+        let on_done = Callback::new(move |message: String| {
+            actions.dialog.set(None);
+            screen.focus_item.set(Some(id));
+            screen.changed(message);
+        });
+        Some(match open {
+            RowDialog::Rematch(item) => {
+                view! { <RematchRecord item on_close on_done /> }.into_any()
+            }
+            RowDialog::Exclude(item) => {
+                view! { <ExcludeRecord item on_close on_done /> }.into_any()
+            }
+        })
+    };
+
+    view! {
+        <section class="sync-status" aria-labelledby=TITLE_ID>
+            <div class="section-head">
+                <h2 id=TITLE_ID tabindex="-1">
+                    "Sync Status"
+                </h2>
+                <span class="muted item-count" aria-live="polite" aria-atomic="true">
+                    {move || loaded.with(|p| p.as_ref().map(|p| items(p.total)))}
+                </span>
+            </div>
+            <SyncStatusFilters filters integration />
+            {move || match page.get() {
+                Some(Err(error)) => {
+                    Some(view! { <LoadError error retry=move || page.refetch() /> })
+                }
+                _ => None,
+            }}
+            <div class="table-wrap">
+                <table class="sync-table" aria-labelledby=TITLE_ID>
+                    <thead>
+                        <tr>
+                            <SortHeader label="Name" key=SortKey::Name sort=filters.sort />
+                            <SortHeader label="Type" key=SortKey::Type sort=filters.sort />
+                            <SortHeader label="Status" key=SortKey::Status sort=filters.sort />
+                            <th scope="col">"Matched record"</th>
+                            <th scope="col" class="actions-head">
+                                <span class="visually-hidden">"Actions"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=rows key=|row| (row.id, row.version) let:row>
+                            <SyncStatusRow row />
+                        </For>
+                    </tbody>
+                </table>
+                {move || {
+                    let total = loaded.with(|p| p.as_ref().map(|p| p.total))?;
+                    (total == 0).then(|| empty_state(filters))
+                }}
+            </div>
+            {dialog}
+        </section>
+    }
+}
+
+/// Says why the list is empty and how to clear the filters.
+fn empty_state(filters: Filters) -> impl IntoView {
+    let why = filters.describe();
+    view! {
+        <div class="empty-state">
+            {match why {
+                None => view! { <p>"This client has no synced items in this integration."</p> }.into_any(),
+                Some(why) => {
+                    view! {
+                        <p>{format!("No items match {why}.")}</p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                filters.clear();
+                                focus_by_id("filter");
+                            }
+                        >
+                            "Clear filters"
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}

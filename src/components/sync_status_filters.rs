@@ -1,0 +1,147 @@
+//! The Sync Status filters: plain-text Filter, Type and Status drop-downs.
+
+use leptos::prelude::*;
+use sync_core::{Integration, ResourceType, Sort, SyncStatus};
+
+/// What narrows and orders the Sync Status list.
+#[derive(Clone, Copy)]
+pub struct Filters {
+    /// Name or partial name.
+    pub text: RwSignal<String>,
+    /// Only this type.
+    pub resource_type: RwSignal<Option<ResourceType>>,
+    /// Only this status.
+    pub status: RwSignal<Option<SyncStatus>>,
+    /// The order.
+    pub sort: RwSignal<Sort>,
+}
+
+impl Filters {
+    /// No filter, sorted by name.
+    pub fn new() -> Self {
+        Self {
+            text: RwSignal::new(String::new()),
+            resource_type: RwSignal::new(None),
+            status: RwSignal::new(None),
+            sort: RwSignal::new(Sort::default()),
+        }
+    }
+
+    /// The active filters in words ("“dc”, type Contact"), or `None` when there are none.
+    pub fn describe(&self) -> Option<String> {
+        let text = self.text.get_untracked();
+        let parts: Vec<String> = [
+            (!text.trim().is_empty()).then(|| format!("“{}”", text.trim())),
+            self.resource_type
+                .get_untracked()
+                .map(|t| format!("type {}", t.label())),
+            self.status
+                .get_untracked()
+                .map(|s| format!("status {}", s.label())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// Clears the filter text, Type and Status.
+    pub fn clear(&self) {
+        self.text.set(String::new());
+        self.resource_type.set(None);
+        self.status.set(None);
+    }
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The Filter box and the Type and Status drop-downs.
+#[component]
+pub fn SyncStatusFilters(
+    /// The filters they set.
+    filters: Filters,
+    /// The integration being viewed (its product decides the types).
+    integration: Signal<Option<Integration>>,
+) -> impl IntoView {
+    let types = move || {
+        integration.with(|i| {
+            i.as_ref()
+                .map(|i| i.product.resource_types().to_vec())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="filters" role="group" aria-label="Sync Status filters">
+            <div class="field field-grow">
+                <label class="field-label" for="filter">
+                    "Filter"
+                </label>
+                <input
+                    id="filter"
+                    type="search"
+                    class="input"
+                    placeholder="Name or partial name"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=filters.text
+                    on:input=move |ev| filters.text.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label class="field-label" for="type-filter">
+                    "Type"
+                </label>
+                <select
+                    id="type-filter"
+                    class="select"
+                    on:change=move |ev| {
+                        filters.resource_type.set(ResourceType::from_slug(&event_target_value(&ev)))
+                    }
+                >
+                    <option value="" prop:selected=move || filters.resource_type.get().is_none()>
+                        "All"
+                    </option>
+                    <For each=types key=|t| *t let:t>
+                        <option
+                            value=t.slug()
+                            prop:selected=move || filters.resource_type.get() == Some(t)
+                        >
+                            {t.label()}
+                        </option>
+                    </For>
+                </select>
+            </div>
+            <div class="field">
+                <label class="field-label" for="status-filter">
+                    "Status"
+                </label>
+                <select
+                    id="status-filter"
+                    class="select"
+                    on:change=move |ev| {
+                        filters.status.set(SyncStatus::from_slug(&event_target_value(&ev)))
+                    }
+                >
+                    <option value="" prop:selected=move || filters.status.get().is_none()>
+                        "All"
+                    </option>
+                    {SyncStatus::ALL
+                        .map(|s| {
+                            view! {
+                                <option
+                                    value=s.slug()
+                                    prop:selected=move || filters.status.get() == Some(s)
+                                >
+                                    {s.label()}
+                                </option>
+                            }
+                        })}
+                </select>
+            </div>
+        </div>
+    }
+}

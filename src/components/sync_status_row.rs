@@ -1,0 +1,40 @@
+//! One synced item as a row of the Sync Status table.
+
+use leptos::prelude::*;
+use sync_core::ItemView;
+
+use super::row_menu::RowMenu;
+use super::status_badge::StatusBadge;
+
+/// The item's name, type, status, matched record and menu.
+#[component]
+pub fn SyncStatusRow(row: ItemView) -> impl IntoView {
+    let record = match &row.record {
+        Some(record) => view! {
+            <span class="record-name">{record.name.clone()}</span>
+            {record.disabled.then(|| view! { <span class="tag">"disabled"</span> })}
+        }
+        .into_any(),
+        None => view! {
+            <span class="muted" aria-hidden="true">"—"</span>
+            <span class="visually-hidden">"None"</span>
+        }
+        .into_any(),
+    };
+    view! {
+        <tr>
+            <th scope="row" class="name-cell">
+                <span class="item-name">{row.name.clone()}</span>
+                <span class="source-id">{format!("ID {}", row.source_id)}</span>
+            </th>
+            <td>{row.resource_type.label()}</td>
+            <td>
+                <StatusBadge status=row.status />
+            </td>
+            <td class="record-cell">{record}</td>
+            <td class="actions-cell">
+                <RowMenu row />
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,6 @@
+//! Mounts the app; everything else lives in the library.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(sync_overview::app::App);
+}

@@ -1,0 +1,79 @@
+//! The screen's shared state: what is selected, what changed, what to tell the user, and where
+//! focus goes next. Provided as context by the Sync Overview page.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use sync_core::{ClientId, IntegrationId, ItemId};
+use wasm_bindgen::JsCast;
+
+/// The screen's state.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    /// The integration being viewed.
+    pub integration: RwSignal<Option<IntegrationId>>,
+    /// The client whose items the Sync Status list shows.
+    pub client: RwSignal<Option<ClientId>>,
+    /// Bumped after every change to the data, so that what shows it reloads.
+    pub changes: RwSignal<u32>,
+    /// The latest outcome, read out politely by screen readers.
+    pub announcement: RwSignal<String>,
+    /// The item whose row should take focus once it is shown again.
+    pub focus_item: RwSignal<Option<ItemId>>,
+    /// The current time, ticking every half minute for relative times.
+    pub now: RwSignal<DateTime<Utc>>,
+}
+
+impl Screen {
+    /// A screen with nothing selected yet.
+    pub fn new() -> Self {
+        Self {
+            integration: RwSignal::new(None),
+            client: RwSignal::new(None),
+            changes: RwSignal::new(0),
+            announcement: RwSignal::new(String::new()),
+            focus_item: RwSignal::new(None),
+            now: RwSignal::new(Utc::now()),
+        }
+    }
+
+    /// Tells the user what happened and reloads what shows the data.
+    pub fn changed(&self, message: String) {
+        self.changes.update(|n| *n += 1);
+        self.announcement.set(message);
+    }
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The screen state provided by the page.
+pub fn use_screen() -> Screen {
+    expect_context::<Screen>()
+}
+
+/// A document-unique id for an element, from a prefix.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The id of the actions button of an item's row.
+pub fn actions_button_id(item: ItemId) -> String {
+    format!("actions-{item}")
+}
+
+/// Focuses the element with this id, if it is on the page; says whether it was.
+pub fn focus_by_id(id: &str) -> bool {
+    let element = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match element {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
+}
