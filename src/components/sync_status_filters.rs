@@ -28,15 +28,16 @@ impl Filters {
     }
 
     /// The active filters in words ("“dc”, type Contact"), or `None` when there are none.
+    /// Tracked: a view that shows it follows the filters.
     pub fn describe(&self) -> Option<String> {
-        let text = self.text.get_untracked();
+        let text = self.text.get();
         let parts: Vec<String> = [
             (!text.trim().is_empty()).then(|| format!("“{}”", text.trim())),
             self.resource_type
-                .get_untracked()
+                .get()
                 .map(|t| format!("type {}", t.label())),
             self.status
-                .get_untracked()
+                .get()
                 .map(|s| format!("status {}", s.label())),
         ]
         .into_iter()

@@ -1,0 +1,112 @@
+// Reads and drives the Sync Overview screen by roles and visible labels only.
+import assert from 'node:assert/strict';
+
+const number = (text) => Number(text.replace(/,/g, ''));
+
+/** The Sync Status table. */
+export const table = (page) => page.getByRole('table', { name: 'Sync Status' });
+
+/** The global tiles' figures: { total, matched, notSynced, excluded }. */
+export async function tiles(page) {
+  const total = await page.getByRole('region', { name: 'Total Synced Resources' }).innerText();
+  const status = await page.getByRole('region', { name: 'Resources Status' }).innerText();
+  const pick = (text, label) => {
+    const m = text.match(new RegExp(`${label}\\s+([\\d,]+)`));
+    assert.ok(m, `no ${label} figure in: ${text}`);
+    return number(m[1]);
+  };
+  return {
+    total: number(total.match(/([\d,]+)/)[1]),
+    matched: pick(status, 'Matched'),
+    notSynced: pick(status, 'Not Synced'),
+    excluded: pick(status, 'Excluded'),
+  };
+}
+
+/** Waits until the tiles show figures (not the loading mark). */
+export async function tilesReady(page) {
+  await page
+    .getByRole('region', { name: 'Total Synced Resources' })
+    .getByText(/^[\d,]+$/)
+    .waitFor();
+}
+
+/** The "N items" count of the Sync Status list. */
+export async function itemCount(page) {
+  const text = await page.getByText(/^[\d,]+ items?$/).innerText();
+  return number(text.match(/[\d,]+/)[0]);
+}
+
+/** The rows of the Sync Status table as { name, type, status, record }. */
+export async function rows(page) {
+  return table(page)
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.children];
+        return {
+          name: cells[0].firstElementChild.textContent.trim(),
+          type: cells[1].textContent.trim(),
+          status: cells[2].textContent.trim(),
+          record: cells[3].textContent.replace('None', '').trim(),
+        };
+      }),
+    );
+}
+
+/** The row of the item named `name`. */
+export const row = (page, name) =>
+  table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escape(name)}\\b`) }) });
+
+/** The row of an item, read. */
+export async function rowOf(page, name) {
+  const all = await rows(page);
+  return all.find((r) => r.name === name);
+}
+
+/** Waits until the list shows exactly `n` items. */
+export async function waitForCount(page, n) {
+  await page.getByText(new RegExp(`^${n.toLocaleString('en-US')} items?$`)).waitFor();
+}
+
+/** Sets the Filter box and waits for the list to reflect it. */
+export async function filterBy(page, text) {
+  await page.getByLabel('Filter', { exact: true }).fill(text);
+  await page.waitForFunction(
+    (t) => {
+      const names = [...document.querySelectorAll('tbody th[scope=row]')].map((th) => th.firstElementChild.textContent.toLowerCase());
+      return names.every((n) => n.includes(t.toLowerCase()));
+    },
+    text,
+  );
+}
+
+/** Opens the item's drop-down menu and picks `action`. */
+export async function pickFromMenu(page, name, action) {
+  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole('menuitem', { name: action }).click();
+}
+
+/** Selects an option of the select labelled `label` and waits for the list to settle. */
+export async function choose(page, label, option) {
+  await page.getByLabel(label, { exact: true }).selectOption({ label: option });
+}
+
+/** The first row with the given status (after narrowing with the Status filter). */
+export async function firstWithStatus(page, status) {
+  await choose(page, 'Status', status);
+  await page.waitForFunction(
+    (s) => {
+      const r = [...document.querySelectorAll('tbody tr')];
+      return r.length > 0 && r.every((tr) => tr.children[2].textContent.trim() === s);
+    },
+    status,
+  );
+  const [first] = await rows(page);
+  await choose(page, 'Status', 'All');
+  return first;
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
