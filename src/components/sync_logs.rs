@@ -69,7 +69,7 @@ pub fn SyncLogs(
                 {date_input("To", "logs-to", to)}
             </fieldset>
             {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            <div class="log-table-wrap">
+            <div class="log-table-wrap" tabindex="0" role="region" aria-label="Log entries">
                 {move || match entries.get() {
                     None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
                     Some(Err(error)) => {

@@ -1,0 +1,60 @@
+// axe-core finds no serious or critical violation on the screen, with a menu open, or in any
+// dialog; the layout holds on a narrow window.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { suite } from './support/suite.mjs';
+import { tilesReady } from './support/app.mjs';
+
+const { visit } = suite();
+const T = { timeout: 60_000 };
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function audit(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+    `axe violations ${what}`,
+  );
+}
+
+test('no serious or critical axe violation on the screen, menu and dialogs', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  await audit(page, 'on the screen');
+  await page.getByRole('button', { name: /^Actions for / }).first().click();
+  await page.getByRole('menu').waitFor();
+  await audit(page, 'with a row menu open');
+  await page.getByRole('menuitem', { name: 'Re-match Record' }).click();
+  await page.getByRole('dialog', { name: 'Re-match Record' }).locator('option').nth(1).waitFor({ state: 'attached' });
+  await audit(page, 'in Re-match Record');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^Actions for / }).nth(1).click();
+  await page.getByRole('menuitem', { name: /Exclude Record|Include Record/ }).click();
+  await page.getByRole('dialog').first().waitFor();
+  await audit(page, 'in Exclude Record');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'View Logs' }).click();
+  await page.getByRole('dialog', { name: 'Sync Logs' }).getByRole('table').waitFor();
+  await audit(page, 'in Sync Logs');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  await page.getByRole('dialog', { name: 'Reset demo data' }).waitFor();
+  await audit(page, 'in Reset demo data');
+  await done();
+});
+
+test('a narrow window keeps every control reachable and nothing wider than the page', T, async () => {
+  const { page, done } = await visit('', { viewport: { width: 390, height: 844 } });
+  await tilesReady(page);
+  await audit(page, 'on a narrow window');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+  for (const label of ['Integration', 'Client', 'Filter', 'Type', 'Status']) {
+    assert.ok(await page.getByLabel(label, { exact: true }).isVisible(), `${label} is visible`);
+  }
+  await done();
+});
