@@ -36,9 +36,7 @@ impl Filters {
             self.resource_type
                 .get()
                 .map(|t| format!("type {}", t.label())),
-            self.status
-                .get()
-                .map(|s| format!("status {}", s.label())),
+            self.status.get().map(|s| format!("status {}", s.label())),
         ]
         .into_iter()
         .flatten()

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up the toolchain, then runs every check and test: format, lints, sync-core's unit and
+# property tests, the app's unit tests, the browser component tests (wasm-bindgen-test in
+# headless Chromium) and the end-to-end tests (Playwright driving Chromium on the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p sync-overview --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (sync-core unit and property tests, app unit tests)"
+cargo test --workspace
+
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p sync-overview --target wasm32-unknown-unknown --test components
+
+step "release build (Trunk)"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright + Chromium)"
+node --test --test-concurrency=2 tests/e2e/
