@@ -70,12 +70,12 @@ pub fn SyncOverview() -> impl IntoView {
         <main class="sync-overview">
             <header class="page-header">
                 <h1>"Sync Overview"</h1>
+                <p class="announcement" role="status">
+                    {move || screen.announcement.get()}
+                </p>
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
-            <p class="announcement" role="status">
-                {move || screen.announcement.get()}
-            </p>
             {move || {
                 failed
                     .get()

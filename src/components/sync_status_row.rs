@@ -25,7 +25,10 @@ pub fn SyncStatusRow(row: ItemView) -> impl IntoView {
         <tr>
             <th scope="row" class="name-cell">
                 <span class="item-name">{row.name.clone()}</span>
-                <span class="source-id">{format!("ID {}", row.source_id)}</span>
+                <span class="source-id">
+                    <span class="type-inline">{format!("{} · ", row.resource_type.label())}</span>
+                    {format!("ID {}", row.source_id)}
+                </span>
             </th>
             <td>{row.resource_type.label()}</td>
             <td>

@@ -84,3 +84,31 @@ test('saved changes that no longer apply are skipped, the rest kept', T, async (
   assert.deepEqual(await tiles(page), changed);
   await done();
 });
+
+test('a change the browser cannot save is not made, and the dialog says so', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  const before = await tiles(page);
+  const item = await firstWithStatus(page, 'Matched');
+  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  // The browser's storage is full from now on.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await pickFromMenu(page, item.name, 'Exclude Record');
+  const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
+  await dialog.getByRole('switch', { name: 'Disable portal record' }).check();
+  await dialog.getByRole('button', { name: 'Exclude' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'could not be saved' }).waitFor();
+  // The dialog stays open with the user's choice; nothing changed.
+  assert.equal(await dialog.getByRole('switch').isChecked(), true);
+  assert.deepEqual(await tiles(page), before);
+  assert.equal((await rowOf(page, item.name)).status, 'Matched');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await tilesReady(page);
+  assert.deepEqual(await tiles(page), before);
+  await done();
+});

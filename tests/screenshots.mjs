@@ -1,0 +1,58 @@
+// Takes a screenshot of every screen state into tests/screenshots/ (for looking at, not asserting).
+// Run after a release build: node tests/screenshots.mjs
+import { mkdir } from 'node:fs/promises';
+import { launch, open } from './e2e/support/browser.mjs';
+import { serve } from './e2e/support/server.mjs';
+import { firstWithStatus, pickFromMenu } from './e2e/support/app.mjs';
+
+const OUT = new URL('./screenshots/', import.meta.url).pathname;
+await mkdir(OUT, { recursive: true });
+const server = await serve();
+const browser = await launch();
+const shot = (page, name, fullPage = false) => page.screenshot({ path: `${OUT}${name}.png`, fullPage });
+
+const { page, problems } = await open(browser, server.url);
+await shot(page, '01-screen');
+await page.getByRole('button', { name: /^Actions for / }).nth(2).click();
+await shot(page, '02-row-menu');
+await page.getByRole('menuitem', { name: 'Re-match Record' }).click();
+await page.getByRole('dialog').locator('option').nth(1).waitFor({ state: 'attached' });
+await shot(page, '03-rematch-record');
+await page.getByRole('button', { name: 'Match' }).click();
+await shot(page, '04-rematch-needs-choice');
+await page.keyboard.press('Escape');
+const matched = await firstWithStatus(page, 'Matched');
+await pickFromMenu(page, matched.name, 'Exclude Record');
+await page.getByRole('switch').check();
+await shot(page, '05-exclude-record');
+await page.getByRole('button', { name: 'Exclude' }).click();
+await page.getByRole('status').filter({ hasText: 'Excluded' }).waitFor();
+await shot(page, '06-after-exclude');
+await page.getByRole('button', { name: 'View Logs' }).click();
+await page.getByRole('dialog').getByRole('table').waitFor();
+await shot(page, '07-sync-logs');
+await page.keyboard.press('Escape');
+await page.getByLabel('Filter', { exact: true }).fill('no such thing');
+await page.getByText('No items match').waitFor();
+await shot(page, '08-empty-state');
+await page.getByRole('button', { name: 'Clear filters' }).click();
+await page.getByLabel('Integration', { exact: true }).selectOption({ label: 'HaloPSA (PSA)' });
+await page.getByRole('button', { name: 'View Logs' }).click();
+await page.getByRole('dialog').getByRole('table').waitFor();
+await shot(page, '09-sync-logs-failing-integration');
+await page.keyboard.press('Escape');
+await page.getByRole('button', { name: 'Reset demo data' }).click();
+await shot(page, '10-reset-demo-data');
+await page.keyboard.press('Escape');
+await shot(page, '11-full-page', true);
+
+const narrow = await open(browser, server.url, { viewport: { width: 390, height: 844 } });
+await shot(narrow.page, '12-narrow', true);
+await narrow.page.evaluate(() => localStorage.setItem('sync-overview/journal/v1/2026-600', 'garbage'));
+await narrow.page.reload();
+await narrow.page.getByRole('note').waitFor();
+await shot(narrow.page, '13-unreadable-saved-changes');
+
+console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems));
+await browser.close();
+await server.close();
