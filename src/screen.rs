@@ -19,6 +19,8 @@ pub struct Screen {
     pub changes: RwSignal<u32>,
     /// The latest outcome, read out politely by screen readers.
     pub announcement: RwSignal<String>,
+    /// The latest failure outside a dialog, read out at once; cleared by the next success.
+    pub alert: RwSignal<Option<String>>,
     /// The item whose row should take focus once it is shown again.
     pub focus_item: RwSignal<Option<ItemId>>,
     /// The current time, ticking every half minute for relative times.
@@ -33,6 +35,7 @@ impl Screen {
             client: RwSignal::new(None),
             changes: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
+            alert: RwSignal::new(None),
             focus_item: RwSignal::new(None),
             now: RwSignal::new(Utc::now()),
         }
@@ -41,7 +44,14 @@ impl Screen {
     /// Tells the user what happened and reloads what shows the data.
     pub fn changed(&self, message: String) {
         self.changes.update(|n| *n += 1);
+        self.alert.set(None);
         self.announcement.set(message);
+    }
+
+    /// Tells the user that something they did failed (and changed nothing).
+    pub fn failed(&self, message: String) {
+        self.announcement.set(String::new());
+        self.alert.set(Some(message));
     }
 }
 

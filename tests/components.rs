@@ -11,11 +11,12 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
     Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
-    RecordId, RecordView, ResourceType, StatusCounts, SyncStatus,
+    LogLevel, Product, RecordId, RecordView, ResourceType, StatusCounts, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError};
 use sync_overview::components::exclude_record::ExcludeRecord;
 use sync_overview::components::rematch_record::RematchRecord;
+use sync_overview::components::sync_logs::SyncLogs;
 use sync_overview::config::Config;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,6 +30,7 @@ struct Scripted {
     candidates: Vec<RecordView>,
     failure: RefCell<Option<BackendError>>,
     applied: RefCell<Vec<(Action, u32)>>,
+    log_ranges: RefCell<Vec<(DateTime<Utc>, DateTime<Utc>)>>,
 }
 
 #[async_trait(?Send)]
@@ -54,11 +56,18 @@ impl Backend for Scripted {
     }
     async fn logs(
         &self,
-        _: IntegrationId,
-        _: DateTime<Utc>,
-        _: DateTime<Utc>,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>> {
-        Ok(Vec::new())
+        self.log_ranges.borrow_mut().push((from, to));
+        Ok(vec![LogEntry {
+            time: to - chrono::Duration::hours(1),
+            integration,
+            level: LogLevel::Warning,
+            message: "Rate limit reached (HTTP 429); paused for 60 s".to_owned(),
+            item: None,
+        }])
     }
     async fn apply(&self, action: Action, version: u32) -> Answer<ItemView> {
         self.applied.borrow_mut().push((action.clone(), version));
@@ -120,6 +129,7 @@ type Shared = Arc<Mutex<Outcome>>;
 enum Which {
     Rematch,
     Exclude,
+    Logs,
 }
 
 /// Mounts a dialog over `backend`, in a fresh container.
@@ -136,6 +146,15 @@ fn mount(which: Which, item: ItemView, backend: Rc<Scripted>) -> (HtmlElement, S
         match which {
             Which::Rematch => view! { <RematchRecord item on_close on_done /> }.into_any(),
             Which::Exclude => view! { <ExcludeRecord item on_close on_done /> }.into_any(),
+            Which::Logs => {
+                let integration = Integration {
+                    id: IntegrationId(2),
+                    name: "HaloPSA".to_owned(),
+                    product: Product::HaloPsa,
+                    last_synced: Utc::now(),
+                };
+                view! { <SyncLogs integration on_close /> }.into_any()
+            }
         }
     });
     handle.forget();
@@ -329,4 +348,35 @@ async fn escape_and_cancel_close_without_changing_anything() {
     settle().await;
     assert_eq!(outcome.lock().unwrap().closed, 2);
     assert!(backend.applied.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn sync_logs_show_the_last_seven_days_and_refuse_a_backwards_range() {
+    let backend = Rc::new(Scripted::default());
+    let (root, _) = mount(Which::Logs, item(false), backend.clone());
+    settle().await;
+    let (from, to) = backend.log_ranges.borrow()[0];
+    assert_eq!(
+        (to - from).num_days(),
+        8,
+        "7 days back from today, today included"
+    );
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 1);
+    assert!(root.text_content().unwrap().contains("Rate limit reached"));
+    let from_input: HtmlInputElement = find(&root, "#logs-from");
+    from_input.set_value("2999-01-01");
+    from_input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        alert(&root).as_deref(),
+        Some("From must be on or before To.")
+    );
+    assert_eq!(
+        backend.log_ranges.borrow().len(),
+        1,
+        "no request for a backwards range"
+    );
 }

@@ -57,7 +57,10 @@ pub fn ClientSelect() -> impl IntoView {
                     clients
                         .get()
                         .and_then(Result::ok)
-                        .map(|l| format!("{} clients synced in this integration", l.len()))
+                        .map(|l| match l.len() {
+                            1 => "1 client synced in this integration".to_owned(),
+                            n => format!("{n} clients synced in this integration"),
+                        })
                 }}
             </span>
             {move || match clients.get() {

@@ -196,9 +196,7 @@ fn MenuList(
                     ));
                 }
                 Err(error) => {
-                    screen
-                        .announcement
-                        .set(format!("Could not include {}: {error}", item.name));
+                    screen.failed(format!("Could not include {}: {error}", item.name));
                     focus_by_id(&actions_button_id(item.id));
                 }
             }

@@ -77,6 +77,9 @@ pub fn SyncOverview() -> impl IntoView {
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || {
+                screen.alert.get().map(|text| view! { <p class="alert" role="alert">{text}</p> })
+            }}
+            {move || {
                 failed
                     .get()
                     .map(|error| view! { <LoadError error retry=move || integrations.refetch() /> })

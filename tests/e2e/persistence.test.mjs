@@ -112,3 +112,21 @@ test('a change the browser cannot save is not made, and the dialog says so', T, 
   assert.deepEqual(await tiles(page), before);
   await done();
 });
+
+test('an Include the browser cannot save says so in an alert and changes nothing', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  const before = await tiles(page);
+  const item = await firstWithStatus(page, 'Excluded');
+  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await pickFromMenu(page, item.name, 'Include Record');
+  await page.getByRole('alert').filter({ hasText: `Could not include ${item.name}: Your change could not be saved` }).waitFor();
+  assert.equal((await rowOf(page, item.name)).status, 'Excluded');
+  assert.deepEqual(await tiles(page), before);
+  await done();
+});

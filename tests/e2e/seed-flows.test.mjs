@@ -67,7 +67,10 @@ test('To change the viewed integrated product: open the drop-down, select the in
   await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(2)')].some((td) => td.textContent === 'Device'));
   const after = await tiles(page);
   assert.notDeepEqual(after, before.tiles);
-  assert.notEqual(await page.locator('time').innerText(), '');
+  // Last Synced reads as a relative time, exact on hover.
+  const lastSynced = page.getByRole('region', { name: 'Integration tile' }).locator('time');
+  assert.match(await lastSynced.innerText(), /^(just now|\d+ (minute|hour|day)s? ago)$/);
+  assert.match(await lastSynced.getAttribute('title'), /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   // The Client drop-down now lists NinjaOne's clients; the Type drop-down NinjaOne's types.
   const ninjaClients = await page.getByLabel('Client').locator('option').allInnerTexts();
   assert.ok(ninjaClients.length >= 10);
