@@ -5,6 +5,15 @@ import { rowsReady } from './support/browser.mjs';
 import { suite } from './support/suite.mjs';
 import { firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
 
+/** Makes the browser's storage refuse every write from now on, as when it is full. */
+function fillStorage(page) {
+  return page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+}
+
 const { visit } = suite();
 const T = { timeout: 60_000 };
 
@@ -91,12 +100,7 @@ test('a change the browser cannot save is not made, and the dialog says so', T, 
   const before = await tiles(page);
   const item = await firstWithStatus(page, 'Matched');
   await page.getByLabel('Filter', { exact: true }).fill(item.name);
-  // The browser's storage is full from now on.
-  await page.evaluate(() => {
-    Storage.prototype.setItem = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await fillStorage(page);
   await pickFromMenu(page, item.name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
   await dialog.getByRole('switch', { name: 'Disable portal record' }).check();
@@ -119,11 +123,7 @@ test('an Include the browser cannot save says so in an alert and changes nothing
   const before = await tiles(page);
   const item = await firstWithStatus(page, 'Excluded');
   await page.getByLabel('Filter', { exact: true }).fill(item.name);
-  await page.evaluate(() => {
-    Storage.prototype.setItem = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await fillStorage(page);
   await pickFromMenu(page, item.name, 'Include Record');
   await page.getByRole('alert').filter({ hasText: `Could not include ${item.name}: Your change could not be saved` }).waitFor();
   assert.equal((await rowOf(page, item.name)).status, 'Excluded');
