@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the toolchain, then runs every check and test: format, lints, sync-core's unit and
-# property tests, the app's unit tests, the browser component tests (wasm-bindgen-test in
-# headless Chromium) and the end-to-end tests (Playwright driving Chromium on the release build).
+# property tests, the app's unit tests, the reference server's API tests (on SQLite and on a
+# throwaway local PostgreSQL), the browser component tests (wasm-bindgen-test in headless
+# Chromium) and the end-to-end tests (Playwright driving Chromium on the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -16,7 +17,13 @@ step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sync-overview --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests (sync-core unit and property tests, app unit tests)"
+step "PostgreSQL for the server's tests (127.0.0.1:5433)"
+SYNC_SERVER_TEST_POSTGRES="$(./scripts/postgres.sh)"
+export SYNC_SERVER_TEST_POSTGRES
+trap './scripts/postgres.sh stop' EXIT
+echo "$SYNC_SERVER_TEST_POSTGRES"
+
+step "native tests (sync-core, app units, server API on SQLite and PostgreSQL)"
 cargo test --workspace
 
 step "browser component tests (wasm-bindgen-test, headless Chromium)"

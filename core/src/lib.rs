@@ -21,3 +21,4 @@ pub use model::{
 };
 pub use query::{ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey, StatusCounts};
 pub use store::{Dataset, DatasetError, QueryError, Store};
+pub use transition::Change;

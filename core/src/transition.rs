@@ -2,11 +2,27 @@
 
 use crate::action::{Action, ActionError};
 use crate::model::{ItemId, RecordId, SyncStatus};
-use crate::query::ItemView;
+use crate::query::{ItemView, RecordView};
 use crate::store::Store;
 
 /// What an allowed action will do: the item's new status and record, and a record to disable.
 type Plan = (SyncStatus, Option<RecordId>, Option<RecordId>);
+
+/// The effect of an allowed action, worked out before it is made (so that it can be saved
+/// elsewhere first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The item that changes.
+    pub item: ItemId,
+    /// Its new status.
+    pub status: SyncStatus,
+    /// Its new record link.
+    pub record: Option<RecordId>,
+    /// Its new version.
+    pub version: u32,
+    /// A record to disable.
+    pub disable: Option<RecordId>,
+}
 
 impl Store {
     /// Whether an action would be allowed now, changing nothing.
@@ -23,17 +39,51 @@ impl Store {
         action: &Action,
         expected_version: Option<u32>,
     ) -> Result<ItemView, ActionError> {
+        let change = self.change(action, expected_version)?;
+        Ok(self.commit(&change))
+    }
+
+    /// Works out what an allowed action will change, changing nothing yet.
+    pub fn change(
+        &self,
+        action: &Action,
+        expected_version: Option<u32>,
+    ) -> Result<Change, ActionError> {
         let (status, record, disable) = self.plan(action, expected_version)?;
-        if let Some(disable) = disable {
+        let item = action.item();
+        Ok(Change {
+            item,
+            status,
+            record,
+            version: self.items[item.index()].version + 1,
+            disable,
+        })
+    }
+
+    /// The item as it will read once `change` is made.
+    pub fn view_after(&self, change: &Change) -> ItemView {
+        let mut view = self.view(change.item);
+        view.status = change.status;
+        view.version = change.version;
+        view.record = change.record.map(|r| {
+            let mut record = RecordView::from(&self.records[r.index()]);
+            record.disabled |= change.disable == Some(r);
+            record
+        });
+        view
+    }
+
+    /// Makes a change worked out by [`Store::change`] on this store, and returns the changed item.
+    pub fn commit(&mut self, change: &Change) -> ItemView {
+        if let Some(disable) = change.disable {
             self.records[disable.index()].disabled = true;
         }
-        let id = action.item();
-        let item = &mut self.items[id.index()];
-        self.counts[item.integration.index()].shift(item.status, status);
-        item.status = status;
-        item.record = record;
-        item.version += 1;
-        Ok(self.view(id))
+        let item = &mut self.items[change.item.index()];
+        self.counts[item.integration.index()].shift(item.status, change.status);
+        item.status = change.status;
+        item.record = change.record;
+        item.version = change.version;
+        self.view(change.item)
     }
 
     fn plan(&self, action: &Action, expected_version: Option<u32>) -> Result<Plan, ActionError> {

@@ -1,0 +1,305 @@
+//! The HTTP/JSON API (documented in `openapi.yaml`): reads answered from the in-memory store,
+//! writes committed to the database first.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sync_core::{
+    Action, ClientId, IntegrationId, ItemId, ItemQuery, RecordId, ResourceType, Sort, SortKey,
+    SyncStatus,
+};
+
+use crate::db::Stored;
+use crate::problem::Problem;
+use crate::AppState;
+
+/// The most items one page may hold.
+pub const MAX_LIMIT: u32 = 10_000;
+/// The longest idempotency key accepted.
+const MAX_KEY: usize = 200;
+
+type Shared = Arc<AppState>;
+type Answer = Result<Response, Problem>;
+
+/// The API's routes, under `/api/v1`.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/integrations", get(integrations))
+        .route("/integrations/{integration}/counts", get(counts))
+        .route("/integrations/{integration}/clients", get(clients))
+        .route(
+            "/integrations/{integration}/clients/{client}/items",
+            get(items),
+        )
+        .route("/integrations/{integration}/logs", get(logs))
+        .route("/items/{item}/candidates", get(candidates))
+        .route("/items/{item}/rematch", post(rematch))
+        .route("/items/{item}/exclude", post(exclude))
+        .route("/items/{item}/include", post(include))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Response {
+    Json(value).into_response()
+}
+
+async fn integrations(State(state): State<Shared>) -> Answer {
+    Ok(json(&state.store.read().await.integrations()))
+}
+
+async fn counts(State(state): State<Shared>, Path(integration): Path<u32>) -> Answer {
+    let store = state.store.read().await;
+    let counts = store
+        .counts(IntegrationId(integration))
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&counts))
+}
+
+async fn clients(State(state): State<Shared>, Path(integration): Path<u32>) -> Answer {
+    let store = state.store.read().await;
+    let clients = store
+        .clients(IntegrationId(integration))
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&clients))
+}
+
+/// The item list's query string.
+#[derive(Debug, Deserialize)]
+pub struct ItemParams {
+    #[serde(default)]
+    filter: String,
+    #[serde(rename = "type")]
+    resource_type: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    sort: Option<SortKey>,
+    #[serde(default)]
+    order: Option<String>,
+    #[serde(default)]
+    offset: u32,
+    limit: Option<u32>,
+}
+
+async fn items(
+    State(state): State<Shared>,
+    Path((integration, client)): Path<(u32, u32)>,
+    params: Result<Query<ItemParams>, QueryRejection>,
+) -> Answer {
+    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
+    let resource_type = match p.resource_type.as_deref().filter(|t| !t.is_empty()) {
+        None => None,
+        Some(t) => Some(
+            ResourceType::from_slug(t)
+                .ok_or_else(|| Problem::bad_request(format!("unknown type {t:?}")))?,
+        ),
+    };
+    let status = match p.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            SyncStatus::from_slug(s)
+                .ok_or_else(|| Problem::bad_request(format!("unknown status {s:?}")))?,
+        ),
+    };
+    let descending = match p.order.as_deref() {
+        None | Some("asc") => false,
+        Some("desc") => true,
+        Some(other) => {
+            return Err(Problem::bad_request(format!(
+                "order must be asc or desc, not {other:?}"
+            )))
+        }
+    };
+    let limit = p.limit.unwrap_or(100);
+    if limit > MAX_LIMIT {
+        return Err(Problem::bad_request(format!(
+            "limit must be at most {MAX_LIMIT}"
+        )));
+    }
+    let query = ItemQuery {
+        filter: p.filter,
+        resource_type,
+        status,
+        sort: Sort {
+            key: p.sort.unwrap_or_default(),
+            descending,
+        },
+        offset: p.offset,
+        limit,
+        ..ItemQuery::all(IntegrationId(integration), ClientId(client))
+    };
+    let store = state.store.read().await;
+    let page = store
+        .items(&query)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&page))
+}
+
+/// The log query string.
+#[derive(Debug, Deserialize)]
+pub struct LogParams {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+async fn logs(
+    State(state): State<Shared>,
+    Path(integration): Path<u32>,
+    params: Result<Query<LogParams>, QueryRejection>,
+) -> Answer {
+    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
+    let store = state.store.read().await;
+    let entries = store
+        .logs(IntegrationId(integration), p.from, p.to)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&entries))
+}
+
+async fn candidates(State(state): State<Shared>, Path(item): Path<u32>) -> Answer {
+    let store = state.store.read().await;
+    let records = store
+        .candidates(ItemId(item))
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&records))
+}
+
+/// The body of a re-match.
+#[derive(Debug, Deserialize)]
+pub struct RematchBody {
+    version: u32,
+    record: u32,
+    #[serde(default)]
+    disable_previous: bool,
+}
+
+/// The body of an exclusion.
+#[derive(Debug, Deserialize)]
+pub struct ExcludeBody {
+    version: u32,
+    #[serde(default)]
+    disable_record: bool,
+}
+
+/// The body of an inclusion.
+#[derive(Debug, Deserialize)]
+pub struct IncludeBody {
+    version: u32,
+}
+
+fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Problem> {
+    body.map(|Json(b)| b)
+        .map_err(|e| Problem::bad_request(e.body_text()))
+}
+
+async fn rematch(
+    State(state): State<Shared>,
+    Path(item): Path<u32>,
+    headers: HeaderMap,
+    b: Result<Json<RematchBody>, JsonRejection>,
+) -> Answer {
+    let b = body(b)?;
+    let action = Action::Rematch {
+        item: ItemId(item),
+        record: RecordId(b.record),
+        disable_previous: b.disable_previous,
+    };
+    write(&state, &headers, action, b.version).await
+}
+
+async fn exclude(
+    State(state): State<Shared>,
+    Path(item): Path<u32>,
+    headers: HeaderMap,
+    b: Result<Json<ExcludeBody>, JsonRejection>,
+) -> Answer {
+    let b = body(b)?;
+    let action = Action::Exclude {
+        item: ItemId(item),
+        disable_record: b.disable_record,
+    };
+    write(&state, &headers, action, b.version).await
+}
+
+async fn include(
+    State(state): State<Shared>,
+    Path(item): Path<u32>,
+    headers: HeaderMap,
+    b: Result<Json<IncludeBody>, JsonRejection>,
+) -> Answer {
+    let b = body(b)?;
+    write(
+        &state,
+        &headers,
+        Action::Include { item: ItemId(item) },
+        b.version,
+    )
+    .await
+}
+
+fn replayed(stored: Stored) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        stored.body,
+    )
+        .into_response()
+}
+
+/// Applies an action once: writes are taken one at a time; a retried request with the same
+/// `Idempotency-Key` gets the first answer again; the change and that answer are committed to the
+/// database together before the in-memory store changes.
+async fn write(state: &AppState, headers: &HeaderMap, action: Action, version: u32) -> Answer {
+    let key = match headers.get("idempotency-key") {
+        None => None,
+        Some(value) => match value.to_str() {
+            Ok(k) if !k.is_empty() && k.len() <= MAX_KEY => Some(k.to_owned()),
+            _ => {
+                return Err(Problem::bad_request(
+                    "Idempotency-Key must be 1 to 200 visible characters",
+                ))
+            }
+        },
+    };
+    let _turn = state.writes.lock().await;
+    if let Some(key) = &key {
+        if let Some(stored) = state.db.replay(key).await.map_err(internal)? {
+            return Ok(replayed(stored));
+        }
+    }
+    let (change, view) = {
+        let store = state.store.read().await;
+        match store.change(&action, Some(version)) {
+            Ok(change) => {
+                let view = store.view_after(&change);
+                (change, view)
+            }
+            Err(error) => {
+                let current = store.item(action.item()).ok();
+                return Err(Problem::refused(error, current));
+            }
+        }
+    };
+    let stored = Stored {
+        status: 200,
+        body: serde_json::to_string(&view).map_err(internal)?,
+    };
+    state
+        .db
+        .save(&change, key.as_deref().map(|k| (k, &stored)))
+        .await
+        .map_err(internal)?;
+    state.store.write().await.commit(&change);
+    tracing::info!(item = change.item.0, version = change.version, status = ?change.status, "item changed");
+    Ok(replayed(stored))
+}
+
+fn internal(error: impl std::fmt::Display) -> Problem {
+    tracing::error!(%error, "request failed");
+    Problem::internal()
+}

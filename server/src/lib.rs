@@ -1,0 +1,118 @@
+//! Sync Overview's reference server: the API contract of `openapi.yaml` over sync-core, on SQLite
+//! (a file created, migrated and seeded with the demo data on first start) or PostgreSQL.
+
+pub mod api;
+pub mod db;
+pub mod problem;
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::Utc;
+use sync_core::demo::{dataset, DemoConfig};
+use sync_core::Store;
+use tokio::sync::{Mutex, RwLock};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::db::Db;
+use crate::problem::Problem;
+
+/// What the server holds: the store (answers reads), the database (source of truth) and the
+/// settings.
+pub struct AppState {
+    /// The data, indexed for the screen's queries.
+    pub store: RwLock<Store>,
+    /// Writes are taken one at a time.
+    pub writes: Mutex<()>,
+    /// The database.
+    pub db: Db,
+    /// The bearer token every API request must carry, if set.
+    pub token: Option<String>,
+}
+
+/// How to open the server's data.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `sqlite:…` or `postgres://…`.
+    pub database: String,
+    /// Items of the largest demo integration, when seeding.
+    pub demo_size: u32,
+    /// Required bearer token.
+    pub token: Option<String>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The database failed.
+    #[error("database: {0}")]
+    Db(#[from] db::DbError),
+    /// The stored data does not hold together.
+    #[error("stored data: {0}")]
+    Data(#[from] sync_core::DatasetError),
+}
+
+/// Opens (creating and seeding on first start) the database and loads the store.
+pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
+    let db = Db::open(&settings.database).await?;
+    if !db.is_seeded().await? {
+        let demo = DemoConfig {
+            size: settings.demo_size,
+            ..DemoConfig::new(Utc::now())
+        };
+        tracing::info!(size = demo.size, "seeding the database with demo data");
+        db.seed(&dataset(&demo)).await?;
+    }
+    let store = Store::new(db.load().await?)?;
+    Ok(AppState {
+        store: RwLock::new(store),
+        writes: Mutex::new(()),
+        db,
+        token: settings.token.clone(),
+    })
+}
+
+/// The whole HTTP service: `/api/v1/…` (behind the bearer token, if any) and `/healthz`, with
+/// CORS for `origins` (`*` allows any).
+pub fn router(state: AppState, origins: &[String]) -> Router {
+    let state = Arc::new(state);
+    let api = api::routes().layer(middleware::from_fn_with_state(state.clone(), authorize));
+    let cors = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::HeaderName::from_static("idempotency-key"),
+        ])
+        .allow_origin(if origins.iter().any(|o| o == "*") {
+            AllowOrigin::any()
+        } else {
+            AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+        });
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/healthz", get(|| async { "ok" }))
+        .with_state(state)
+        .layer(cors)
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    if let Some(token) = &state.token {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        if given != Some(token.as_str()) {
+            return Problem::unauthorized().into_response();
+        }
+    }
+    next.run(request).await
+}

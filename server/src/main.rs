@@ -1,0 +1,91 @@
+//! `sync-server`: serves the Sync Overview API. Stops gracefully on Ctrl-C or SIGTERM: in-flight
+//! requests finish and every committed write stays committed.
+
+use std::net::SocketAddr;
+
+use clap::Parser;
+use sync_server::{open, router, Settings};
+use tracing_subscriber::EnvFilter;
+
+/// Sync Overview's reference HTTP/JSON server.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    listen: SocketAddr,
+    /// Database URL: `sqlite:<file>` (created on first start) or `postgres://…`.
+    #[arg(
+        long,
+        env = "SYNC_SERVER_DATABASE",
+        default_value = "sqlite:sync-server.db"
+    )]
+    database: String,
+    /// Synced items of the largest demo integration, when seeding an empty database.
+    #[arg(long, default_value_t = 600)]
+    demo_size: u32,
+    /// An origin allowed to call the API from a browser (repeatable; `*` for any).
+    #[arg(long = "cors-origin")]
+    cors_origins: Vec<String>,
+    /// Require this bearer token on every API request.
+    #[arg(long, env = "SYNC_SERVER_TOKEN")]
+    token: Option<String>,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .init();
+    let args = Args::parse();
+    let settings = Settings {
+        database: args.database.clone(),
+        demo_size: args.demo_size,
+        token: args.token.clone(),
+    };
+    let state = open(&settings).await?;
+    let db = state.db.clone();
+    let app = router(state, &args.cors_origins);
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    tracing::info!(listen = %listener.local_addr()?, database = %redacted(&args.database), "serving");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The database URL without its password, for the log.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://…@{}", &url[..scheme], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

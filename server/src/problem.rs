@@ -1,0 +1,124 @@
+//! Errors as `application/problem+json` (RFC 9457), each with a stable `type`.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use sync_core::{ActionError, ItemView};
+
+/// A problem detail.
+#[derive(Debug, Serialize)]
+pub struct Problem {
+    /// A stable URN naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// A short summary of the kind.
+    pub title: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// What happened this time, for a person.
+    pub detail: String,
+    /// Why an action was refused, as a stable tag (e.g. `already-excluded`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// With `stale-version`: the item as it is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Box<ItemView>>,
+}
+
+impl Problem {
+    fn new(status: StatusCode, kind: &'static str, title: &'static str, detail: String) -> Self {
+        Self {
+            kind,
+            title,
+            status: status.as_u16(),
+            detail,
+            reason: None,
+            current: None,
+        }
+    }
+
+    /// 400: the request could not be read.
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "urn:sync-overview:problem:bad-request",
+            "Bad request",
+            detail.into(),
+        )
+    }
+
+    /// 401: no or a wrong bearer token.
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "urn:sync-overview:problem:unauthorized",
+            "Unauthorized",
+            "A valid bearer token is required.".to_owned(),
+        )
+    }
+
+    /// 404: what was asked for does not exist.
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "urn:sync-overview:problem:not-found",
+            "Not found",
+            detail.into(),
+        )
+    }
+
+    /// 409 for a stale version (with the current item), 404 for a vanished item or record, 422
+    /// for any other refusal.
+    pub fn refused(error: ActionError, current: Option<ItemView>) -> Self {
+        let reason = serde_json::to_value(&error)
+            .ok()
+            .and_then(|v| v.get("error").and_then(|t| t.as_str()).map(str::to_owned));
+        let mut problem = match error {
+            ActionError::StaleVersion { .. } => Self::new(
+                StatusCode::CONFLICT,
+                "urn:sync-overview:problem:stale-version",
+                "Stale version",
+                error.to_string(),
+            ),
+            ActionError::UnknownItem { .. } | ActionError::UnknownRecord { .. } => {
+                Self::not_found(error.to_string())
+            }
+            _ => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "urn:sync-overview:problem:action-refused",
+                "Action refused",
+                error.to_string(),
+            ),
+        };
+        problem.reason = reason;
+        problem.current = current.map(Box::new);
+        problem
+    }
+
+    /// 500: the server failed; the detail is kept general (the log has the cause).
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "urn:sync-overview:problem:internal",
+            "Internal error",
+            "The server failed to answer; nothing was changed. Try again.".to_owned(),
+        )
+    }
+
+    /// The HTTP status.
+    pub fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_string(&self).unwrap_or_default();
+        (
+            self.status_code(),
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response()
+    }
+}

@@ -1,0 +1,439 @@
+//! The API contract, end to end through the router, on SQLite and (when
+//! `SYNC_SERVER_TEST_POSTGRES` names a server, e.g. `postgres://postgres@127.0.0.1:5433/postgres`)
+//! on PostgreSQL.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use sqlx::Connection;
+use sync_server::{open, router, Settings};
+use tower::ServiceExt;
+
+/// The databases to test against: a fresh SQLite file, and a fresh PostgreSQL database if one is
+/// configured.
+async fn databases() -> Vec<String> {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let pid = std::process::id();
+    let dir = std::env::temp_dir().join(format!("sync-server-test-{pid}-{n}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut urls = vec![format!("sqlite:{}", dir.join("test.db").display())];
+    if let Ok(admin) = std::env::var("SYNC_SERVER_TEST_POSTGRES") {
+        let name = format!("sync_test_{pid}_{n}");
+        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        urls.push(format!("{base}/{name}"));
+    }
+    urls
+}
+
+async fn app_with(database: &str, token: Option<&str>) -> Router {
+    let settings = Settings {
+        database: database.to_owned(),
+        demo_size: 60,
+        token: token.map(str::to_owned),
+    };
+    router(open(&settings).await.unwrap(), &["*".to_owned()])
+}
+
+async fn call(app: &Router, request: Request<Body>) -> (StatusCode, Value, Option<String>) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, body, kind)
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn post(path: &str, body: Value, key: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+    if let Some(key) = key {
+        request = request.header("idempotency-key", key);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// The first item of integration 0's first client with this status.
+async fn first_item(app: &Router, status: &str) -> Value {
+    let (_, clients, _) = call(app, get("/api/v1/integrations/0/clients")).await;
+    for client in clients.as_array().unwrap() {
+        let path = format!(
+            "/api/v1/integrations/0/clients/{}/items?status={status}&limit=1",
+            client["id"]
+        );
+        let (_, page, _) = call(app, get(&path)).await;
+        if let Some(item) = page["items"].get(0) {
+            return item.clone();
+        }
+    }
+    panic!("no {status} item");
+}
+
+#[tokio::test]
+async fn every_read_endpoint_answers() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let (status, integrations, kind) = call(&app, get("/api/v1/integrations")).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(kind.as_deref(), Some("application/json"));
+        assert_eq!(integrations.as_array().unwrap().len(), 6);
+        assert!(integrations[0]["last_synced"].is_string());
+
+        let (status, counts, _) = call(&app, get("/api/v1/integrations/0/counts")).await;
+        assert_eq!(status, StatusCode::OK);
+        let total = counts["matched"].as_u64().unwrap()
+            + counts["not_synced"].as_u64().unwrap()
+            + counts["excluded"].as_u64().unwrap();
+
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let clients = clients.as_array().unwrap();
+        assert!(clients.len() >= 10);
+        let mut sum = 0;
+        for client in clients {
+            let path = format!(
+                "/api/v1/integrations/0/clients/{}/items?limit=1",
+                client["id"]
+            );
+            let (status, page, _) = call(&app, get(&path)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(page["items"].as_array().unwrap().len() <= 1);
+            sum += page["total"].as_u64().unwrap();
+        }
+        assert_eq!(sum, total, "the clients' items add up to the counts");
+
+        let client = &clients[0]["id"];
+        let path = format!(
+            "/api/v1/integrations/0/clients/{client}/items?filter=A&type=contact&status=matched&sort=name&order=desc&offset=0&limit=5"
+        );
+        let (status, page, _) = call(&app, get(&path)).await;
+        assert_eq!(status, StatusCode::OK);
+        for item in page["items"].as_array().unwrap() {
+            assert_eq!(item["resource_type"], "contact");
+            assert_eq!(item["status"], "matched");
+            assert!(item["name"].as_str().unwrap().to_lowercase().contains('a'));
+        }
+
+        let item = first_item(&app, "not-synced").await;
+        let (status, records, _) = call(
+            &app,
+            get(&format!("/api/v1/items/{}/candidates", item["id"])),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(records.is_array());
+
+        let (status, logs, _) = call(
+            &app,
+            get("/api/v1/integrations/0/logs?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!logs.as_array().unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn bad_requests_are_problems_with_stable_types() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let cases = [
+            (
+                get("/api/v1/integrations/99/counts"),
+                StatusCode::NOT_FOUND,
+                "not-found",
+            ),
+            (
+                get("/api/v1/items/999999/candidates"),
+                StatusCode::NOT_FOUND,
+                "not-found",
+            ),
+            (
+                get("/api/v1/integrations/0/clients/0/items?type=spaceship"),
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+            ),
+            (
+                get("/api/v1/integrations/0/clients/0/items?limit=99999999"),
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+            ),
+            (
+                get("/api/v1/integrations/0/logs?from=yesterday&to=today"),
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+            ),
+            (
+                Request::post("/api/v1/items/0/exclude")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from("{not json"))
+                    .unwrap(),
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+            ),
+            (
+                post("/api/v1/items/999999/exclude", json!({"version": 1}), None),
+                StatusCode::NOT_FOUND,
+                "not-found",
+            ),
+        ];
+        for (request, status, kind) in cases {
+            let path = request.uri().to_string();
+            let (got, problem, content) = call(&app, request).await;
+            assert_eq!(got, status, "{path}");
+            assert_eq!(
+                content.as_deref(),
+                Some("application/problem+json"),
+                "{path}"
+            );
+            assert_eq!(
+                problem["type"],
+                format!("urn:sync-overview:problem:{kind}"),
+                "{path}"
+            );
+            assert_eq!(problem["status"], status.as_u16());
+            assert!(problem["detail"].as_str().is_some_and(|d| !d.is_empty()));
+        }
+    }
+}
+
+#[tokio::test]
+async fn writes_change_the_item_and_refusals_say_why() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let item = first_item(&app, "matched").await;
+        let id = &item["id"];
+        let path = format!("/api/v1/items/{id}/exclude");
+        let (status, changed, _) = call(
+            &app,
+            post(
+                &path,
+                json!({"version": item["version"], "disable_record": true}),
+                None,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(changed["status"], "excluded");
+        assert_eq!(changed["record"]["disabled"], true);
+        assert_eq!(changed["version"], item["version"].as_u64().unwrap() + 1);
+
+        let (status, problem, _) = call(
+            &app,
+            post(&path, json!({"version": changed["version"]}), None),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(problem["type"], "urn:sync-overview:problem:action-refused");
+        assert_eq!(problem["reason"], "already-excluded");
+
+        let include = format!("/api/v1/items/{id}/include");
+        let (status, back, _) = call(
+            &app,
+            post(&include, json!({"version": changed["version"]}), None),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(back["status"], "matched");
+    }
+}
+
+#[tokio::test]
+async fn a_stale_version_gets_409_with_the_current_item() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let item = first_item(&app, "not-synced").await;
+        let path = format!("/api/v1/items/{}/exclude", item["id"]);
+        let (status, _, _) =
+            call(&app, post(&path, json!({"version": item["version"]}), None)).await;
+        assert_eq!(status, StatusCode::OK);
+        let include = format!("/api/v1/items/{}/include", item["id"]);
+        let (status, problem, _) = call(
+            &app,
+            post(&include, json!({"version": item["version"]}), None),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{db}");
+        assert_eq!(problem["type"], "urn:sync-overview:problem:stale-version");
+        assert_eq!(problem["current"]["status"], "excluded");
+        assert_eq!(
+            problem["current"]["version"],
+            item["version"].as_u64().unwrap() + 1
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_retried_write_with_the_same_key_applies_once() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let item = first_item(&app, "matched").await;
+        let path = format!("/api/v1/items/{}/exclude", item["id"]);
+        let body = json!({"version": item["version"]});
+        let first = call(&app, post(&path, body.clone(), Some("retry-1"))).await;
+        let again = call(&app, post(&path, body.clone(), Some("retry-1"))).await;
+        assert_eq!(first.0, StatusCode::OK, "{db}");
+        assert_eq!(again, first, "the retry gets the first answer");
+        // Without the key, the same request is a new write, refused as stale.
+        let (status, _, _) = call(&app, post(&path, body, None)).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (_, counts, _) = call(&app, get("/api/v1/integrations/0/counts")).await;
+        let (_, fresh_counts, _) = call(
+            &app_with(&databases().await[0], None).await,
+            get("/api/v1/integrations/0/counts"),
+        )
+        .await;
+        assert_eq!(
+            counts["excluded"].as_u64().unwrap(),
+            fresh_counts["excluded"].as_u64().unwrap() + 1,
+            "excluded once"
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_clients_rematching_one_item_one_wins_the_other_gets_409() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let item = first_item(&app, "not-synced").await;
+        let (_, records, _) = call(
+            &app,
+            get(&format!("/api/v1/items/{}/candidates", item["id"])),
+        )
+        .await;
+        let records = records.as_array().unwrap();
+        if records.is_empty() {
+            continue;
+        }
+        let path = format!("/api/v1/items/{}/rematch", item["id"]);
+        let body = json!({"version": item["version"], "record": records[0]["id"]});
+        let (a, b) = tokio::join!(
+            call(&app, post(&path, body.clone(), None)),
+            call(&app, post(&path, body.clone(), None))
+        );
+        let mut statuses = [a.0, b.0];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "{db}");
+    }
+}
+
+#[tokio::test]
+async fn writes_survive_a_restart() {
+    for db in databases().await {
+        let item = {
+            let app = app_with(&db, None).await;
+            let item = first_item(&app, "matched").await;
+            let path = format!("/api/v1/items/{}/exclude", item["id"]);
+            let (status, _, _) =
+                call(&app, post(&path, json!({"version": item["version"]}), None)).await;
+            assert_eq!(status, StatusCode::OK);
+            item
+        };
+        let app = app_with(&db, None).await;
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let mut found = None;
+        for client in clients.as_array().unwrap() {
+            let path = format!(
+                "/api/v1/integrations/0/clients/{}/items?limit=10000",
+                client["id"]
+            );
+            let (_, page, _) = call(&app, get(&path)).await;
+            found = found.or_else(|| {
+                page["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["id"] == item["id"])
+                    .cloned()
+            });
+        }
+        let found = found.unwrap();
+        assert_eq!(found["status"], "excluded", "{db}");
+        assert_eq!(found["version"], item["version"].as_u64().unwrap() + 1);
+    }
+}
+
+#[tokio::test]
+async fn a_configured_token_is_required() {
+    let db = &databases().await[0];
+    let app = app_with(db, Some("s3cret")).await;
+    let (status, problem, _) = call(&app, get("/api/v1/integrations")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(problem["type"], "urn:sync-overview:problem:unauthorized");
+    let wrong = Request::get("/api/v1/integrations")
+        .header(header::AUTHORIZATION, "Bearer nope")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(call(&app, wrong).await.0, StatusCode::UNAUTHORIZED);
+    let right = Request::get("/api/v1/integrations")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(call(&app, right).await.0, StatusCode::OK);
+    assert_eq!(
+        call(&app, get("/healthz")).await.0,
+        StatusCode::OK,
+        "health needs no token"
+    );
+}
+
+#[tokio::test]
+async fn cors_allows_the_configured_origin_only() {
+    let db = &databases().await[0];
+    let settings = Settings {
+        database: db.clone(),
+        demo_size: 60,
+        token: None,
+    };
+    let app = router(
+        open(&settings).await.unwrap(),
+        &["http://portal.example".to_owned()],
+    );
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/v1/items/0/exclude")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(
+                header::ACCESS_CONTROL_REQUEST_HEADERS,
+                "content-type,idempotency-key",
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let ok = app
+        .clone()
+        .oneshot(preflight("http://portal.example"))
+        .await
+        .unwrap();
+    assert_eq!(
+        ok.headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .unwrap(),
+        "http://portal.example"
+    );
+    let other = app.oneshot(preflight("http://evil.example")).await.unwrap();
+    assert!(other
+        .headers()
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
+}
