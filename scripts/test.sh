@@ -32,5 +32,9 @@ cargo test -p sync-overview --target wasm32-unknown-unknown --test components
 step "release build (Trunk)"
 trunk build --release --offline
 
-step "end-to-end tests (Playwright + Chromium)"
+step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/
+
+step "end-to-end tests on the HTTP backend against sync-server + SQLite"
+cargo build -p sync-server
+E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/

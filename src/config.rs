@@ -1,12 +1,31 @@
-//! How the app is configured: by the page's URL query when standalone.
+//! How the app is configured: by a `window.syncOverviewConfig` object when embedded in a page,
+//! otherwise by the page's URL query.
+
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackendChoice {
+    /// The in-browser mock store (the default).
+    Mock,
+    /// The HTTP/JSON API at `api` (empty: this page's own origin), with an optional bearer token.
+    Http {
+        /// The API's base URL, e.g. `http://127.0.0.1:8787`.
+        api: String,
+        /// Sent as `Authorization: Bearer …`.
+        token: Option<String>,
+    },
+}
 
 /// The app's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// The documentation portal's product name, as labels show it ("Disable previous … record").
     pub portal: String,
-    /// Synced items of the largest demo integration.
+    /// Synced items of the largest demo integration (mock store only).
     pub demo_size: u32,
+    /// Where the data comes from.
+    pub backend: BackendChoice,
+    /// Seconds before an HTTP request is given up.
+    pub timeout_secs: u32,
 }
 
 impl Default for Config {
@@ -14,6 +33,8 @@ impl Default for Config {
         Self {
             portal: "portal".to_owned(),
             demo_size: 600,
+            backend: BackendChoice::Mock,
+            timeout_secs: 15,
         }
     }
 }
@@ -22,42 +43,88 @@ impl Default for Config {
 const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
-    /// Reads `portal` and `demo` from a URL query; anything missing or unreadable keeps its
-    /// default.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+    /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token` and `timeout`
+    /// (seconds) through `get`; anything missing or unreadable keeps its default.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
+        let text = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let backend = match text("backend").as_deref() {
+            Some("http") => BackendChoice::Http {
+                api: text("api").unwrap_or_default(),
+                token: text("token"),
+            },
+            _ => BackendChoice::Mock,
+        };
         Self {
-            portal: get("portal")
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty())
-                .unwrap_or(default.portal),
-            demo_size: get("demo")
-                .and_then(|d| d.trim().parse::<u32>().ok())
+            portal: text("portal").unwrap_or(default.portal),
+            demo_size: text("demo")
+                .and_then(|d| d.parse::<u32>().ok())
                 .map(|d| d.clamp(1, MAX_DEMO_SIZE))
                 .unwrap_or(default.demo_size),
+            backend,
+            timeout_secs: text("timeout")
+                .and_then(|t| t.parse::<u32>().ok())
+                .map(|t| t.clamp(1, 600))
+                .unwrap_or(default.timeout_secs),
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Config;
+    use super::{BackendChoice, Config};
+
+    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
 
     #[test]
-    fn reads_the_query_and_keeps_defaults_for_the_rest() {
-        let query = |pairs: &'static [(&'static str, &'static str)]| {
-            move |key: &str| {
-                pairs
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, v)| (*v).to_owned())
-            }
-        };
-        assert_eq!(Config::from_query(query(&[])), Config::default());
-        let c = Config::from_query(query(&[("portal", "Passportal"), ("demo", "100000")]));
+    fn reads_settings_and_keeps_defaults_for_the_rest() {
+        assert_eq!(Config::from_lookup(lookup(&[])), Config::default());
+        let c = Config::from_lookup(lookup(&[("portal", "Passportal"), ("demo", "100000")]));
         assert_eq!((c.portal.as_str(), c.demo_size), ("Passportal", 100_000));
-        let c = Config::from_query(query(&[("portal", "  "), ("demo", "lots")]));
+        assert_eq!(c.backend, BackendChoice::Mock);
+        let c = Config::from_lookup(lookup(&[
+            ("portal", "  "),
+            ("demo", "lots"),
+            ("timeout", "x"),
+        ]));
         assert_eq!(c, Config::default());
-        assert_eq!(Config::from_query(query(&[("demo", "0")])).demo_size, 1);
+        assert_eq!(Config::from_lookup(lookup(&[("demo", "0")])).demo_size, 1);
+    }
+
+    #[test]
+    fn chooses_the_http_backend() {
+        let c = Config::from_lookup(lookup(&[
+            ("backend", "http"),
+            ("api", "http://127.0.0.1:8787"),
+            ("token", "t"),
+            ("timeout", "5"),
+        ]));
+        assert_eq!(
+            c.backend,
+            BackendChoice::Http {
+                api: "http://127.0.0.1:8787".to_owned(),
+                token: Some("t".to_owned())
+            }
+        );
+        assert_eq!(c.timeout_secs, 5);
+        let same_origin = Config::from_lookup(lookup(&[("backend", "http")]));
+        assert_eq!(
+            same_origin.backend,
+            BackendChoice::Http {
+                api: String::new(),
+                token: None
+            }
+        );
     }
 }

@@ -18,6 +18,7 @@ use sync_overview::components::exclude_record::ExcludeRecord;
 use sync_overview::components::rematch_record::RematchRecord;
 use sync_overview::components::sync_logs::SyncLogs;
 use sync_overview::config::Config;
+use sync_overview::screen::Screen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -69,7 +70,7 @@ impl Backend for Scripted {
             item: None,
         }])
     }
-    async fn apply(&self, action: Action, version: u32) -> Answer<ItemView> {
+    async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
         self.applied.borrow_mut().push((action.clone(), version));
         if let Some(error) = self.failure.borrow().clone() {
             return Err(error);
@@ -143,6 +144,7 @@ fn mount(which: Which, item: ItemView, backend: Rc<Scripted>) -> (HtmlElement, S
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(Api::new(backend));
         provide_context(Config::default());
+        provide_context(Screen::new());
         match which {
             Which::Rematch => view! { <RematchRecord item on_close on_done /> }.into_any(),
             Which::Exclude => view! { <ExcludeRecord item on_close on_done /> }.into_any(),

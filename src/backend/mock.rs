@@ -87,7 +87,8 @@ impl Backend for MockBackend {
         Ok(self.store.borrow().logs(integration, from, to)?)
     }
 
-    async fn apply(&self, action: Action, version: u32) -> Answer<ItemView> {
+    /// The key is not needed: a change is saved and applied at once, so it is never retried.
+    async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
         let mut store = self.store.borrow_mut();
         store.check(&action, Some(version))?;
         self.journal

@@ -1,6 +1,7 @@
 //! Where the screen's data comes from: one async trait, implemented by the in-browser mock store
 //! (the default) and, later, by an HTTP/JSON client.
 
+pub mod http;
 mod journal;
 pub mod mock;
 
@@ -14,16 +15,20 @@ use sync_core::{
     LogEntry, QueryError, RecordView, StatusCounts,
 };
 
-/// Why a backend call failed. Every variant reads as a sentence a technician can act on.
+/// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
+/// none of them changed anything.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
-    /// The action was refused; nothing changed.
+    /// The action was refused (it does not apply to the item as it is).
     #[error("{0}")]
-    Refused(ActionError),
-    /// What was asked for does not exist.
+    Refused(String),
+    /// Someone changed the item since it was read; the screen should reload it.
+    #[error("{0}")]
+    Stale(String),
+    /// What was asked for does not exist (any more).
     #[error("{0}")]
     NotFound(String),
-    /// The data could not be read or written.
+    /// The data could not be read or written: network, server failure, timeout, bad answer.
     #[error("{0}")]
     Unavailable(String),
 }
@@ -36,7 +41,13 @@ impl From<QueryError> for BackendError {
 
 impl From<ActionError> for BackendError {
     fn from(error: ActionError) -> Self {
-        Self::Refused(error)
+        match error {
+            ActionError::StaleVersion { .. } => Self::Stale(error.to_string()),
+            ActionError::UnknownItem { .. } | ActionError::UnknownRecord { .. } => {
+                Self::NotFound(error.to_string())
+            }
+            _ => Self::Refused(error.to_string()),
+        }
     }
 }
 
@@ -63,8 +74,9 @@ pub trait Backend {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>>;
-    /// Applies an action to the item at `version` and returns the changed item.
-    async fn apply(&self, action: Action, version: u32) -> Answer<ItemView>;
+    /// Applies an action to the item at `version` and returns the changed item. Retrying with the
+    /// same `key` applies it at most once.
+    async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView>;
     /// Whether this backend holds demo data a user may reset.
     fn is_demo(&self) -> bool;
     /// Discards every change made to the demo data.

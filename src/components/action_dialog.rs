@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
 use super::status_badge::StatusBadge;
-use crate::backend::{use_api, Api};
+use crate::backend::{use_api, Api, BackendError};
+use crate::screen::{new_key, use_screen, Screen};
 
 /// Names the item a dialog acts on: type, name, source id, status and matched record.
 #[component]
@@ -64,10 +65,15 @@ pub fn Toggle(
 }
 
 /// A dialog's submission: pending while it runs (so a second click does nothing), and the error
-/// of the last failed attempt (the dialog stays open with the user's choices).
+/// of the last failed attempt (the dialog stays open with the user's choices). Every attempt of
+/// one dialog sends the same idempotency key, so a retry after a lost answer applies once. When
+/// the item changed meanwhile, the dialog closes, the list reloads and an alert says so.
 #[derive(Clone, Copy)]
 pub struct Submission {
     api: Api,
+    screen: Screen,
+    key: StoredValue<String>,
+    close: Callback<()>,
     /// A request is running.
     pub pending: RwSignal<bool>,
     /// Why the last attempt failed.
@@ -75,10 +81,14 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// Nothing submitted yet (call from a component, which provides the backend).
-    pub fn new() -> Self {
+    /// Nothing submitted yet (call from a component, which provides the backend); `close` closes
+    /// the dialog.
+    pub fn new(close: Callback<()>) -> Self {
         Self {
             api: use_api(),
+            screen: use_screen(),
+            key: StoredValue::new(new_key()),
+            close,
             pending: RwSignal::new(false),
             error: RwSignal::new(None),
         }
@@ -93,21 +103,26 @@ impl Submission {
         self.pending.set(true);
         self.error.set(None);
         let api = self.api.get();
+        let key = self.key.get_value();
         spawn_local(async move {
-            match api.apply(action, version).await {
+            match api.apply(action, version, &key).await {
                 Ok(changed) => done(changed),
+                Err(BackendError::Stale(message)) => {
+                    self.screen.failed(format!(
+                        "{message} Nothing was saved: check the item and try again."
+                    ));
+                    self.screen.changes.update(|n| *n += 1);
+                    self.close.run(());
+                }
                 Err(error) => {
+                    if matches!(error, BackendError::NotFound(_)) {
+                        self.screen.changes.update(|n| *n += 1);
+                    }
                     self.error.try_set(Some(error.to_string()));
                     self.pending.try_set(false);
                 }
             }
         });
-    }
-}
-
-impl Default for Submission {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -20,7 +20,7 @@ pub fn ExcludeRecord(
 ) -> impl IntoView {
     let portal = use_config().portal;
     let disable_record = RwSignal::new(false);
-    let submission = Submission::new();
+    let submission = Submission::new(on_close);
     let (id, version, has_record) = (item.id, item.version, item.record.is_some());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -9,7 +9,7 @@ use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
 use crate::app::use_config;
 use crate::backend::use_api;
-use crate::screen::focus_by_id;
+use crate::screen::{focus_by_id, use_screen};
 
 const SELECT_ID: &str = "rematch-record";
 
@@ -26,14 +26,16 @@ pub fn RematchRecord(
     let api = use_api();
     let portal = use_config().portal;
     let id = item.id;
+    let screen = use_screen();
     let candidates = LocalResource::new(move || {
         let api = api.get();
+        screen.changes.track();
         async move { api.candidates(id).await }
     });
     let listed = move || candidates.get().and_then(Result::ok).unwrap_or_default();
     let choice = RwSignal::new(None::<RecordId>);
     let disable_previous = RwSignal::new(false);
-    let submission = Submission::new();
+    let submission = Submission::new(on_close);
     let none_to_pick =
         Signal::derive(move || matches!(candidates.get(), Some(Ok(list)) if list.is_empty()));
     let version = item.version;

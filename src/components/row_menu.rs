@@ -10,7 +10,7 @@ use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
 use super::sync_status::{use_row_actions, RowDialog};
 use crate::backend::use_api;
-use crate::screen::{actions_button_id, focus_by_id, unique_id, use_screen};
+use crate::screen::{actions_button_id, focus_by_id, new_key, unique_id, use_screen};
 
 /// Which menu item takes focus when the menu opens.
 #[derive(Clone, Copy, PartialEq)]
@@ -186,7 +186,7 @@ fn MenuList(
         let api = api.get();
         spawn_local(async move {
             let action = Action::Include { item: item.id };
-            match api.apply(action, item.version).await {
+            match api.apply(action, item.version, &new_key()).await {
                 Ok(changed) => {
                     screen.focus_item.set(Some(item.id));
                     screen.changed(format!(

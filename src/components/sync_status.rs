@@ -62,9 +62,8 @@ pub fn SyncStatus(
             }
         }
     });
-    let page = LocalResource::new(move || {
-        let api = api.get();
-        let query = match (screen.integration.get(), screen.client.get()) {
+    let query = Memo::new(
+        move |_| match (screen.integration.get(), screen.client.get()) {
             (Some(integration), Some(client)) => Some(ItemQuery {
                 filter: filters.text.get(),
                 resource_type: filters.resource_type.get(),
@@ -73,16 +72,25 @@ pub fn SyncStatus(
                 ..ItemQuery::all(integration, client)
             }),
             _ => None,
-        };
+        },
+    );
+    // Each answer carries the query it answers, so the list can tell it is behind.
+    let page = LocalResource::new(move || {
+        let api = api.get();
+        let query = query.get();
         screen.changes.track();
         async move {
-            match query {
+            let answer = match query.clone() {
                 Some(query) => api.items(query).await.map(Some),
                 None => Ok(None),
-            }
+            };
+            (query, answer)
         }
     });
-    let loaded = Memo::new(move |_| page.get().and_then(Result::ok).flatten());
+    let loaded = Memo::new(move |_| page.get().and_then(|(_, answer)| answer.ok()).flatten());
+    let loading = Memo::new(move |_| {
+        page.with(|p| p.as_ref().map(|(asked, _)| asked.clone())) != Some(query.get())
+    });
     let rows = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
     // A row that was acted on takes focus back when it shows again; if it no longer shows
     // (filtered out), the section heading takes it.
@@ -131,18 +139,28 @@ pub fn SyncStatus(
                     "Sync Status"
                 </h2>
                 <span class="muted item-count" aria-live="polite" aria-atomic="true">
-                    {move || loaded.with(|p| p.as_ref().map(|p| items(p.total)))}
+                    {move || {
+                        if loading.get() {
+                            Some("Loading…".to_owned())
+                        } else {
+                            loaded.with(|p| p.as_ref().map(|p| items(p.total)))
+                        }
+                    }}
                 </span>
             </div>
             <SyncStatusFilters filters integration />
             {move || match page.get() {
-                Some(Err(error)) => {
+                Some((_, Err(error))) => {
                     Some(view! { <LoadError error retry=move || page.refetch() /> })
                 }
                 _ => None,
             }}
             <div class="table-wrap">
-                <table class="sync-table" aria-labelledby=TITLE_ID>
+                <table
+                    class="sync-table"
+                    aria-labelledby=TITLE_ID
+                    aria-busy=move || loading.get().to_string()
+                >
                     <thead>
                         <tr>
                             <SortHeader label="Name" key=SortKey::Name sort=filters.sort />

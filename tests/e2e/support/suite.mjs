@@ -1,28 +1,44 @@
-// One browser and one server per test file; each test gets a fresh context (clean storage) and
-// fails on any console error or warning.
+// One browser, one static server and (with E2E_BACKEND=http) one API server per test file; each
+// test gets a fresh browser context (clean storage) and fails on any console error or warning.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { startApiServer } from './api-server.mjs';
 import { launch, open } from './browser.mjs';
 import { serve } from './server.mjs';
 
-/** Sets up the file's browser and server; returns `visit(query, options)`. */
-export function suite() {
+/** Which backend the app runs on in this run: `mock` (default) or `http`. */
+export const BACKEND = process.env.E2E_BACKEND === 'http' ? 'http' : 'mock';
+
+/** Sets up the file's browser and servers; returns `visit(query, options)` and the API server. */
+export function suite({ apiArgs = [] } = {}) {
   let browser;
   let server;
-  const contexts = [];
+  const state = { api: null };
   before(async () => {
     server = await serve();
     browser = await launch();
+    if (BACKEND === 'http') state.api = await startApiServer(apiArgs);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await state.api?.stop();
   });
   return {
+    state,
     /** Opens the app with a URL query; call `done()` at the end of the test. */
     async visit(query = '', options = {}) {
-      const session = await open(browser, server.url + query, options);
-      contexts.push(session.context);
+      const params = new URLSearchParams(query.replace(/^\?/, ''));
+      if (BACKEND === 'http') {
+        params.set('backend', 'http');
+        params.set('api', state.api.url);
+      }
+      const search = params.toString();
+      const session = await open(browser, server.url + (search ? `?${search}` : ''), options);
+      if (BACKEND === 'http') {
+        // The demo-only control is absent: the app really runs on the HTTP backend.
+        assert.equal(await session.page.getByRole('button', { name: 'Reset demo data' }).count(), 0);
+      }
       session.done = async () => {
         assert.deepEqual(session.problems, [], 'console errors or warnings');
         await session.context.close();

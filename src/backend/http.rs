@@ -1,0 +1,262 @@
+//! The HTTP/JSON backend (gloo-net): the API of `openapi.yaml`, as served by `sync-server` or by
+//! the portal itself. Every failure becomes a [`BackendError`] a technician can act on.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, SecondsFormat, Utc};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::json;
+use sync_core::{
+    Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
+    RecordView, SortKey, StatusCounts,
+};
+
+use super::{Answer, Backend, BackendError};
+
+/// The most items the API returns in one page.
+const MAX_LIMIT: u32 = 10_000;
+
+/// A client of the Sync Overview API at `base` (e.g. `https://portal.example/sync`).
+pub struct HttpBackend {
+    base: String,
+    token: Option<String>,
+    timeout: Duration,
+}
+
+/// A problem detail (RFC 9457) as the API sends it.
+#[derive(Deserialize)]
+struct Problem {
+    detail: Option<String>,
+}
+
+impl HttpBackend {
+    /// A client of the API at `base`, sending `token` as a bearer token if given, giving up on a
+    /// request after `timeout`.
+    pub fn new(base: &str, token: Option<String>, timeout: Duration) -> Self {
+        Self {
+            base: format!("{}/api/v1", base.trim_end_matches('/')),
+            token,
+            timeout,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Answer<T> {
+        let request =
+            Request::get(&self.url(path)).query(query.iter().map(|(k, v)| (*k, v.as_str())));
+        self.send(request, None).await
+    }
+
+    async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+        key: &str,
+    ) -> Answer<T> {
+        let request = Request::post(&self.url(path)).header("Idempotency-Key", key);
+        self.send(request, Some(body)).await
+    }
+
+    /// Sends a request, giving up after the timeout, and reads its answer.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        mut request: RequestBuilder,
+        body: Option<serde_json::Value>,
+    ) -> Answer<T> {
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let abort = web_sys::AbortController::new().ok();
+        request = request.abort_signal(abort.as_ref().map(|a| a.signal()).as_ref());
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let (abort, timed_out) = (abort.clone(), timed_out.clone());
+            leptos::prelude::set_timeout_with_handle(
+                move || {
+                    timed_out.set(true);
+                    if let Some(abort) = abort {
+                        abort.abort();
+                    }
+                },
+                self.timeout,
+            )
+            .ok()
+        };
+        let sent = match body {
+            Some(body) => match request.json(&body) {
+                Ok(request) => request.send().await,
+                Err(error) => Err(error),
+            },
+            None => request.send().await,
+        };
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        let response = sent.map_err(|_| {
+            BackendError::Unavailable(if timed_out.get() {
+                format!(
+                    "The server did not answer within {} seconds. Try again; a change is never \
+                     applied twice.",
+                    self.timeout.as_secs()
+                )
+            } else {
+                "The server could not be reached. Check the connection and try again.".to_owned()
+            })
+        })?;
+        let status = response.status();
+        let text = response.text().await.map_err(|_| {
+            BackendError::Unavailable("The server's answer was cut off. Try again.".to_owned())
+        })?;
+        if (200..300).contains(&status) {
+            return serde_json::from_str(&text).map_err(|_| {
+                BackendError::Unavailable(
+                    "The server sent an answer that could not be read. Try again.".to_owned(),
+                )
+            });
+        }
+        let detail = serde_json::from_str::<Problem>(&text)
+            .ok()
+            .and_then(|p| p.detail)
+            .unwrap_or_default();
+        Err(match status {
+            404 => BackendError::NotFound(or(detail, "It no longer exists.")),
+            409 => BackendError::Stale(or(
+                detail,
+                "The item was changed by someone else; showing its latest state.",
+            )),
+            422 => BackendError::Refused(or(detail, "The server refused the change.")),
+            401 | 403 => BackendError::Unavailable(format!(
+                "The server refused the API token (HTTP {status})."
+            )),
+            503 => BackendError::Unavailable(
+                "The server is unavailable right now (HTTP 503); nothing was changed. Try again."
+                    .to_owned(),
+            ),
+            _ => BackendError::Unavailable(format!(
+                "The server failed (HTTP {status}); nothing was changed. Try again."
+            )),
+        })
+    }
+}
+
+fn or(detail: String, fallback: &str) -> String {
+    if detail.is_empty() {
+        fallback.to_owned()
+    } else {
+        detail
+    }
+}
+
+fn slug<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn instant(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[async_trait(?Send)]
+impl Backend for HttpBackend {
+    async fn integrations(&self) -> Answer<Vec<Integration>> {
+        self.get("/integrations", &[]).await
+    }
+
+    async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts> {
+        self.get(&format!("/integrations/{integration}/counts"), &[])
+            .await
+    }
+
+    async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
+        self.get(&format!("/integrations/{integration}/clients"), &[])
+            .await
+    }
+
+    async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
+        let mut params = vec![
+            ("filter", query.filter.clone()),
+            ("sort", slug::<SortKey>(&query.sort.key)),
+            (
+                "order",
+                (if query.sort.descending { "desc" } else { "asc" }).to_owned(),
+            ),
+            ("offset", query.offset.to_string()),
+            ("limit", query.limit.min(MAX_LIMIT).to_string()),
+        ];
+        if let Some(t) = query.resource_type {
+            params.push(("type", t.slug().to_owned()));
+        }
+        if let Some(s) = query.status {
+            params.push(("status", s.slug().to_owned()));
+        }
+        let path = format!(
+            "/integrations/{}/clients/{}/items",
+            query.integration, query.client
+        );
+        self.get(&path, &params).await
+    }
+
+    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>> {
+        self.get(&format!("/items/{item}/candidates"), &[]).await
+    }
+
+    async fn logs(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>> {
+        let params = [("from", instant(from)), ("to", instant(to))];
+        self.get(&format!("/integrations/{integration}/logs"), &params)
+            .await
+    }
+
+    async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView> {
+        let (path, body) = match action {
+            Action::Rematch {
+                item,
+                record,
+                disable_previous,
+            } => (
+                format!("/items/{item}/rematch"),
+                json!({ "version": version, "record": record, "disable_previous": disable_previous }),
+            ),
+            Action::Exclude {
+                item,
+                disable_record,
+            } => (
+                format!("/items/{item}/exclude"),
+                json!({ "version": version, "disable_record": disable_record }),
+            ),
+            Action::Include { item } => (
+                format!("/items/{item}/include"),
+                json!({ "version": version }),
+            ),
+        };
+        self.post(&path, body, key).await
+    }
+
+    fn is_demo(&self) -> bool {
+        false
+    }
+
+    async fn reset_demo(&self) -> Answer<()> {
+        Err(BackendError::Refused(
+            "Demo data can only be reset on the in-browser mock store.".to_owned(),
+        ))
+    }
+
+    fn notice(&self) -> Option<String> {
+        None
+    }
+}
