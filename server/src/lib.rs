@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod db;
+pub mod faults;
+pub mod hostile;
 pub mod problem;
 
 use std::sync::Arc;
@@ -34,6 +36,8 @@ pub struct AppState {
     pub db: Db,
     /// The bearer token every API request must carry, if set.
     pub token: Option<String>,
+    /// Armed faults, when fault injection is on (tests only).
+    pub faults: Option<faults::Faults>,
 }
 
 /// How to open the server's data.
@@ -45,6 +49,10 @@ pub struct Settings {
     pub demo_size: u32,
     /// Required bearer token.
     pub token: Option<String>,
+    /// Serve `POST /__faults` and inject the faults it arms (end-to-end tests only).
+    pub fault_injection: bool,
+    /// Names to give the first integration's data when seeding (XSS tests only).
+    pub hostile_names: Vec<String>,
 }
 
 /// Why the server could not start.
@@ -67,7 +75,9 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
             ..DemoConfig::new(Utc::now())
         };
         tracing::info!(size = demo.size, "seeding the database with demo data");
-        db.seed(&dataset(&demo)).await?;
+        let mut data = dataset(&demo);
+        hostile::rename(&mut data, &settings.hostile_names);
+        db.seed(&data).await?;
     }
     let store = Store::new(db.load().await?)?;
     Ok(AppState {
@@ -75,6 +85,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         writes: Mutex::new(()),
         db,
         token: settings.token.clone(),
+        faults: settings.fault_injection.then(faults::Faults::default),
     })
 }
 
@@ -82,7 +93,12 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
 /// CORS for `origins` (`*` allows any).
 pub fn router(state: AppState, origins: &[String]) -> Router {
     let state = Arc::new(state);
-    let api = api::routes().layer(middleware::from_fn_with_state(state.clone(), authorize));
+    let api = api::routes()
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::inject,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), authorize));
     let cors = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([
@@ -98,6 +114,7 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .route("/healthz", get(|| async { "ok" }))
+        .route("/__faults", axum::routing::post(faults::arm))
         .with_state(state)
         .layer(cors)
         .layer(TraceLayer::new_for_http())

@@ -30,6 +30,13 @@ struct Args {
     /// Require this bearer token on every API request.
     #[arg(long, env = "SYNC_SERVER_TOKEN")]
     token: Option<String>,
+    /// Tests only: serve `POST /__faults` to make the next requests fail on purpose.
+    #[arg(long)]
+    fault_injection: bool,
+    /// Tests only: when seeding, give clients, items, records and log lines these names (a JSON
+    /// array of strings, e.g. XSS payloads).
+    #[arg(long)]
+    hostile_names: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
@@ -45,6 +52,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         database: args.database.clone(),
         demo_size: args.demo_size,
         token: args.token.clone(),
+        fault_injection: args.fault_injection,
+        hostile_names: match &args.hostile_names {
+            Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+            None => Vec::new(),
+        },
     };
     let state = open(&settings).await?;
     let db = state.db.clone();

@@ -44,6 +44,8 @@ async fn app_with(database: &str, token: Option<&str>) -> Router {
         database: database.to_owned(),
         demo_size: 60,
         token: token.map(str::to_owned),
+        fault_injection: false,
+        hostile_names: Vec::new(),
     };
     router(open(&settings).await.unwrap(), &["*".to_owned()])
 }
@@ -402,6 +404,8 @@ async fn cors_allows_the_configured_origin_only() {
         database: db.clone(),
         demo_size: 60,
         token: None,
+        fault_injection: false,
+        hostile_names: Vec::new(),
     };
     let app = router(
         open(&settings).await.unwrap(),
