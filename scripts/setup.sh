@@ -52,5 +52,15 @@ else
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
   cat package.json package-lock.json | sha256sum | cut -d' ' -f1 >"$stamp"
 fi
-echo
 echo "wasm-opt: $(node_modules/.bin/wasm-opt --version)"
+
+step "Python packages for the API contract test (schemathesis, in .venv)"
+stamp=.venv/.setup-stamp
+want="$(sha256sum requirements-test.txt | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "already installed"
+else
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+  echo "$want" >"$stamp"
+fi

@@ -26,6 +26,10 @@ echo "$SYNC_SERVER_TEST_POSTGRES"
 step "native tests (sync-core, app units, server API on SQLite and PostgreSQL)"
 cargo test --workspace
 
+step "API contract: sync-server against docs/openapi.yaml (schemathesis)"
+cargo build -p sync-server
+./scripts/contract.sh
+
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p sync-overview --target wasm32-unknown-unknown --test components
 
@@ -36,5 +40,4 @@ step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/
 
 step "end-to-end tests on the HTTP backend against sync-server + SQLite"
-cargo build -p sync-server
 E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/

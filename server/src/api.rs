@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -53,7 +53,11 @@ async fn integrations(State(state): State<Shared>) -> Answer {
     Ok(json(&state.store.read().await.integrations()))
 }
 
-async fn counts(State(state): State<Shared>, Path(integration): Path<u32>) -> Answer {
+async fn counts(
+    State(state): State<Shared>,
+    integration: Result<Path<u32>, PathRejection>,
+) -> Answer {
+    let integration = ids(integration)?;
     let store = state.store.read().await;
     let counts = store
         .counts(IntegrationId(integration))
@@ -61,7 +65,11 @@ async fn counts(State(state): State<Shared>, Path(integration): Path<u32>) -> An
     Ok(json(&counts))
 }
 
-async fn clients(State(state): State<Shared>, Path(integration): Path<u32>) -> Answer {
+async fn clients(
+    State(state): State<Shared>,
+    integration: Result<Path<u32>, PathRejection>,
+) -> Answer {
+    let integration = ids(integration)?;
     let store = state.store.read().await;
     let clients = store
         .clients(IntegrationId(integration))
@@ -88,9 +96,10 @@ pub struct ItemParams {
 
 async fn items(
     State(state): State<Shared>,
-    Path((integration, client)): Path<(u32, u32)>,
+    path: Result<Path<(u32, u32)>, PathRejection>,
     params: Result<Query<ItemParams>, QueryRejection>,
 ) -> Answer {
+    let (integration, client) = ids(path)?;
     let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
     let resource_type = match p.resource_type.as_deref().filter(|t| !t.is_empty()) {
         None => None,
@@ -149,9 +158,10 @@ pub struct LogParams {
 
 async fn logs(
     State(state): State<Shared>,
-    Path(integration): Path<u32>,
+    integration: Result<Path<u32>, PathRejection>,
     params: Result<Query<LogParams>, QueryRejection>,
 ) -> Answer {
+    let integration = ids(integration)?;
     let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
     let store = state.store.read().await;
     let entries = store
@@ -160,7 +170,8 @@ async fn logs(
     Ok(json(&entries))
 }
 
-async fn candidates(State(state): State<Shared>, Path(item): Path<u32>) -> Answer {
+async fn candidates(State(state): State<Shared>, item: Result<Path<u32>, PathRejection>) -> Answer {
+    let item = ids(item)?;
     let store = state.store.read().await;
     let records = store
         .candidates(ItemId(item))
@@ -191,6 +202,11 @@ pub struct IncludeBody {
     version: u32,
 }
 
+fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Problem> {
+    path.map(|Path(ids)| ids)
+        .map_err(|e| Problem::bad_request(e.body_text()))
+}
+
 fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Problem> {
     body.map(|Json(b)| b)
         .map_err(|e| Problem::bad_request(e.body_text()))
@@ -198,10 +214,11 @@ fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Problem> {
 
 async fn rematch(
     State(state): State<Shared>,
-    Path(item): Path<u32>,
+    item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
     b: Result<Json<RematchBody>, JsonRejection>,
 ) -> Answer {
+    let item = ids(item)?;
     let b = body(b)?;
     let action = Action::Rematch {
         item: ItemId(item),
@@ -213,10 +230,11 @@ async fn rematch(
 
 async fn exclude(
     State(state): State<Shared>,
-    Path(item): Path<u32>,
+    item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
     b: Result<Json<ExcludeBody>, JsonRejection>,
 ) -> Answer {
+    let item = ids(item)?;
     let b = body(b)?;
     let action = Action::Exclude {
         item: ItemId(item),
@@ -227,10 +245,11 @@ async fn exclude(
 
 async fn include(
     State(state): State<Shared>,
-    Path(item): Path<u32>,
+    item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
     b: Result<Json<IncludeBody>, JsonRejection>,
 ) -> Answer {
+    let item = ids(item)?;
     let b = body(b)?;
     write(
         &state,
