@@ -145,3 +145,19 @@ test('a double click on Exclude sends one change', T, async () => {
   assert.equal((await serverItem(ctx.item.name)).version, ctx.server.version + 1);
   await done({ allow });
 });
+
+test('a slow answer that a newer request replaced is ignored', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  // The Not Synced list answers after 1.5 s; the Excluded list, asked for next, at once.
+  await arm({ kind: 'slow', path: '/items', after: true, delay_ms: 1500 });
+  await choose(page, 'Status', 'Not Synced');
+  await page.getByText('Loading…').waitFor();
+  await choose(page, 'Status', 'Excluded');
+  await page.waitForTimeout(2000);
+  const statuses = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+  assert.ok(statuses.length > 0);
+  for (const s of statuses) assert.equal(s.trim(), 'Excluded');
+  assert.equal(await page.getByText('Loading…').count(), 0);
+  await done({ allow });
+});
