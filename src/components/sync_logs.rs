@@ -30,19 +30,23 @@ pub fn SyncLogs(
         _ => Err("Enter both dates, From and To."),
     });
     let id = integration.id;
-    let entries = LocalResource::new(move || {
+    // Each answer carries the range it answers, so the table can tell it is behind.
+    let answer = LocalResource::new(move || {
         let api = api.get();
         let range = range.get();
         async move {
-            match range {
+            let entries = match range {
                 Ok((from, to)) => {
                     let end = start_of(to + Duration::days(1));
                     api.logs(id, start_of(from), end).await.map(Some)
                 }
                 Err(_) => Ok(None),
-            }
+            };
+            (range, entries)
         }
     });
+    let entries = Signal::derive(move || answer.get().map(|(_, entries)| entries));
+    let busy = move || answer.with(|a| a.as_ref().map(|(asked, _)| *asked)) != Some(range.get());
     let date_input = move |label: &'static str, id: &'static str, day: RwSignal<Option<_>>| {
         view! {
             <div class="field">
@@ -69,11 +73,17 @@ pub fn SyncLogs(
                 {date_input("To", "logs-to", to)}
             </fieldset>
             {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            <div class="log-table-wrap" tabindex="0" role="region" aria-label="Log entries">
+            <div
+                class="log-table-wrap"
+                tabindex="0"
+                role="region"
+                aria-label="Log entries"
+                aria-busy=move || busy().to_string()
+            >
                 {move || match entries.get() {
                     None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
                     Some(Err(error)) => {
-                        view! { <LoadError error retry=move || entries.refetch() /> }.into_any()
+                        view! { <LoadError error retry=move || answer.refetch() /> }.into_any()
                     }
                     Some(Ok(None)) => ().into_any(),
                     Some(Ok(Some(list))) if list.is_empty() => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
+import { choose, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit, state } = suite({ apiArgs: ['--fault-injection'] });
 const T = { timeout: 60_000, skip: BACKEND !== 'http' && 'HTTP backend only' };
@@ -58,7 +58,7 @@ async function retried(page, { before, item, server, dialog }) {
   await dialog.getByRole('button', { name: 'Exclude' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: `Excluded ${item.name}` }).waitFor();
-  assert.deepEqual(await tiles(page), { ...before, matched: before.matched - 1, excluded: before.excluded + 1 });
+  await waitForTiles(page, { ...before, matched: before.matched - 1, excluded: before.excluded + 1 });
   assert.equal((await serverItem(item.name)).version, server.version + 1, 'applied once');
 }
 
@@ -131,7 +131,7 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
   await ctx.dialog.waitFor({ state: 'detached' });
   await page.getByRole('alert').filter({ hasText: 'changed by someone else' }).waitFor();
   await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Excluded');
-  assert.deepEqual(await tiles(page), { ...ctx.before, matched: ctx.before.matched - 1, excluded: ctx.before.excluded + 1 });
+  await waitForTiles(page, { ...ctx.before, matched: ctx.before.matched - 1, excluded: ctx.before.excluded + 1 });
   assert.equal((await serverItem(ctx.item.name)).record.disabled, false, 'our Disable record was not applied');
   await done({ allow });
 });

@@ -23,6 +23,17 @@ export async function tiles(page) {
   };
 }
 
+/** Waits (up to 5 s) until the tiles show `expected`; they reload after the row over HTTP. */
+export async function waitForTiles(page, expected) {
+  let seen;
+  for (let i = 0; i < 50; i++) {
+    seen = await tiles(page);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(seen, expected, 'tiles');
+}
+
 /** Waits until the tiles show figures (not the loading mark). */
 export async function tilesReady(page) {
   await page
@@ -37,8 +48,14 @@ export async function itemCount(page) {
   return number(text.match(/[\d,]+/)[0]);
 }
 
-/** The rows of the Sync Status table as { name, type, status, record }. */
+/** Waits until the Sync Status table has the answer to the latest query (not `aria-busy`). */
+export async function settled(page) {
+  await page.locator('table[aria-busy="false"]').first().waitFor();
+}
+
+/** The rows of the Sync Status table as { name, type, status, record }, once it is settled. */
 export async function rows(page) {
+  await settled(page);
   return table(page)
     .locator('tbody tr')
     .evaluateAll((trs) =>
