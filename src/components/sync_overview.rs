@@ -77,7 +77,23 @@ pub fn SyncOverview() -> impl IntoView {
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || {
-                screen.alert.get().map(|text| view! { <p class="alert" role="alert">{text}</p> })
+                screen
+                    .alert
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="alert" role="alert">
+                                <p>{text}</p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| screen.alert.set(None)
+                                >
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
             }}
             {move || {
                 failed

@@ -129,10 +129,13 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
   assert.equal(other.status, 200);
   await ctx.dialog.getByRole('button', { name: 'Exclude' }).click();
   await ctx.dialog.waitFor({ state: 'detached' });
-  await page.getByRole('alert').filter({ hasText: 'changed by someone else' }).waitFor();
+  const alert = page.getByRole('alert').filter({ hasText: 'changed by someone else' });
+  await alert.waitFor();
   await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Excluded');
   await waitForTiles(page, { ...ctx.before, matched: ctx.before.matched - 1, excluded: ctx.before.excluded + 1 });
   assert.equal((await serverItem(ctx.item.name)).record.disabled, false, 'our Disable record was not applied');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await alert.waitFor({ state: 'detached' });
   await done({ allow });
 });
 
