@@ -7,3 +7,4 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod screen;
+pub mod window;

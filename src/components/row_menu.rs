@@ -27,9 +27,13 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
     let id = row.id;
     let button = NodeRef::<html::Button>::new();
     let start = RwSignal::new(Start::First);
+    let place = RwSignal::new(String::new());
     let is_open = move || actions.open_menu.get() == Some(id);
     let open = move |from: Start| {
         start.set(from);
+        if let Some(b) = button.get_untracked() {
+            place.set(placement(&b));
+        }
         actions.open_menu.set(Some(id));
     };
     let close = move |refocus: bool| {
@@ -99,9 +103,27 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
                 </svg>
             </button>
             <Show when=is_open>
-                <MenuList row menu_id=menu_id.clone() label=label.clone() start close />
+                <MenuList row menu_id=menu_id.clone() label=label.clone() start place close />
             </Show>
         </div>
+    }
+}
+
+/// The height a menu needs below its button, in pixels.
+const MENU_ROOM: f64 = 110.0;
+
+/// Where the menu goes: fixed to the window (so that the list's scrolling box does not cut it
+/// off), right-aligned with its button, below it or, near the window's bottom, above it.
+fn placement(button: &web_sys::HtmlButtonElement) -> String {
+    let rect = button.get_bounding_client_rect();
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    let width = size(window().inner_width()).unwrap_or(0.0);
+    let height = size(window().inner_height()).unwrap_or(0.0);
+    let right = (width - rect.right()).max(0.0);
+    if rect.bottom() + MENU_ROOM > height && rect.top() > MENU_ROOM {
+        format!("right: {right}px; bottom: {}px", height - rect.top() + 4.0)
+    } else {
+        format!("right: {right}px; top: {}px", rect.bottom() + 4.0)
     }
 }
 
@@ -112,6 +134,7 @@ fn MenuList(
     menu_id: String,
     label: String,
     start: RwSignal<Start>,
+    place: RwSignal<String>,
     close: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let actions = use_row_actions();
@@ -203,7 +226,15 @@ fn MenuList(
         });
     };
     view! {
-        <div node_ref=menu id=menu_id role="menu" aria-label=label class="menu" on:keydown=on_keydown>
+        <div
+            node_ref=menu
+            id=menu_id
+            role="menu"
+            aria-label=label
+            class="menu"
+            style=move || place.get()
+            on:keydown=on_keydown
+        >
             <button
                 type="button"
                 role="menuitem"

@@ -1,6 +1,7 @@
 //! The Sync Status section: the synced items of the integration and client, filtered, sorted,
 //! with the per-row menu and its dialogs.
 
+use leptos::html;
 use leptos::prelude::*;
 use sync_core::{Integration, ItemId, ItemQuery, ItemView, SortKey};
 
@@ -13,8 +14,12 @@ use super::sync_status_row::SyncStatusRow;
 use crate::backend::use_api;
 use crate::format::items;
 use crate::screen::{actions_button_id, focus_by_id, use_screen};
+use crate::window::{RowWindow, ROW_HEIGHT};
 
 const TITLE_ID: &str = "sync-status-title";
+
+/// The list box is never shorter than this many rows.
+const MIN_VISIBLE_ROWS: f64 = 6.0;
 
 /// The dialog a row's menu opened, on the item it acts on.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +67,8 @@ pub fn SyncStatus(
             }
         }
     });
-    let query = Memo::new(
+    // The list as asked for, and the window of it in view.
+    let asked = Memo::new(
         move |_| match (screen.integration.get(), screen.client.get()) {
             (Some(integration), Some(client)) => Some(ItemQuery {
                 filter: filters.text.get(),
@@ -74,6 +80,58 @@ pub fn SyncStatus(
             _ => None,
         },
     );
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let view_height = RwSignal::new(ROW_HEIGHT * 12.0);
+    let in_view = Memo::new(move |_| RowWindow::at(scroll_top.get(), view_height.get()));
+    let query = Memo::new(move |_| {
+        let window = in_view.get();
+        asked.get().map(|q| ItemQuery {
+            offset: window.offset,
+            limit: window.limit,
+            ..q
+        })
+    });
+    // A new list starts at its top.
+    Effect::new(move |_| {
+        asked.track();
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+    // The box fills the window below its top (at least a few rows), so the page itself need not
+    // scroll to reach the end of the list.
+    let box_height = RwSignal::new(None::<f64>);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+            let window_height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(768.0);
+            let fits = (window_height - top - 32.0).max(MIN_VISIBLE_ROWS * ROW_HEIGHT);
+            box_height.set(Some(fits));
+            view_height.set(fits);
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    // An open menu is fixed to the window; when the page scrolls it would float away from its row.
+    let page_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if actions.open_menu.get_untracked().is_some() {
+            actions.open_menu.set(None);
+        }
+    });
+    on_cleanup(move || {
+        resize.remove();
+        page_scroll.remove();
+    });
     // Each answer carries the query it answers, so the list can tell it is behind.
     let page = LocalResource::new(move || {
         let api = api.get();
@@ -91,7 +149,28 @@ pub fn SyncStatus(
     let loading = Memo::new(move |_| {
         page.with(|p| p.as_ref().map(|(asked, _)| asked.clone())) != Some(query.get())
     });
-    let rows = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+    // The rows in view, with their position in the whole list.
+    let rows = move || {
+        loaded.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    (p.offset..)
+                        .zip(p.items.iter().cloned())
+                        .collect::<Vec<(u32, ItemView)>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // Empty space standing in for the rows above and below the window.
+    let gaps = move || {
+        loaded.with(|p| match p {
+            Some(p) => {
+                let after = p.total.saturating_sub(p.offset + p.items.len() as u32);
+                (RowWindow::gap(p.offset), RowWindow::gap(after))
+            }
+            None => (0.0, 0.0),
+        })
+    };
     // A row that was acted on takes focus back when it shows again; if it no longer shows
     // (filtered out), the section heading takes it.
     Effect::new(move |_| {
@@ -155,14 +234,28 @@ pub fn SyncStatus(
                 }
                 _ => None,
             }}
-            <div class="table-wrap">
+            <div
+                class="table-scroll"
+                node_ref=scroller
+                style=move || box_height.get().map(|h| format!("max-height: {h}px"))
+                on:scroll=move |_| {
+                    if let Some(el) = scroller.get_untracked() {
+                        scroll_top.set(f64::from(el.scroll_top()));
+                    }
+                    // An open menu is fixed to the window; it would float away from its row.
+                    if actions.open_menu.get_untracked().is_some() {
+                        actions.open_menu.set(None);
+                    }
+                }
+            >
                 <table
                     class="sync-table"
                     aria-labelledby=TITLE_ID
                     aria-busy=move || loading.get().to_string()
+                    aria-rowcount=move || loaded.with(|p| p.as_ref().map(|p| p.total + 1))
                 >
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <SortHeader label="Name" key=SortKey::Name sort=filters.sort />
                             <SortHeader label="Type" key=SortKey::Type sort=filters.sort />
                             <SortHeader label="Status" key=SortKey::Status sort=filters.sort />
@@ -173,9 +266,19 @@ pub fn SyncStatus(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=rows key=|row| (row.id, row.version) let:row>
-                            <SyncStatusRow row />
-                        </For>
+                        {move || {
+                            let (above, _) = gaps();
+                            (above > 0.0).then(|| view! { <Gap height=above /> })
+                        }}
+                        <For
+                            each=rows
+                            key=|(index, row)| (row.id, row.version, *index)
+                            children=|(index, row)| view! { <SyncStatusRow row index /> }
+                        />
+                        {move || {
+                            let (_, below) = gaps();
+                            (below > 0.0).then(|| view! { <Gap height=below /> })
+                        }}
                     </tbody>
                 </table>
                 {move || {
@@ -185,6 +288,16 @@ pub fn SyncStatus(
             </div>
             {dialog}
         </section>
+    }
+}
+
+/// Empty space in the table standing in for rows not rendered.
+#[component]
+fn Gap(height: f64) -> impl IntoView {
+    view! {
+        <tr class="gap" aria-hidden="true" style=format!("height: {height}px")>
+            <td colspan="5"></td>
+        </tr>
     }
 }
 

@@ -6,9 +6,10 @@ use sync_core::ItemView;
 use super::row_menu::RowMenu;
 use super::status_badge::StatusBadge;
 
-/// The item's name, type, status, matched record and menu.
+/// The item's name, type, status, matched record and menu; `index` is its position in the whole
+/// list (0 first).
 #[component]
-pub fn SyncStatusRow(row: ItemView) -> impl IntoView {
+pub fn SyncStatusRow(row: ItemView, index: u32) -> impl IntoView {
     let record = match &row.record {
         Some(record) => view! {
             <span class="record-name">{record.name.clone()}</span>
@@ -22,7 +23,7 @@ pub fn SyncStatusRow(row: ItemView) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <tr>
+        <tr aria-rowindex=index + 2>
             <th scope="row" class="name-cell">
                 <span class="item-name">{row.name.clone()}</span>
                 <span class="source-id">

@@ -39,7 +39,7 @@ async function excludeDialog(page) {
   const item = await firstWithStatus(page, 'Matched');
   const server = await serverItem(item.name);
   await page.getByLabel('Filter', { exact: true }).fill(item.name);
-  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length >= 1);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length >= 1);
   await pickFromMenu(page, item.name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
   await dialog.getByRole('switch').check();

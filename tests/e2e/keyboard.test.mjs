@@ -32,7 +32,7 @@ test('keyboard only: filter, open the menu, Re-match Record, choose, toggle, Mat
   await page.locator('body').focus();
   await tabTo(page, 'Filter');
   await page.keyboard.type(item.name);
-  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length === 1);
   const actions = `Actions for ${item.name}`;
   await tabTo(page, actions);
   // Enter opens the menu on its first item; arrows move and wrap.

@@ -41,7 +41,7 @@ test('changes survive a reload, and Reset demo data discards them', T, async () 
   await tilesReady(page);
   assert.deepEqual(await tiles(page), changed);
   await page.getByLabel('Filter', { exact: true }).fill(item.name);
-  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length === 1);
   assert.equal((await rowOf(page, item.name)).status, 'Excluded');
 
   await page.getByRole('button', { name: 'Reset demo data' }).click();

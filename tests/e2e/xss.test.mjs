@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
-import { pickFromMenu, rows, table, tilesReady } from './support/app.mjs';
+import { pickFromMenu, rows, settled, table, tilesReady } from './support/app.mjs';
 
 const CORPUS_FILE = new URL('./xss-payloads.json', import.meta.url).pathname;
 const CORPUS = JSON.parse(readFileSync(CORPUS_FILE, 'utf8'));
@@ -36,8 +36,7 @@ test(`${CORPUS.length} XSS payloads render as plain text in the list, menus, dia
   // Every client's rows: names and matched records verbatim.
   for (const client of clients.slice(0, 4)) {
     await page.getByLabel('Client').selectOption({ label: client });
-    await page.waitForTimeout(100);
-    await table(page).locator('tbody tr').first().waitFor();
+    await settled(page);
     for (const r of await rows(page)) {
       assert.ok(CORPUS.includes(r.name), `row ${JSON.stringify(r.name)}`);
       const record = r.record.replace(/disabled$/, '').trim();
@@ -50,7 +49,7 @@ test(`${CORPUS.length} XSS payloads render as plain text in the list, menus, dia
   const buttons = page.getByRole('button', { name: /^Actions for / });
   const labels = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label').slice('Actions for '.length)));
   for (const l of labels) assert.ok(CORPUS.includes(l), `aria-label ${JSON.stringify(l)}`);
-  for (const b of await buttons.all()) await b.hover();
+  for (const b of (await buttons.all()).slice(0, 8)) await b.hover();
   await clean(page, 'after hovering');
 
   // The menu and both dialogs name the item verbatim.

@@ -48,8 +48,12 @@ export async function itemCount(page) {
   return number(text.match(/[\d,]+/)[0]);
 }
 
-/** Waits until the Sync Status table has the answer to the latest query (not `aria-busy`). */
+/**
+ * Waits until the Sync Status table has the answer to the latest query: two frames (so a query
+ * just asked for shows as `aria-busy`), then until it is not busy.
+ */
 export async function settled(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.locator('table[aria-busy="false"]').first().waitFor();
 }
 
@@ -57,7 +61,7 @@ export async function settled(page) {
 export async function rows(page) {
   await settled(page);
   return table(page)
-    .locator('tbody tr')
+    .locator('tbody tr:not([aria-hidden])')
     .evaluateAll((trs) =>
       trs.map((tr) => {
         const cells = [...tr.children];
@@ -114,7 +118,7 @@ export async function firstWithStatus(page, status) {
   await choose(page, 'Status', status);
   await page.waitForFunction(
     (s) => {
-      const r = [...document.querySelectorAll('tbody tr')];
+      const r = [...document.querySelectorAll('tbody tr:not([aria-hidden])')];
       return r.length > 0 && r.every((tr) => tr.children[2].textContent.trim() === s);
     },
     status,

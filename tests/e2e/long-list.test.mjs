@@ -1,0 +1,39 @@
+// A client with thousands of synced items: only the rows in view are in the page, the table
+// still tells its size and each row's place, and scrolling brings any row into view.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BACKEND, suite } from './support/suite.mjs';
+import { itemCount, rows, settled, table } from './support/app.mjs';
+
+const { visit } = suite();
+const T = { timeout: 90_000, skip: BACKEND !== 'mock' && 'mock store (sized by ?demo=)' };
+
+test('thousands of items: windowed rows, aria-rowcount and aria-rowindex, scroll to the end', T, async () => {
+  const { page, done } = await visit('?demo=20000');
+  const total = await itemCount(page);
+  assert.ok(total > 500, `${total} items`);
+  const rendered = await table(page).locator('tbody tr:not([aria-hidden])').count();
+  assert.ok(rendered >= 10 && rendered < 100, `${rendered} rows in the page`);
+  assert.equal(await table(page).getAttribute('aria-rowcount'), String(total + 1));
+  const first = await rows(page);
+  const indexes = await table(page).locator('tbody tr:not([aria-hidden])').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('aria-rowindex'))));
+  assert.deepEqual(indexes, first.map((_, i) => i + 2));
+
+  // Scroll to the very end: the last item shows with its index.
+  await page.locator('.table-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = table(page).locator(`tbody tr[aria-rowindex="${total + 1}"]`);
+  await last.waitFor();
+  await settled(page);
+  assert.ok(await last.isVisible());
+  const tail = await table(page).locator('tbody tr:not([aria-hidden])').count();
+  assert.ok(tail < 100, `${tail} rows in the page at the end`);
+  // Names at the end sort after names at the start.
+  const end = await rows(page);
+  assert.ok(end.at(-1).name.toLowerCase() >= first[0].name.toLowerCase());
+
+  // A filter starts again at the top.
+  await page.getByLabel('Filter', { exact: true }).fill('a');
+  await settled(page);
+  assert.equal(await page.locator('.table-scroll').evaluate((el) => el.scrollTop), 0);
+  await done();
+});
