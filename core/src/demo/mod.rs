@@ -13,12 +13,16 @@ use crate::model::{
 use crate::store::{Dataset, Store};
 use names::{near, Namer, CLIENTS};
 
+/// Items of the integration whose share is 1.0; the others are sized from it.
+const BASE_SIZE: f64 = 600.0;
+
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoConfig {
     /// Same seed, same data.
     pub seed: u64,
-    /// Synced items of the largest integration; the others have fewer.
+    /// Synced items of the largest client of the large integration (N-central); the other
+    /// integrations keep their few hundred items, Datto RMM stays small.
     pub size: u32,
     /// The moment the data is generated for: sync times and log entries lead up to it.
     pub now: DateTime<Utc>,
@@ -38,8 +42,10 @@ impl DemoConfig {
 /// How one demo integration looks.
 struct Profile {
     product: Product,
-    /// Its share of `DemoConfig::size`.
+    /// Its items, as a share of the base size (besides a large client).
     share: f64,
+    /// Whether its first client holds `DemoConfig::size` items (a large MSP client).
+    large: bool,
     clients: usize,
     /// Chance of Matched, Not Synced (the rest is Excluded).
     mix: (f64, f64),
@@ -53,6 +59,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::ConnectWiseManage,
         share: 1.0,
+        large: false,
         clients: 14,
         mix: (0.80, 0.15),
         synced_ago: 118,
@@ -61,6 +68,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::Autotask,
         share: 0.7,
+        large: false,
         clients: 12,
         mix: (0.62, 0.28),
         synced_ago: 35,
@@ -69,6 +77,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::HaloPsa,
         share: 0.45,
+        large: false,
         clients: 10,
         mix: (0.50, 0.38),
         synced_ago: 3 * 24 * 60 + 40,
@@ -77,6 +86,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::NCentral,
         share: 0.9,
+        large: true,
         clients: 16,
         mix: (0.86, 0.09),
         synced_ago: 12,
@@ -85,6 +95,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::NinjaOne,
         share: 0.6,
+        large: false,
         clients: 11,
         mix: (0.70, 0.20),
         synced_ago: 52,
@@ -93,6 +104,7 @@ const PROFILES: [Profile; 6] = [
     Profile {
         product: Product::DattoRmm,
         share: 0.35,
+        large: false,
         clients: 10,
         mix: (0.58, 0.30),
         synced_ago: 5 * 60 + 7,
@@ -134,14 +146,15 @@ pub fn dataset(config: &DemoConfig) -> Dataset {
             product: profile.product,
             last_synced: config.now - Duration::minutes(profile.synced_ago),
         };
-        let size = ((f64::from(config.size) * profile.share) as usize).max(profile.clients);
+        let size = ((BASE_SIZE * profile.share) as usize).max(profile.clients);
+        let large = profile.large.then_some(config.size as usize);
         let mut builder = Builder {
             rng: &mut rng,
             data: &mut data,
             integration: integration.id,
             profile,
         };
-        builder.items(size);
+        builder.items(size, large);
         data.logs.extend(logs::entries(
             &mut rng,
             &integration,
@@ -168,7 +181,8 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn items(&mut self, size: usize) {
+    /// `size` items over the clients by weight, and with `large`, that many for the first client.
+    fn items(&mut self, size: usize, large: Option<usize>) {
         let mut pool: Vec<usize> = (0..CLIENTS.len()).collect();
         self.rng.shuffle(&mut pool);
         pool.truncate(self.profile.clients);
@@ -176,8 +190,11 @@ impl Builder<'_> {
         let sum: f64 = weights.iter().sum();
         let types: Vec<ResourceType> = self.profile.product.resource_types().to_vec();
         let type_total: u32 = types.iter().map(|t| type_weight(*t)).sum();
-        for (client, weight) in pool.into_iter().zip(weights) {
-            let count = ((size as f64 * weight / sum) as usize).max(1);
+        for (n, (client, weight)) in pool.into_iter().zip(weights).enumerate() {
+            let count = match large {
+                Some(large) if n == 0 => large.max(1),
+                _ => ((size as f64 * weight / sum) as usize).max(1),
+            };
             let mut namer = Namer::default();
             self.item(&mut namer, client, ResourceType::Organization);
             for _ in 1..count {

@@ -64,13 +64,40 @@ fn status_mixes_differ_between_integrations() {
 }
 
 #[test]
-fn size_scales_the_data() {
+fn size_makes_one_client_of_one_integration_large_and_leaves_the_rest() {
+    let small = generate(&config());
     let big = generate(&DemoConfig {
-        size: 6_000,
+        size: 20_000,
         ..config()
     });
-    let first = big.integrations()[0].id;
-    assert!(big.counts(first).unwrap().total() >= 5_900);
+    let mut grew = 0;
+    for (a, b) in small.integrations().iter().zip(big.integrations()) {
+        let (a, b) = (small.counts(a.id).unwrap(), big.counts(b.id).unwrap());
+        if b.total() > a.total() {
+            grew += 1;
+            assert!(b.total() >= 20_000);
+            let largest = big
+                .clients(big.integrations()[3].id)
+                .unwrap()
+                .into_iter()
+                .map(|c| {
+                    big.items(&crate::ItemQuery::all(big.integrations()[3].id, c.id))
+                        .unwrap()
+                        .total
+                })
+                .max()
+                .unwrap();
+            assert_eq!(largest, 20_000, "one client holds the size");
+        }
+    }
+    assert_eq!(grew, 1, "only the large integration grows");
+    let smallest = small
+        .integrations()
+        .iter()
+        .map(|i| small.counts(i.id).unwrap().total())
+        .min()
+        .unwrap();
+    assert!(smallest < 300, "one integration stays small: {smallest}");
 }
 
 #[test]
