@@ -1,0 +1,90 @@
+//! sync-core at 1,000,000 items in one client: filter, sort, counts and an action with its count
+//! update. Run with `cargo bench -p sync-core`.
+
+use chrono::{TimeZone, Utc};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use sync_core::demo::{generate, DemoConfig};
+use sync_core::{Action, ItemQuery, Sort, SortKey, Store, SyncStatus};
+
+/// The largest client of the large integration, and the store.
+fn million() -> (Store, ItemQuery) {
+    let store = generate(&DemoConfig {
+        seed: 2026,
+        size: 1_000_000,
+        now: Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap(),
+    });
+    let integration = store.integrations()[3].id;
+    let client = store
+        .clients(integration)
+        .unwrap()
+        .into_iter()
+        .max_by_key(|c| {
+            store
+                .items(&ItemQuery::all(integration, c.id))
+                .unwrap()
+                .total
+        })
+        .unwrap();
+    let query = ItemQuery {
+        limit: 60,
+        ..ItemQuery::all(integration, client.id)
+    };
+    (store, query)
+}
+
+fn queries(c: &mut Criterion) {
+    let (mut store, all) = million();
+    assert_eq!(store.items(&all).unwrap().total, 1_000_000);
+    let mut group = c.benchmark_group("1M items in one client");
+    group.sample_size(20);
+    group.bench_function("first page, no filter", |b| {
+        b.iter(|| store.items(black_box(&all)).unwrap())
+    });
+    let typed = ItemQuery {
+        filter: "ws1".to_owned(),
+        ..all.clone()
+    };
+    group.bench_function("filter by partial name", |b| {
+        b.iter(|| store.items(black_box(&typed)).unwrap())
+    });
+    let narrowed = ItemQuery {
+        filter: "lt".to_owned(),
+        status: Some(SyncStatus::NotSynced),
+        ..all.clone()
+    };
+    group.bench_function("filter + status", |b| {
+        b.iter(|| store.items(black_box(&narrowed)).unwrap())
+    });
+    let sorted = ItemQuery {
+        sort: Sort {
+            key: SortKey::Status,
+            descending: true,
+        },
+        ..all.clone()
+    };
+    group.bench_function("sort by status", |b| {
+        b.iter(|| store.items(black_box(&sorted)).unwrap())
+    });
+    group.bench_function("global counts", |b| {
+        b.iter(|| store.counts(black_box(all.integration)).unwrap())
+    });
+    let item = store.items(&all).unwrap().items[0].id;
+    group.bench_function("exclude + include (counts kept up to date)", |b| {
+        b.iter(|| {
+            store
+                .apply(
+                    &Action::Exclude {
+                        item,
+                        disable_record: false,
+                    },
+                    None,
+                )
+                .unwrap();
+            store.apply(&Action::Include { item }, None).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries);
+criterion_main!(benches);
