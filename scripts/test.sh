@@ -41,3 +41,6 @@ node --test --test-concurrency=2 tests/e2e/
 
 step "end-to-end tests on the HTTP backend against sync-server + SQLite"
 E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/
+
+step "benchmark smoke (10k items; the full run is scripts/bench.sh)"
+node tests/bench/run.mjs --sizes 10000 --keystrokes 6 --actions 2
