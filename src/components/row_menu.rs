@@ -103,7 +103,7 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
                 </svg>
             </button>
             <Show when=is_open>
-                <MenuList row menu_id=menu_id.clone() label=label.clone() start place close />
+                <MenuList row menu_id=menu_id.clone() label=label.clone() start place button close />
             </Show>
         </div>
     }
@@ -127,6 +127,18 @@ fn placement(button: &web_sys::HtmlButtonElement) -> String {
     }
 }
 
+/// Whether the button is inside the visible part of the list's scrolling box.
+fn in_view(button: &web_sys::HtmlButtonElement) -> bool {
+    let rect = button.get_bounding_client_rect();
+    match button.closest(".table-scroll").ok().flatten() {
+        Some(list) => {
+            let bounds = list.get_bounding_client_rect();
+            rect.bottom() > bounds.top() && rect.top() < bounds.bottom()
+        }
+        None => true,
+    }
+}
+
 /// The open menu: arrows move, Home and End jump, Escape closes, Tab leaves.
 #[component]
 fn MenuList(
@@ -135,6 +147,7 @@ fn MenuList(
     label: String,
     start: RwSignal<Start>,
     place: RwSignal<String>,
+    button: NodeRef<html::Button>,
     close: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let actions = use_row_actions();
@@ -158,6 +171,17 @@ fn MenuList(
             let _ = item.focus();
         }
     };
+    // Follows the button when the list or the page scrolls; closes when it scrolls out of view.
+    Effect::new(move |_| {
+        actions.moved.track();
+        if let Some(b) = button.get_untracked() {
+            if in_view(&b) {
+                place.set(placement(&b));
+            } else {
+                close(false);
+            }
+        }
+    });
     Effect::new(move |_| {
         if menu.get().is_some() {
             let count = items().len();

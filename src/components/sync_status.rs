@@ -37,6 +37,8 @@ pub struct RowActions {
     pub open_menu: RwSignal<Option<ItemId>>,
     /// The dialog open on an item.
     pub dialog: RwSignal<Option<RowDialog>>,
+    /// Bumped when the list or the page scrolls, so that an open menu follows its button.
+    pub moved: RwSignal<u32>,
 }
 
 /// The row actions provided by the Sync Status section.
@@ -56,6 +58,7 @@ pub fn SyncStatus(
     let actions = RowActions {
         open_menu: RwSignal::new(None),
         dialog: RwSignal::new(None),
+        moved: RwSignal::new(0),
     };
     provide_context(actions);
 
@@ -122,10 +125,10 @@ pub fn SyncStatus(
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    // An open menu is fixed to the window; when the page scrolls it would float away from its row.
+    // An open menu is fixed to the window; when the page scrolls it follows its button.
     let page_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         if actions.open_menu.get_untracked().is_some() {
-            actions.open_menu.set(None);
+            actions.moved.update(|n| *n += 1);
         }
     });
     on_cleanup(move || {
@@ -242,9 +245,9 @@ pub fn SyncStatus(
                     if let Some(el) = scroller.get_untracked() {
                         scroll_top.set(f64::from(el.scroll_top()));
                     }
-                    // An open menu is fixed to the window; it would float away from its row.
+                    // An open menu is fixed to the window; it follows its button.
                     if actions.open_menu.get_untracked().is_some() {
-                        actions.open_menu.set(None);
+                        actions.moved.update(|n| *n += 1);
                     }
                 }
             >
