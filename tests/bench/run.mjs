@@ -56,7 +56,8 @@ const PROBE = () => {
   }).observe(document, { subtree: true, childList: true });
 };
 
-// In the page: waits until the list has answered its latest query, then for the next frame.
+// In the page: waits for the first animation frame at which the list shows the answer to its
+// latest query.
 // (A zero-delay message first lets the app's reactive work run, so a query just asked for shows
 // as aria-busy.)
 const SETTLED = `async function settled() {
@@ -64,8 +65,7 @@ const SETTLED = `async function settled() {
   const yieldNow = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
   await yieldNow();
   await yieldNow();
-  while (document.querySelector('table[aria-busy="true"]')) await frame();
-  await frame();
+  do await frame(); while (document.querySelector('table[aria-busy="true"]'));
 }`;
 
 async function measure(browser, url, size) {
@@ -122,13 +122,18 @@ async function measure(browser, url, size) {
     `(async (n) => {
       ${SETTLED}
       const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const until = async (ok) => { while (!ok()) await frame(); await frame(); };
+      // The first animation frame at which the page shows the change.
+      const until = async (ok) => { do await frame(); while (!ok()); };
       const excludedTile = () => document.querySelector('.status-tile').innerText.match(/Excluded\\s+([\\d,]+)/)[1];
       const firstStatus = () => document.querySelector('tbody tr:not([aria-hidden]) td:nth-child(3)').textContent.trim();
+      // Opens the first row's menu and clicks \`label\`; returns when it was clicked.
       const menu = async (label) => {
         document.querySelector('tbody tr:not([aria-hidden]) .icon-button').click();
         await until(() => document.querySelector('[role=menuitem]'));
-        [...document.querySelectorAll('[role=menuitem]')].find((m) => m.textContent.trim() === label).click();
+        const item = [...document.querySelectorAll('[role=menuitem]')].find((m) => m.textContent.trim() === label);
+        const clicked = performance.now();
+        item.click();
+        return clicked;
       };
       const exclude = [];
       const include = [];
@@ -143,8 +148,7 @@ async function measure(browser, url, size) {
         exclude.push(performance.now() - t0);
         await settled();
         const back = excludedTile();
-        const t1 = performance.now();
-        await menu('Include Record');
+        const t1 = await menu('Include Record');
         await until(() => firstStatus() !== 'Excluded' && excludedTile() !== back);
         include.push(performance.now() - t1);
         await settled();
