@@ -227,7 +227,7 @@ fn MenuList(
         actions.open_menu.set(None);
         actions.dialog.set(Some(dialog));
     };
-    let include = move |_| {
+    let include = move || {
         actions.open_menu.set(None);
         let item = row.get_value();
         let api = api.get();
@@ -259,36 +259,31 @@ fn MenuList(
             style=move || place.get()
             on:keydown=on_keydown
         >
-            <button
-                type="button"
-                role="menuitem"
-                tabindex="-1"
-                class="menu-item"
-                on:click=move |_| open_dialog(RowDialog::Rematch(row.get_value()))
-            >
-                "Re-match Record"
-            </button>
+            <MenuItem
+                label="Re-match Record"
+                on_pick=move || open_dialog(RowDialog::Rematch(row.get_value()))
+            />
             {if status == SyncStatus::Excluded {
-                view! {
-                    <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=include>
-                        "Include Record"
-                    </button>
-                }
-                    .into_any()
+                view! { <MenuItem label="Include Record" on_pick=include /> }.into_any()
             } else {
                 view! {
-                    <button
-                        type="button"
-                        role="menuitem"
-                        tabindex="-1"
-                        class="menu-item"
-                        on:click=move |_| open_dialog(RowDialog::Exclude(row.get_value()))
-                    >
-                        "Exclude Record"
-                    </button>
+                    <MenuItem
+                        label="Exclude Record"
+                        on_pick=move || open_dialog(RowDialog::Exclude(row.get_value()))
+                    />
                 }
                     .into_any()
             }}
         </div>
+    }
+}
+
+/// One item of a row menu (reached by the arrow keys, not by Tab).
+#[component]
+fn MenuItem(label: &'static str, on_pick: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=move |_| on_pick()>
+            {label}
+        </button>
     }
 }

@@ -90,57 +90,55 @@ pub fn SyncStatusFilters(
                     on:input=move |ev| filters.text.set(event_target_value(&ev))
                 />
             </div>
-            <div class="field">
-                <label class="field-label" for="type-filter">
-                    "Type"
-                </label>
-                <select
-                    id="type-filter"
-                    class="select"
-                    on:change=move |ev| {
-                        filters.resource_type.set(ResourceType::from_slug(&event_target_value(&ev)))
-                    }
-                >
-                    <option value="" prop:selected=move || filters.resource_type.get().is_none()>
-                        "All"
+            <FilterSelect
+                label="Type"
+                id="type-filter"
+                chosen=filters.resource_type
+                options=Signal::derive(move || {
+                    types().into_iter().map(|t| (t, t.slug(), t.label())).collect()
+                })
+                parse=ResourceType::from_slug
+            />
+            <FilterSelect
+                label="Status"
+                id="status-filter"
+                chosen=filters.status
+                options=Signal::derive(|| {
+                    SyncStatus::ALL.into_iter().map(|s| (s, s.slug(), s.label())).collect()
+                })
+                parse=SyncStatus::from_slug
+            />
+        </div>
+    }
+}
+
+/// A drop-down filter labelled `label`: "All" first, then `options` as (value, slug, label).
+#[component]
+fn FilterSelect<T>(
+    label: &'static str,
+    id: &'static str,
+    chosen: RwSignal<Option<T>>,
+    options: Signal<Vec<(T, &'static str, &'static str)>>,
+    parse: fn(&str) -> Option<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static,
+{
+    view! {
+        <div class="field">
+            <label class="field-label" for=id>
+                {label}
+            </label>
+            <select id=id class="select" on:change=move |ev| chosen.set(parse(&event_target_value(&ev)))>
+                <option value="" prop:selected=move || chosen.get().is_none()>
+                    "All"
+                </option>
+                <For each=move || options.get() key=|(value, _, _)| *value let:option>
+                    <option value=option.1 prop:selected=move || chosen.get() == Some(option.0)>
+                        {option.2}
                     </option>
-                    <For each=types key=|t| *t let:t>
-                        <option
-                            value=t.slug()
-                            prop:selected=move || filters.resource_type.get() == Some(t)
-                        >
-                            {t.label()}
-                        </option>
-                    </For>
-                </select>
-            </div>
-            <div class="field">
-                <label class="field-label" for="status-filter">
-                    "Status"
-                </label>
-                <select
-                    id="status-filter"
-                    class="select"
-                    on:change=move |ev| {
-                        filters.status.set(SyncStatus::from_slug(&event_target_value(&ev)))
-                    }
-                >
-                    <option value="" prop:selected=move || filters.status.get().is_none()>
-                        "All"
-                    </option>
-                    {SyncStatus::ALL
-                        .map(|s| {
-                            view! {
-                                <option
-                                    value=s.slug()
-                                    prop:selected=move || filters.status.get() == Some(s)
-                                >
-                                    {s.label()}
-                                </option>
-                            }
-                        })}
-                </select>
-            </div>
+                </For>
+            </select>
         </div>
     }
 }
