@@ -50,3 +50,23 @@ test('thousands of items: windowed rows, aria-rowcount and aria-rowindex, scroll
   assert.equal(await page.locator('.table-scroll').evaluate((el) => el.scrollTop), 0);
   await done();
 });
+
+test('an open row menu follows its row when the list scrolls, and closes when the row leaves', T, async () => {
+  const { page, done } = await visit('?demo=20000');
+  await choose(page, 'Integration', 'N-central (RMM)');
+  await settled(page);
+  await pickLargeClient(page, 20000);
+  const button = page.getByRole('button', { name: /^Actions for / }).nth(2);
+  await button.click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  const gap = async () => (await menu.boundingBox()).y - ((await button.boundingBox()).y + (await button.boundingBox()).height);
+  const before = await gap();
+  await page.locator('.table-scroll').evaluate((el) => { el.scrollTop += 48; });
+  await page.waitForTimeout(100);
+  assert.ok(await menu.isVisible(), 'still open after a small scroll');
+  assert.ok(Math.abs((await gap()) - before) < 2, 'still just below its button');
+  await page.locator('.table-scroll').evaluate((el) => { el.scrollTop += 2000; });
+  await menu.waitFor({ state: 'detached' });
+  await done();
+});
