@@ -49,7 +49,7 @@ test('To view Sync Logs: select the product, View Logs, pick a date range', T, a
   // Escape closes the window and focus returns to View Logs.
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'View Logs');
+  await page.waitForFunction(() => document.activeElement.textContent === 'View Logs');
   await done();
 });
 
