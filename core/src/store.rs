@@ -254,21 +254,20 @@ impl Store {
                     && self.search_keys[id.index()].contains(needle.as_str())
             })
             .collect();
+        // One stable sort by the column, in the asked direction; ties keep name order.
+        let descending = query.sort.descending;
+        let ordered = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
         match query.sort.key {
+            SortKey::Name if descending => hits.reverse(),
             SortKey::Name => {}
-            SortKey::Type => hits.sort_by_key(|id| self.items[id.index()].resource_type),
-            SortKey::Status => hits.sort_by_key(|id| self.items[id.index()].status),
-        }
-        if query.sort.descending {
-            match query.sort.key {
-                SortKey::Name => hits.reverse(),
-                SortKey::Type => {
-                    hits.sort_by_key(|id| std::cmp::Reverse(self.items[id.index()].resource_type))
-                }
-                SortKey::Status => {
-                    hits.sort_by_key(|id| std::cmp::Reverse(self.items[id.index()].status))
-                }
-            }
+            SortKey::Type => hits.sort_by(|a, b| {
+                let t = |id: &ItemId| self.items[id.index()].resource_type;
+                ordered(t(a).cmp(&t(b)))
+            }),
+            SortKey::Status => hits.sort_by(|a, b| {
+                let s = |id: &ItemId| self.items[id.index()].status;
+                ordered(s(a).cmp(&s(b)))
+            }),
         }
         let total = hits.len() as u32;
         let items = hits
