@@ -75,10 +75,6 @@ export async function rows(page) {
     );
 }
 
-/** The row of the item named `name`. */
-export const row = (page, name) =>
-  table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escape(name)}\\b`) }) });
-
 /** The row of an item, read. */
 export async function rowOf(page, name) {
   const all = await rows(page);
@@ -126,8 +122,4 @@ export async function firstWithStatus(page, status) {
   const [first] = await rows(page);
   await choose(page, 'Status', 'All');
   return first;
-}
-
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
