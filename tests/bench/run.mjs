@@ -1,8 +1,13 @@
 // Sync Overview's browser benchmark: prints transfer sizes, time to first rows, keystroke and
-// action latencies and memory, for each demo size, on the release build in headless Chromium.
+// action latencies and memory, for each demo size, on the release build in headless Chromium;
+// and the same operations on a hand-written plain-JS floor page (tests/bench/floor/) over the
+// same data, with the ratio app ÷ floor.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { DIST, serve } from '../e2e/support/server.mjs';
@@ -68,14 +73,107 @@ const SETTLED = `async function settled() {
   do await frame(); while (document.querySelector('table[aria-busy="true"]'));
 }`;
 
-async function measure(browser, url, size) {
+// In the page: types and erases "ws1" `n` times, timing each input event to the frame after the
+// list shows the answer.
+const KEYSTROKES_SCRIPT = (n) => `(async (n) => {
+  ${SETTLED}
+  const input = document.getElementById('filter');
+  const text = 'ws1';
+  const times = [];
+  let value = '';
+  for (let i = 0; i < n; i++) {
+    const step = i % (2 * text.length);
+    value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+    const t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settled();
+    times.push(performance.now() - t0);
+  }
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settled();
+  return times;
+})(${n})`;
+
+// In the page: excludes then includes the first row `n` times, each timed from the click that
+// does it to the frame after the row and the tiles show the change. `exclude` and `include` are
+// the page's own ways to do that (in the app through the row menu and the dialog); each returns
+// the time of its final click.
+const ACTIONS_SCRIPT = (n, { exclude, include }) => `(async (n) => {
+  ${SETTLED}
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  // The first animation frame at which the page shows the change.
+  const until = async (ok) => { do await frame(); while (!ok()); };
+  const excludedTile = () => document.querySelector('.status-tile').innerText.match(/Excluded\\s+([\\d,]+)/)[1];
+  const firstRow = () => document.querySelector('tbody tr:not([aria-hidden])');
+  const firstStatus = () => firstRow().querySelector('td:nth-child(3)').textContent.trim();
+  const exclude = ${exclude};
+  const include = ${include};
+  const excludes = [];
+  const includes = [];
+  for (let i = 0; i < n; i++) {
+    if (firstStatus() === 'Excluded') { await include(); await until(() => firstStatus() !== 'Excluded'); await settled(); }
+    const before = excludedTile();
+    const t0 = await exclude();
+    await until(() => firstStatus() === 'Excluded' && excludedTile() !== before);
+    excludes.push(performance.now() - t0);
+    await settled();
+    const back = excludedTile();
+    const t1 = await include();
+    await until(() => firstStatus() !== 'Excluded' && excludedTile() !== back);
+    includes.push(performance.now() - t1);
+    await settled();
+  }
+  return { exclude: excludes, include: includes };
+})(${n})`;
+
+// The app's actions: the row menu, then (for Exclude) its dialog.
+const APP_ACTIONS = {
+  exclude: `async () => {
+    firstRow().querySelector('.icon-button').click();
+    await until(() => document.querySelector('[role=menuitem]'));
+    [...document.querySelectorAll('[role=menuitem]')].find((m) => m.textContent.trim() === 'Exclude Record').click();
+    await until(() => document.querySelector('dialog[open]'));
+    const t = performance.now();
+    [...document.querySelectorAll('dialog button')].find((b) => b.textContent.trim() === 'Exclude').click();
+    return t;
+  }`,
+  include: `async () => {
+    firstRow().querySelector('.icon-button').click();
+    await until(() => document.querySelector('[role=menuitem]'));
+    const item = [...document.querySelectorAll('[role=menuitem]')].find((m) => m.textContent.trim() === 'Include Record');
+    const t = performance.now();
+    item.click();
+    return t;
+  }`,
+};
+
+// The floor page's actions: one button in the row.
+const FLOOR_ACTIONS = {
+  exclude: `async () => { const t = performance.now(); firstRow().querySelector('button').click(); return t; }`,
+  include: `async () => { const t = performance.now(); firstRow().querySelector('button').click(); return t; }`,
+};
+
+async function memory(page) {
+  return page.evaluate(() => ({
+    heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: window.__bench.wasm?.memory?.buffer.byteLength ?? null,
+  }));
+}
+
+async function openPage(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
-  await page.goto(`${url}?demo=${size}`);
+  await page.goto(url);
   await page.waitForFunction(() => window.__bench.firstRows);
-  const firstRows = await page.evaluate(() => window.__bench.firstRows);
+  return { context, page, firstRows: await page.evaluate(() => window.__bench.firstRows) };
+}
 
+/** The app on the mock store with `size` items in its large client. */
+async function measureApp(browser, url, size) {
+  const { context, page, firstRows } = await openPage(browser, `${url}?demo=${size}`);
   // The large client of the large integration.
   await page.getByLabel('Integration', { exact: true }).selectOption({ label: 'N-central (RMM)' });
   await page.waitForTimeout(200);
@@ -90,79 +188,58 @@ async function measure(browser, url, size) {
     }
   }
   if (!found) throw new Error(`no client with ${size} items`);
-
-  // Keystrokes: type and erase "ws1", timed from the input event to the frame after the list
-  // shows the answer.
-  const keys = await page.evaluate(
-    `(async (n) => {
-      ${SETTLED}
-      const input = document.getElementById('filter');
-      const text = 'ws1';
-      const times = [];
-      let value = '';
-      for (let i = 0; i < n; i++) {
-        const step = i % (2 * text.length);
-        value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
-        const t0 = performance.now();
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await settled();
-        times.push(performance.now() - t0);
-      }
-      input.value = '';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await settled();
-      return times;
-    })(${KEYSTROKES})`,
-  );
-
-  // Actions on the first row: Exclude (through its dialog), then Include (from its menu), each
-  // timed from the click to the frame after the row and the tiles show the change.
-  const actions = await page.evaluate(
-    `(async (n) => {
-      ${SETTLED}
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      // The first animation frame at which the page shows the change.
-      const until = async (ok) => { do await frame(); while (!ok()); };
-      const excludedTile = () => document.querySelector('.status-tile').innerText.match(/Excluded\\s+([\\d,]+)/)[1];
-      const firstStatus = () => document.querySelector('tbody tr:not([aria-hidden]) td:nth-child(3)').textContent.trim();
-      // Opens the first row's menu and clicks \`label\`; returns when it was clicked.
-      const menu = async (label) => {
-        document.querySelector('tbody tr:not([aria-hidden]) .icon-button').click();
-        await until(() => document.querySelector('[role=menuitem]'));
-        const item = [...document.querySelectorAll('[role=menuitem]')].find((m) => m.textContent.trim() === label);
-        const clicked = performance.now();
-        item.click();
-        return clicked;
-      };
-      const exclude = [];
-      const include = [];
-      for (let i = 0; i < n; i++) {
-        if (firstStatus() === 'Excluded') { await menu('Include Record'); await until(() => firstStatus() !== 'Excluded'); await settled(); }
-        await menu('Exclude Record');
-        await until(() => document.querySelector('dialog[open]'));
-        const before = excludedTile();
-        const t0 = performance.now();
-        [...document.querySelectorAll('dialog button')].find((b) => b.textContent.trim() === 'Exclude').click();
-        await until(() => firstStatus() === 'Excluded' && excludedTile() !== before);
-        exclude.push(performance.now() - t0);
-        await settled();
-        const back = excludedTile();
-        const t1 = await menu('Include Record');
-        await until(() => firstStatus() !== 'Excluded' && excludedTile() !== back);
-        include.push(performance.now() - t1);
-        await settled();
-      }
-      return { exclude, include };
-    })(${ACTIONS})`,
-  );
-
-  const memory = await page.evaluate(() => ({
-    heap: performance.memory?.usedJSHeapSize ?? null,
-    wasm: window.__bench.wasm?.memory?.buffer.byteLength ?? null,
-  }));
+  const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
+  const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
+  const result = { firstRows, keys, actions, memory: await memory(page) };
   await context.close();
-  return { firstRows, keys, actions, memory };
+  return result;
+}
+
+/** The floor page over the same data (served from `url`). */
+async function measureFloor(browser, url) {
+  const { context, page, firstRows } = await openPage(browser, url);
+  const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
+  const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, FLOOR_ACTIONS));
+  const result = { firstRows, keys, actions, memory: await memory(page) };
+  await context.close();
+  return result;
+}
+
+/** A directory holding the floor page, the app's stylesheet and the large client's data. */
+function floorSite(size) {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-overview-floor-'));
+  const floor = fileURLToPath(new URL('./floor/', import.meta.url));
+  for (const f of ['index.html', 'floor.js']) copyFileSync(join(floor, f), join(dir, f));
+  const css = readdirSync(DIST).find((f) => f.endsWith('.css'));
+  copyFileSync(join(DIST, css), join(dir, 'main.css'));
+  const data = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'sync-core', '--example', 'floor_data', '--', String(size)], {
+    maxBuffer: 1 << 30,
+  });
+  writeFileSync(join(dir, 'data.json'), data);
+  return dir;
+}
+
+function report(size, app, floor) {
+  const mb = (n) => (n == null ? 'n/a' : `${(n / 1048576).toFixed(1)} MB`);
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  const both = (label, pick) => {
+    const a = pick(app);
+    const f = pick(floor);
+    console.log(
+      `  ${label.padEnd(48)} ${`p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`.padEnd(28)} ${`p50 ${ms(pct(f, 50))}  p95 ${ms(pct(f, 95))}`.padEnd(28)} ${ratio(pct(a, 50), pct(f, 50))} / ${ratio(pct(a, 95), pct(f, 95))}`,
+    );
+  };
+  console.log(`\n${size.toLocaleString('en-US')} items in one client`);
+  console.log(`  ${''.padEnd(48)} ${'app (mock store)'.padEnd(28)} ${'floor (plain JS)'.padEnd(28)} app ÷ floor`);
+  console.log(
+    `  ${'navigation → first Sync Status rows painted'.padEnd(48)} ${ms(app.firstRows).padEnd(28)} ${ms(floor.firstRows).padEnd(28)} ${ratio(app.firstRows, floor.firstRows)}`,
+  );
+  both(`filter keystroke → painted (${app.keys.length}, no debounce)`, (r) => r.keys);
+  both(`Exclude → row and tiles updated (${app.actions.exclude.length})`, (r) => r.actions.exclude);
+  both(`Include → row and tiles updated (${app.actions.include.length})`, (r) => r.actions.include);
+  console.log(
+    `  ${'memory after the run: JS heap / wasm'.padEnd(48)} ${`${mb(app.memory.heap)} / ${mb(app.memory.wasm)}`.padEnd(28)} ${mb(floor.memory.heap).padEnd(28)} ${ratio(app.memory.heap + (app.memory.wasm ?? 0), floor.memory.heap)}`,
+  );
 }
 
 transferSizes();
@@ -173,14 +250,15 @@ const browser = await chromium.launch({
 });
 try {
   for (const size of SIZES) {
-    const r = await measure(browser, server.url, size);
-    const mb = (n) => (n == null ? 'n/a' : `${(n / 1048576).toFixed(1)} MB`);
-    console.log(`\n${size.toLocaleString('en-US')} items in one client (mock store):`);
-    console.log(`  navigation → first Sync Status rows painted   ${ms(r.firstRows)}`);
-    console.log(`  filter keystroke → painted (${r.keys.length}, no debounce)   p50 ${ms(pct(r.keys, 50))}  p95 ${ms(pct(r.keys, 95))}`);
-    console.log(`  Exclude → row and tiles updated (${r.actions.exclude.length})       p50 ${ms(pct(r.actions.exclude, 50))}  p95 ${ms(pct(r.actions.exclude, 95))}`);
-    console.log(`  Include → row and tiles updated (${r.actions.include.length})       p50 ${ms(pct(r.actions.include, 50))}  p95 ${ms(pct(r.actions.include, 95))}`);
-    console.log(`  memory after the run: JS heap ${mb(r.memory.heap)}, wasm ${mb(r.memory.wasm)}`);
+    const app = await measureApp(browser, server.url, size);
+    const site = floorSite(size);
+    const floorServer = await serve(site);
+    try {
+      report(size, app, await measureFloor(browser, floorServer.url));
+    } finally {
+      await floorServer.close();
+      rmSync(site, { recursive: true, force: true });
+    }
   }
 } finally {
   await browser.close();
