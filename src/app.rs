@@ -45,7 +45,10 @@ fn Configured() -> impl IntoView {
         Some(object) => Config::from_lookup(|key| {
             js_sys::Reflect::get(&object, &JsValue::from_str(key))
                 .ok()
-                .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+                .and_then(|v| {
+                    v.as_string()
+                        .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
+                })
         }),
         None => query.with_untracked(|q| Config::from_lookup(|key| q.get(key))),
     };

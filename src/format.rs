@@ -1,6 +1,10 @@
 //! Numbers, times and dates as the screen shows them, in the user's time zone.
+//!
+//! Written out by hand rather than with `format!("{:.2}")` or chrono's `format`/`parse`: those
+//! bring float formatting and chrono's strftime machinery into the wasm (about 20 kB) for a few
+//! fixed patterns.
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Timelike, Utc};
 
 /// A count with thousands separators: 12480 → "12,480".
 pub fn grouped(n: u32) -> String {
@@ -23,18 +27,47 @@ pub fn items(n: u32) -> String {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// An exact local time: "24 Nov 2026, 10:02".
 pub fn exact(time: DateTime<Utc>) -> String {
-    time.with_timezone(&Local)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
+    let t = time.with_timezone(&Local);
+    format!(
+        "{} {} {}, {:02}:{:02}",
+        t.day(),
+        MONTHS[t.month0() as usize],
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// A local time to the second, for log lines: "2026-11-24 10:02:41".
 pub fn log_time(time: DateTime<Utc>) -> String {
-    time.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string()
+    let t = time.with_timezone(&Local);
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        date_value(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// A CSS length in whole pixels: 333.6 → "334px".
+pub fn px(length: f64) -> String {
+    format!("{}px", length.round() as i64)
+}
+
+/// `part` of `whole` as a CSS percentage to two decimals: (1, 3) → "33.33%"; 0 of 0 is "0%".
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "0%".to_owned();
+    }
+    let hundredths = u64::from(part) * 10_000 / u64::from(whole);
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
 /// Today, in the user's time zone.
@@ -52,14 +85,21 @@ pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
         .unwrap_or_else(|| midnight.and_utc())
 }
 
-/// The value of an `<input type="date">`.
+/// The value of an `<input type="date">`: "2026-11-24".
 pub fn date_value(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
 }
 
-/// Reads the value of an `<input type="date">`.
+/// Reads the value of an `<input type="date">` ("2026-11-24").
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    let mut parts = value.trim().splitn(3, '-');
+    let mut number = || -> Option<u32> {
+        let part = parts.next()?;
+        let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse().ok()).flatten()
+    };
+    let (year, month, day) = (number()?, number()?, number()?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 #[cfg(test)]
@@ -81,6 +121,37 @@ mod tests {
     fn date_inputs_round_trip() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(parse_date(&date_value(day)), Some(day));
-        assert_eq!(parse_date("not a date"), None);
+        assert_eq!(date_value(day), "2026-11-24");
+        let early = NaiveDate::from_ymd_opt(987, 1, 2).unwrap();
+        assert_eq!(parse_date(&date_value(early)), Some(early));
+        for bad in [
+            "not a date",
+            "",
+            "2026-11",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-+1-01",
+            "2026-11-24-1",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn times_read_like_the_pattern() {
+        let t = Utc.with_ymd_and_hms(2026, 3, 5, 7, 8, 9).unwrap();
+        let local = t.with_timezone(&Local);
+        assert_eq!(exact(t), local.format("%-d %b %Y, %H:%M").to_string());
+        assert_eq!(log_time(t), local.format("%Y-%m-%d %H:%M:%S").to_string());
+    }
+
+    #[test]
+    fn css_values() {
+        assert_eq!(px(333.6), "334px");
+        assert_eq!(px(96.0), "96px");
+        assert_eq!(percent(1, 3), "33.33%");
+        assert_eq!(percent(467, 593), "78.75%");
+        assert_eq!(percent(5, 5), "100.00%");
+        assert_eq!(percent(0, 0), "0%");
     }
 }

@@ -5,18 +5,14 @@ use sync_core::{StatusCounts, SyncStatus};
 
 use super::status_badge::StatusBadge;
 use super::total_synced_resources::{count_text, Counts};
+use crate::format::percent;
 
 /// How many resources of the integration stand in each status, with a bar of their shares.
 #[component]
 pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
     let share = move |status: SyncStatus| {
         move || match counts.get() {
-            Some(Ok(Some(c))) if c.total() > 0 => {
-                format!(
-                    "width: {:.2}%",
-                    f64::from(c.get(status)) * 100.0 / f64::from(c.total())
-                )
-            }
+            Some(Ok(Some(c))) => format!("width: {}", percent(c.get(status), c.total())),
             _ => "width: 0".to_owned(),
         }
     };

@@ -10,6 +10,7 @@ use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
 use super::sync_status::{use_row_actions, RowDialog};
 use crate::backend::use_api;
+use crate::format::px;
 use crate::screen::{actions_button_id, focus_by_id, new_key, unique_id, use_screen};
 
 /// Which menu item takes focus when the menu opens.
@@ -121,9 +122,13 @@ fn placement(button: &web_sys::HtmlButtonElement) -> String {
     let height = size(window().inner_height()).unwrap_or(0.0);
     let right = (width - rect.right()).max(0.0);
     if rect.bottom() + MENU_ROOM > height && rect.top() > MENU_ROOM {
-        format!("right: {right}px; bottom: {}px", height - rect.top() + 4.0)
+        format!(
+            "right: {}; bottom: {}",
+            px(right),
+            px(height - rect.top() + 4.0)
+        )
     } else {
-        format!("right: {right}px; top: {}px", rect.bottom() + 4.0)
+        format!("right: {}; top: {}", px(right), px(rect.bottom() + 4.0))
     }
 }
 

@@ -12,7 +12,7 @@ use super::sort_header::SortHeader;
 use super::sync_status_filters::{Filters, SyncStatusFilters};
 use super::sync_status_row::SyncStatusRow;
 use crate::backend::use_api;
-use crate::format::items;
+use crate::format::{items, px};
 use crate::screen::{actions_button_id, focus_by_id, use_screen};
 use crate::window::{RowWindow, ROW_HEIGHT};
 
@@ -240,7 +240,7 @@ pub fn SyncStatus(
             <div
                 class="table-scroll"
                 node_ref=scroller
-                style=move || box_height.get().map(|h| format!("max-height: {h}px"))
+                style=move || box_height.get().map(|h| format!("max-height: {}", px(h)))
                 on:scroll=move |_| {
                     if let Some(el) = scroller.get_untracked() {
                         scroll_top.set(f64::from(el.scroll_top()));
@@ -298,7 +298,7 @@ pub fn SyncStatus(
 #[component]
 fn Gap(height: f64) -> impl IntoView {
     view! {
-        <tr class="gap" aria-hidden="true" style=format!("height: {height}px")>
+        <tr class="gap" aria-hidden="true" style=format!("height: {}", px(height))>
             <td colspan="5"></td>
         </tr>
     }
