@@ -5,8 +5,6 @@ use std::time::Duration;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 use sync_core::demo::DemoConfig;
 use wasm_bindgen::JsValue;
 
@@ -19,16 +17,6 @@ use crate::config::{BackendChoice, Config};
 /// The name of the global object a host page may set to configure an embedded app.
 pub const CONFIG_OBJECT: &str = "syncOverviewConfig";
 
-/// The root component.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Configured />
-        </Router>
-    }
-}
-
 /// The host page's configuration object, if it set one.
 fn config_object() -> Option<JsValue> {
     let window = web_sys::window()?;
@@ -37,10 +25,17 @@ fn config_object() -> Option<JsValue> {
         .filter(|v| v.is_object())
 }
 
-/// Provides the configuration and the backend, then the screen.
+/// The page's URL query (`?demo=…&backend=…`).
+fn url_query() -> Option<web_sys::UrlSearchParams> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
+}
+
+/// The root component: reads the configuration (the host page's object, else the URL query;
+/// read directly, as a router would cost 11 kB of wasm for this one lookup), provides it and the
+/// backend, then shows the screen.
 #[component]
-fn Configured() -> impl IntoView {
-    let query = use_query_map();
+pub fn App() -> impl IntoView {
     let config = match config_object() {
         Some(object) => Config::from_lookup(|key| {
             js_sys::Reflect::get(&object, &JsValue::from_str(key))
@@ -50,7 +45,10 @@ fn Configured() -> impl IntoView {
                         .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
                 })
         }),
-        None => query.with_untracked(|q| Config::from_lookup(|key| q.get(key))),
+        None => {
+            let query = url_query();
+            Config::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+        }
     };
     let backend: Rc<dyn Backend> = match &config.backend {
         BackendChoice::Mock => Rc::new(MockBackend::open(DemoConfig {
