@@ -65,12 +65,28 @@ impl HttpBackend {
         self.send(request, Some(body)).await
     }
 
-    /// Sends a request, giving up after the timeout, and reads its answer.
+    /// Sends a request and reads its JSON answer.
     async fn send<T: DeserializeOwned>(
+        &self,
+        request: RequestBuilder,
+        body: Option<serde_json::Value>,
+    ) -> Answer<T> {
+        let text = self.exchange(request, body).await?;
+        serde_json::from_str(&text).map_err(|_| {
+            BackendError::Unavailable(
+                "The server sent an answer that could not be read. Try again.".to_owned(),
+            )
+        })
+    }
+
+    /// Sends a request, giving up after the timeout; the text of a successful answer, or the
+    /// failure as a [`BackendError`]. Not generic, so that its code is not repeated for each type
+    /// of answer.
+    async fn exchange(
         &self,
         mut request: RequestBuilder,
         body: Option<serde_json::Value>,
-    ) -> Answer<T> {
+    ) -> Result<String, BackendError> {
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
@@ -116,11 +132,7 @@ impl HttpBackend {
             BackendError::Unavailable("The server's answer was cut off. Try again.".to_owned())
         })?;
         if (200..300).contains(&status) {
-            return serde_json::from_str(&text).map_err(|_| {
-                BackendError::Unavailable(
-                    "The server sent an answer that could not be read. Try again.".to_owned(),
-                )
-            });
+            return Ok(text);
         }
         let detail = serde_json::from_str::<Problem>(&text)
             .ok()
