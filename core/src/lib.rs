@@ -7,6 +7,7 @@
 
 mod action;
 pub mod demo;
+mod listing;
 mod model;
 mod query;
 mod similarity;

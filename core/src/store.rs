@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
+use crate::listing::Listing;
 use crate::model::{
     Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
     ResourceType, SyncStatus, SyncedItem,
@@ -65,15 +66,13 @@ pub struct Store {
     pub(crate) clients: Vec<Client>,
     pub(crate) items: Vec<SyncedItem>,
     pub(crate) records: Vec<PortalRecord>,
-    /// Lower-cased item names, by item position.
-    search_keys: Vec<String>,
     /// Log entries per integration, oldest first.
     logs: Vec<Vec<LogEntry>>,
     pub(crate) counts: Vec<StatusCounts>,
     /// Clients per integration, by name.
     clients_of: Vec<Vec<ClientId>>,
     /// Items per integration and client, by lower-cased name.
-    items_of: HashMap<(IntegrationId, ClientId), Vec<ItemId>>,
+    items_of: HashMap<(IntegrationId, ClientId), Listing>,
     /// Records per client and type, by name.
     records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>>,
 }
@@ -140,14 +139,10 @@ impl Store {
                 .or_default()
                 .push(item.id);
         }
-        let search_keys: Vec<String> = data.items.iter().map(|i| i.name.to_lowercase()).collect();
-        for ids in items_of.values_mut() {
-            ids.sort_by(|a, b| {
-                search_keys[a.index()]
-                    .cmp(&search_keys[b.index()])
-                    .then(a.cmp(b))
-            });
-        }
+        let items_of: HashMap<(IntegrationId, ClientId), Listing> = items_of
+            .into_iter()
+            .map(|(key, ids)| (key, Listing::new(ids, |id| &data.items[id.index()].name)))
+            .collect();
         let mut clients_of = vec![Vec::new(); data.integrations.len()];
         for (integration, client) in items_of.keys() {
             clients_of[integration.index()].push(*client);
@@ -187,7 +182,6 @@ impl Store {
             clients: data.clients,
             items: data.items,
             records: data.records,
-            search_keys,
             logs,
             counts,
             clients_of,
@@ -238,44 +232,88 @@ impl Store {
     /// A client that is not synced in the integration has no items.
     pub fn items(&self, query: &ItemQuery) -> Result<ItemPage, QueryError> {
         self.check_integration(query.integration)?;
-        let all = self
+        let empty = Listing::default();
+        let listing = self
             .items_of
             .get(&(query.integration, query.client))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+            .unwrap_or(&empty);
         let needle = query.filter.trim().to_lowercase();
-        let mut hits: Vec<ItemId> = all
-            .iter()
-            .copied()
-            .filter(|id| {
-                let item = &self.items[id.index()];
-                query.resource_type.is_none_or(|t| item.resource_type == t)
-                    && query.status.is_none_or(|s| item.status == s)
-                    && self.search_keys[id.index()].contains(needle.as_str())
-            })
-            .collect();
-        // One stable sort by the column, in the asked direction; ties keep name order.
+        let page = |total: usize| {
+            let start = (query.offset as usize).min(total);
+            start..total.min(start.saturating_add(query.limit as usize))
+        };
         let descending = query.sort.descending;
-        let ordered = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
-        match query.sort.key {
-            SortKey::Name if descending => hits.reverse(),
-            SortKey::Name => {}
-            SortKey::Type => hits.sort_by(|a, b| {
-                let t = |id: &ItemId| self.items[id.index()].resource_type;
-                ordered(t(a).cmp(&t(b)))
-            }),
-            SortKey::Status => hits.sort_by(|a, b| {
-                let s = |id: &ItemId| self.items[id.index()].status;
-                ordered(s(a).cmp(&s(b)))
-            }),
+        // The whole list in name order: a slice.
+        if needle.is_empty()
+            && query.resource_type.is_none()
+            && query.status.is_none()
+            && query.sort.key == SortKey::Name
+        {
+            let total = listing.len();
+            let ids = listing.ids();
+            let at = |p: usize| {
+                if descending {
+                    ids[total - 1 - p]
+                } else {
+                    ids[p]
+                }
+            };
+            return Ok(ItemPage {
+                total: total as u32,
+                offset: query.offset,
+                items: page(total).map(|p| self.view(at(p))).collect(),
+            });
         }
-        let total = hits.len() as u32;
-        let items = hits
+        // One search for the hits, in name order, counted by sort group (the column's value; one
+        // group when sorting by name) ...
+        let group = |item: &SyncedItem| match query.sort.key {
+            SortKey::Name => 0,
+            SortKey::Type => item.resource_type as usize,
+            SortKey::Status => item.status as usize,
+        };
+        let mut hits: Vec<(ItemId, u8)> = Vec::new();
+        let mut sizes = [0usize; ResourceType::ALL.len()];
+        listing.matching(&needle, |id| {
+            let item = &self.items[id.index()];
+            if query.resource_type.is_none_or(|t| item.resource_type == t)
+                && query.status.is_none_or(|s| item.status == s)
+            {
+                let g = group(item);
+                sizes[g] += 1;
+                hits.push((id, g as u8));
+            }
+        });
+        // ... then the page gathered from the groups in the asked order; within a group, name
+        // order (reversed too when sorting by name).
+        let total = hits.len();
+        let range = page(total);
+        let mut next = [0usize; ResourceType::ALL.len()];
+        let mut start = 0;
+        for g in 0..sizes.len() {
+            let g = if descending { sizes.len() - 1 - g } else { g };
+            next[g] = start;
+            start += sizes[g];
+        }
+        let reversed = descending && query.sort.key == SortKey::Name;
+        let mut slots: Vec<Option<ItemId>> = vec![None; range.len()];
+        for (id, g) in hits {
+            let g = usize::from(g);
+            let position = if reversed {
+                total - 1 - next[g]
+            } else {
+                next[g]
+            };
+            next[g] += 1;
+            if range.contains(&position) {
+                slots[position - range.start] = Some(id);
+            }
+        }
+        let items = slots
             .into_iter()
-            .skip(query.offset as usize)
-            .take(query.limit as usize)
+            .flatten()
             .map(|id| self.view(id))
             .collect();
+        let total = total as u32;
         Ok(ItemPage {
             total,
             offset: query.offset,
@@ -317,7 +355,7 @@ impl Store {
             SyncStatus::Matched => it.record,
             _ => None,
         };
-        let key = &self.search_keys[item.index()];
+        let key = &it.name.to_lowercase();
         let mut found: Vec<(u8, &PortalRecord)> = self
             .records_of
             .get(&(it.client, it.resource_type))

@@ -1,9 +1,13 @@
-//! After any sequence of actions, the counts add up and every link holds.
+//! After any sequence of actions, the counts add up, every link holds and every page of the
+//! Sync Status list is what a plain scan, filter and sort would give.
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use sync_core::demo::{generate, DemoConfig};
-use sync_core::{Action, ItemId, RecordId, StatusCounts, Store, SyncStatus};
+use sync_core::{
+    Action, ItemId, ItemQuery, RecordId, ResourceType, Sort, SortKey, StatusCounts, Store,
+    SyncStatus, SyncedItem,
+};
 
 fn small_store() -> Store {
     generate(&DemoConfig {
@@ -83,20 +87,66 @@ proptest! {
         }
     }
 
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
     #[test]
-    fn item_query_total_matches_a_plain_scan(filter in "[a-z0-9 -]{0,3}") {
-        let store = small_store();
+    fn item_pages_match_a_plain_filter_and_stable_sort(
+        actions in prop::collection::vec(action(400, 600), 0..20),
+        filter in prop_oneof![Just(String::new()), "[aeiost]", "[a-z0-9 -]{1,3}"],
+        resource_type in prop::option::of(prop::sample::select(ResourceType::ALL.to_vec())),
+        status in prop::option::of(prop::sample::select(SyncStatus::ALL.to_vec())),
+        key in prop::sample::select(vec![SortKey::Name, SortKey::Type, SortKey::Status]),
+        descending in any::<bool>(),
+        offset in 0u32..80,
+        limit in prop_oneof![0u32..40, Just(u32::MAX)],
+    ) {
+        let mut store = small_store();
+        for action in &actions {
+            let _ = store.apply(action, None);
+        }
+        let sort = Sort { key, descending };
         for integration in store.integrations() {
             for client in store.clients(integration.id).unwrap() {
-                let mut query = sync_core::ItemQuery::all(integration.id, client.id);
-                query.filter = filter.clone();
-                let expected = store
+                let query = ItemQuery {
+                    filter: filter.clone(),
+                    resource_type,
+                    status,
+                    sort,
+                    offset,
+                    limit,
+                    ..ItemQuery::all(integration.id, client.id)
+                };
+                // The plain model: scan, filter, sort by name then id, then stably by the column.
+                let mut expected: Vec<&SyncedItem> = store
                     .items_raw()
                     .iter()
                     .filter(|i| i.integration == integration.id && i.client == client.id)
                     .filter(|i| i.name.to_lowercase().contains(filter.trim()))
-                    .count();
-                prop_assert_eq!(store.items(&query).unwrap().total as usize, expected);
+                    .filter(|i| resource_type.is_none_or(|t| i.resource_type == t))
+                    .filter(|i| status.is_none_or(|s| i.status == s))
+                    .collect();
+                expected.sort_by_key(|i| (i.name.to_lowercase(), i.id));
+                let ordered = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
+                match key {
+                    SortKey::Name if descending => expected.reverse(),
+                    SortKey::Name => {}
+                    SortKey::Type => expected.sort_by(|a, b| ordered(a.resource_type.cmp(&b.resource_type))),
+                    SortKey::Status => expected.sort_by(|a, b| ordered(a.status.cmp(&b.status))),
+                }
+                let page = store.items(&query).unwrap();
+                prop_assert_eq!(page.total as usize, expected.len());
+                prop_assert_eq!(page.offset, offset);
+                let ids: Vec<ItemId> = page.items.iter().map(|i| i.id).collect();
+                let want: Vec<ItemId> = expected
+                    .iter()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .map(|i| i.id)
+                    .collect();
+                prop_assert_eq!(ids, want);
             }
         }
     }

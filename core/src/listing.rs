@@ -1,0 +1,136 @@
+//! One client's synced items in name order, with their lower-cased names packed into one string,
+//! so that filtering by name is a single search over compact data (no allocation per item) and
+//! the first page of an unfiltered list is a slice.
+
+use crate::model::ItemId;
+
+/// Follows each packed name; a filter that contains it is checked name by name instead.
+const SEPARATOR: char = '\0';
+
+/// The items of one integration and client, by lower-cased name (then id).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Listing {
+    ids: Vec<ItemId>,
+    /// The lower-cased names in list order, each followed by [`SEPARATOR`].
+    names: String,
+    /// Where each name ends in `names`.
+    ends: Vec<u32>,
+}
+
+impl Listing {
+    /// Lists `ids` by their lower-cased names (`name` gives an item's name).
+    pub(crate) fn new<'a>(ids: Vec<ItemId>, name: impl Fn(ItemId) -> &'a str) -> Self {
+        let mut keyed: Vec<(String, ItemId)> = ids
+            .into_iter()
+            .map(|id| (name(id).to_lowercase(), id))
+            .collect();
+        keyed.sort_unstable();
+        let mut listing = Self {
+            ids: Vec::with_capacity(keyed.len()),
+            names: String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum()),
+            ends: Vec::with_capacity(keyed.len()),
+        };
+        for (key, id) in keyed {
+            listing.ids.push(id);
+            listing.names.push_str(&key);
+            listing.ends.push(listing.names.len() as u32);
+            listing.names.push(SEPARATOR);
+        }
+        listing
+    }
+
+    /// How many items.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The items in name order.
+    pub(crate) fn ids(&self) -> &[ItemId] {
+        &self.ids
+    }
+
+    /// The lower-cased name at `position`.
+    fn name(&self, position: usize) -> &str {
+        let start = match position {
+            0 => 0,
+            p => self.ends[p - 1] as usize + SEPARATOR.len_utf8(),
+        };
+        &self.names[start..self.ends[position] as usize]
+    }
+
+    /// Calls `hit` with each item whose lower-cased name contains `needle` (already lower-cased),
+    /// once each, in name order. An empty needle matches every item.
+    pub(crate) fn matching(&self, needle: &str, mut hit: impl FnMut(ItemId)) {
+        if needle.is_empty() {
+            self.ids.iter().copied().for_each(hit);
+        } else if needle.contains(SEPARATOR) {
+            (0..self.len())
+                .filter(|&p| self.name(p).contains(needle))
+                .for_each(|p| hit(self.ids[p]));
+        } else {
+            // A match holds no separator, so it lies within one name: the first whose end is at
+            // or after the match's end.
+            let mut row = 0;
+            let mut last = None;
+            for (at, _) in self.names.match_indices(needle) {
+                let end = (at + needle.len()) as u32;
+                while self.ends[row] < end {
+                    row += 1;
+                }
+                if last != Some(row) {
+                    last = Some(row);
+                    hit(self.ids[row]);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Listing;
+    use crate::model::ItemId;
+
+    fn listing(names: &[&'static str]) -> Listing {
+        let ids = (0..names.len() as u32).map(ItemId).collect();
+        Listing::new(ids, |id| names[id.index()])
+    }
+
+    fn found(listing: &Listing, needle: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        listing.matching(needle, |id| ids.push(id.0));
+        ids
+    }
+
+    #[test]
+    fn lists_by_lower_cased_name_then_id() {
+        let l = listing(&["beta", "Alpha", "ALPHA", "älpha", "Gamma"]);
+        let names: Vec<&str> = (0..l.len()).map(|p| l.name(p)).collect();
+        assert_eq!(names, ["alpha", "alpha", "beta", "gamma", "älpha"]);
+        assert_eq!(
+            l.ids().iter().map(|i| i.0).collect::<Vec<_>>(),
+            [1, 2, 0, 4, 3]
+        );
+    }
+
+    #[test]
+    fn finds_each_item_once_in_name_order() {
+        let l = listing(&["WS-101", "ws-1011", "Laptop ws", "Printer", "aaaa", ""]);
+        assert_eq!(found(&l, ""), [5, 4, 2, 3, 0, 1]);
+        assert_eq!(found(&l, "ws"), [2, 0, 1]);
+        assert_eq!(found(&l, "ws-101"), [0, 1]);
+        assert_eq!(found(&l, "aa"), [4]);
+        assert_eq!(found(&l, "p ws"), [2]);
+        assert_eq!(found(&l, "zz"), Vec::<u32>::new());
+        // Never across two names.
+        assert_eq!(found(&l, "wsprinter"), Vec::<u32>::new());
+        assert_eq!(found(&l, "\0"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_name_holding_the_separator_is_still_found() {
+        let l = listing(&["a\0b", "ab"]);
+        assert_eq!(found(&l, "a\0b"), [0]);
+        assert_eq!(found(&l, "b"), [0, 1]);
+    }
+}
