@@ -1,8 +1,8 @@
-//! One client's synced items in name order, with their lower-cased names packed into one string,
-//! so that filtering by name is a single search over compact data (no allocation per item) and
-//! the first page of an unfiltered list is a slice.
+//! One client's synced items in name order, with their lower-cased names packed into one string
+//! and their types and statuses alongside, so that filtering is a single pass over compact data
+//! (no allocation per item) and the first page of an unfiltered list is a slice.
 
-use crate::model::ItemId;
+use crate::model::{ItemId, ResourceType, SyncStatus, SyncedItem};
 
 /// Follows each packed name; a filter that contains it is checked name by name instead.
 const SEPARATOR: char = '\0';
@@ -15,26 +15,31 @@ pub(crate) struct Listing {
     names: String,
     /// Where each name ends in `names`.
     ends: Vec<u32>,
+    /// Each item's type and status, in list order.
+    kinds: Vec<(ResourceType, SyncStatus)>,
 }
 
 impl Listing {
-    /// Lists `ids` by their lower-cased names (`name` gives an item's name).
-    pub(crate) fn new<'a>(ids: Vec<ItemId>, name: impl Fn(ItemId) -> &'a str) -> Self {
+    /// Lists the items `ids` (positions in `items`) by their lower-cased names.
+    pub(crate) fn new(ids: Vec<ItemId>, items: &[SyncedItem]) -> Self {
         let mut keyed: Vec<(String, ItemId)> = ids
             .into_iter()
-            .map(|id| (name(id).to_lowercase(), id))
+            .map(|id| (items[id.index()].name.to_lowercase(), id))
             .collect();
         keyed.sort_unstable();
         let mut listing = Self {
             ids: Vec::with_capacity(keyed.len()),
             names: String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum()),
             ends: Vec::with_capacity(keyed.len()),
+            kinds: Vec::with_capacity(keyed.len()),
         };
         for (key, id) in keyed {
+            let item = &items[id.index()];
             listing.ids.push(id);
             listing.names.push_str(&key);
             listing.ends.push(listing.names.len() as u32);
             listing.names.push(SEPARATOR);
+            listing.kinds.push((item.resource_type, item.status));
         }
         listing
     }
@@ -49,6 +54,16 @@ impl Listing {
         &self.ids
     }
 
+    /// The type and status of the item at `position`.
+    pub(crate) fn kind(&self, position: usize) -> (ResourceType, SyncStatus) {
+        self.kinds[position]
+    }
+
+    /// Notes the new status of the item at `position`.
+    pub(crate) fn set_status(&mut self, position: usize, status: SyncStatus) {
+        self.kinds[position].1 = status;
+    }
+
     /// The lower-cased name at `position`.
     fn name(&self, position: usize) -> &str {
         let start = match position {
@@ -58,15 +73,15 @@ impl Listing {
         &self.names[start..self.ends[position] as usize]
     }
 
-    /// Calls `hit` with each item whose lower-cased name contains `needle` (already lower-cased),
-    /// once each, in name order. An empty needle matches every item.
-    pub(crate) fn matching(&self, needle: &str, mut hit: impl FnMut(ItemId)) {
+    /// Calls `hit` with the position of each item whose lower-cased name contains `needle`
+    /// (already lower-cased), once each, in name order. An empty needle matches every item.
+    pub(crate) fn matching(&self, needle: &str, mut hit: impl FnMut(usize)) {
         if needle.is_empty() {
-            self.ids.iter().copied().for_each(hit);
+            (0..self.len()).for_each(hit);
         } else if needle.contains(SEPARATOR) {
             (0..self.len())
                 .filter(|&p| self.name(p).contains(needle))
-                .for_each(|p| hit(self.ids[p]));
+                .for_each(hit);
         } else {
             // A match holds no separator, so it lies within one name: the first whose end is at
             // or after the match's end.
@@ -79,7 +94,7 @@ impl Listing {
                 }
                 if last != Some(row) {
                     last = Some(row);
-                    hit(self.ids[row]);
+                    hit(row);
                 }
             }
         }
@@ -89,16 +104,28 @@ impl Listing {
 #[cfg(test)]
 mod tests {
     use super::Listing;
-    use crate::model::ItemId;
+    use crate::model::{ClientId, IntegrationId, ItemId, ResourceType, SyncStatus, SyncedItem};
 
     fn listing(names: &[&'static str]) -> Listing {
-        let ids = (0..names.len() as u32).map(ItemId).collect();
-        Listing::new(ids, |id| names[id.index()])
+        let items: Vec<SyncedItem> = (0..names.len() as u32)
+            .map(|i| SyncedItem {
+                id: ItemId(i),
+                integration: IntegrationId(0),
+                client: ClientId(0),
+                name: names[i as usize].to_owned(),
+                source_id: i.to_string(),
+                resource_type: ResourceType::Device,
+                status: SyncStatus::NotSynced,
+                record: None,
+                version: 0,
+            })
+            .collect();
+        Listing::new(items.iter().map(|i| i.id).collect(), &items)
     }
 
     fn found(listing: &Listing, needle: &str) -> Vec<u32> {
         let mut ids = Vec::new();
-        listing.matching(needle, |id| ids.push(id.0));
+        listing.matching(needle, |p| ids.push(listing.ids()[p].0));
         ids
     }
 

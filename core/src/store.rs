@@ -73,6 +73,8 @@ pub struct Store {
     clients_of: Vec<Vec<ClientId>>,
     /// Items per integration and client, by lower-cased name.
     items_of: HashMap<(IntegrationId, ClientId), Listing>,
+    /// Each item's position in its listing.
+    positions: Vec<u32>,
     /// Records per client and type, by name.
     records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>>,
 }
@@ -141,8 +143,14 @@ impl Store {
         }
         let items_of: HashMap<(IntegrationId, ClientId), Listing> = items_of
             .into_iter()
-            .map(|(key, ids)| (key, Listing::new(ids, |id| &data.items[id.index()].name)))
+            .map(|(key, ids)| (key, Listing::new(ids, &data.items)))
             .collect();
+        let mut positions = vec![0; data.items.len()];
+        for listing in items_of.values() {
+            for (position, id) in listing.ids().iter().enumerate() {
+                positions[id.index()] = position as u32;
+            }
+        }
         let mut clients_of = vec![Vec::new(); data.integrations.len()];
         for (integration, client) in items_of.keys() {
             clients_of[integration.index()].push(*client);
@@ -186,6 +194,7 @@ impl Store {
             counts,
             clients_of,
             items_of,
+            positions,
             records_of,
         })
     }
@@ -266,21 +275,22 @@ impl Store {
         }
         // One search for the hits, in name order, counted by sort group (the column's value; one
         // group when sorting by name) ...
-        let group = |item: &SyncedItem| match query.sort.key {
+        let group = |(resource_type, status): (ResourceType, SyncStatus)| match query.sort.key {
             SortKey::Name => 0,
-            SortKey::Type => item.resource_type as usize,
-            SortKey::Status => item.status as usize,
+            SortKey::Type => resource_type as usize,
+            SortKey::Status => status as usize,
         };
+        let ids = listing.ids();
         let mut hits: Vec<(ItemId, u8)> = Vec::new();
         let mut sizes = [0usize; ResourceType::ALL.len()];
-        listing.matching(&needle, |id| {
-            let item = &self.items[id.index()];
-            if query.resource_type.is_none_or(|t| item.resource_type == t)
-                && query.status.is_none_or(|s| item.status == s)
+        listing.matching(&needle, |p| {
+            let kind = listing.kind(p);
+            if query.resource_type.is_none_or(|t| kind.0 == t)
+                && query.status.is_none_or(|s| kind.1 == s)
             {
-                let g = group(item);
+                let g = group(kind);
                 sizes[g] += 1;
-                hits.push((id, g as u8));
+                hits.push((ids[p], g as u8));
             }
         });
         // ... then the page gathered from the groups in the asked order; within a group, name
@@ -319,6 +329,14 @@ impl Store {
             offset: query.offset,
             items,
         })
+    }
+
+    /// Notes an item's new status in its listing.
+    pub(crate) fn list_status(&mut self, item: ItemId, status: SyncStatus) {
+        let it = &self.items[item.index()];
+        if let Some(listing) = self.items_of.get_mut(&(it.integration, it.client)) {
+            listing.set_status(self.positions[item.index()] as usize, status);
+        }
     }
 
     /// One synced item as a row shows it.

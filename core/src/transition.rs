@@ -78,6 +78,7 @@ impl Store {
         if let Some(disable) = change.disable {
             self.records[disable.index()].disabled = true;
         }
+        self.list_status(change.item, change.status);
         let item = &mut self.items[change.item.index()];
         self.counts[item.integration.index()].shift(item.status, change.status);
         item.status = change.status;
