@@ -3,6 +3,10 @@
 mod logs;
 mod names;
 
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
 use chrono::{DateTime, Duration, Utc};
 use fastrand::Rng;
 
@@ -125,8 +129,62 @@ fn type_weight(resource_type: ResourceType) -> u32 {
     }
 }
 
+/// How far a demo build has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Synced items made so far.
+    pub done: usize,
+    /// Synced items to make in all.
+    pub total: usize,
+}
+
+/// Items made between two pauses of a [`build`].
+const ITEMS_PER_STEP: usize = 4_000;
+
+/// Builds the demo store a step at a time: `pause` is awaited every few thousand items and once
+/// more before indexing, so that a caller on a browser's main thread can let the page paint and
+/// take input between steps. Gives the same store as [`generate`].
+pub async fn build<F: Future<Output = ()>>(
+    config: &DemoConfig,
+    mut pause: impl FnMut(Progress) -> F,
+) -> Store {
+    let data = dataset_in_steps(config, &mut pause).await;
+    let total = data.items.len();
+    pause(Progress { done: total, total }).await;
+    Store::new(data).expect("the demo generator builds a consistent dataset")
+}
+
 /// Builds the demo dataset.
 pub fn dataset(config: &DemoConfig) -> Dataset {
+    at_once(dataset_in_steps(config, &mut |_| std::future::ready(())))
+}
+
+/// Builds the demo store.
+pub fn generate(config: &DemoConfig) -> Store {
+    at_once(build(config, |_| std::future::ready(())))
+}
+
+/// Runs a future whose every await is ready at once (a build whose pauses do not wait).
+fn at_once<T>(future: impl Future<Output = T>) -> T {
+    match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(value) => value,
+        Poll::Pending => unreachable!("a build whose pauses are ready finishes in one poll"),
+    }
+}
+
+/// Synced items of an integration besides its large client.
+fn base_size(profile: &Profile) -> usize {
+    ((BASE_SIZE * profile.share) as usize).max(profile.clients)
+}
+
+async fn dataset_in_steps<F: Future<Output = ()>>(
+    config: &DemoConfig,
+    pause: &mut impl FnMut(Progress) -> F,
+) -> Dataset {
+    let total = PROFILES
+        .iter()
+        .map(|p| base_size(p) + if p.large { config.size as usize } else { 0 })
+        .sum();
     let mut rng = Rng::with_seed(config.seed);
     let mut data = Dataset {
         clients: CLIENTS
@@ -146,7 +204,6 @@ pub fn dataset(config: &DemoConfig) -> Dataset {
             product: profile.product,
             last_synced: config.now - Duration::minutes(profile.synced_ago),
         };
-        let size = ((BASE_SIZE * profile.share) as usize).max(profile.clients);
         let large = profile.large.then_some(config.size as usize);
         let mut builder = Builder {
             rng: &mut rng,
@@ -154,7 +211,7 @@ pub fn dataset(config: &DemoConfig) -> Dataset {
             integration: integration.id,
             profile,
         };
-        builder.items(size, large);
+        builder.items(base_size(profile), large, total, pause).await;
         data.logs.extend(logs::entries(
             &mut rng,
             &integration,
@@ -167,11 +224,6 @@ pub fn dataset(config: &DemoConfig) -> Dataset {
     data
 }
 
-/// Builds the demo store.
-pub fn generate(config: &DemoConfig) -> Store {
-    Store::new(dataset(config)).expect("the demo generator builds a consistent dataset")
-}
-
 /// Adds the items (and their portal records) of one integration.
 struct Builder<'a> {
     rng: &'a mut Rng,
@@ -181,8 +233,15 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// `size` items over the clients by weight, and with `large`, that many for the first client.
-    fn items(&mut self, size: usize, large: Option<usize>) {
+    /// `size` items over the clients by weight, and with `large`, that many for the first client;
+    /// pausing every [`ITEMS_PER_STEP`] items (of `total` in the whole build).
+    async fn items<F: Future<Output = ()>>(
+        &mut self,
+        size: usize,
+        large: Option<usize>,
+        total: usize,
+        pause: &mut impl FnMut(Progress) -> F,
+    ) {
         let mut pool: Vec<usize> = (0..CLIENTS.len()).collect();
         self.rng.shuffle(&mut pool);
         pool.truncate(self.profile.clients);
@@ -213,6 +272,10 @@ impl Builder<'_> {
                     })
                     .unwrap_or(ResourceType::Organization);
                 self.item(&mut namer, client, resource_type);
+                let done = self.data.items.len();
+                if done % ITEMS_PER_STEP == 0 {
+                    pause(Progress { done, total }).await;
+                }
             }
         }
     }

@@ -1,6 +1,11 @@
 use chrono::{TimeZone, Utc};
 
-use super::{dataset, generate, DemoConfig};
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use super::{build, dataset, generate, DemoConfig, Progress};
 use crate::model::{IntegrationKind, SyncStatus};
 
 fn config() -> DemoConfig {
@@ -122,4 +127,50 @@ fn not_synced_items_often_have_a_look_alike_candidate() {
         "{with_candidate} of {}",
         unsynced.len()
     );
+}
+
+/// A pause that is pending once each time it is awaited, as a browser's would be.
+struct OnePending(bool);
+
+impl Future for OnePending {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if std::mem::replace(&mut self.0, true) {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
+}
+
+#[test]
+fn a_build_in_steps_pauses_as_it_goes_and_gives_the_same_store() {
+    let config = DemoConfig {
+        size: 20_000,
+        ..config()
+    };
+    let seen = RefCell::new(Vec::<Progress>::new());
+    let mut polls = 0;
+    let mut future = pin!(build(&config, |progress| {
+        seen.borrow_mut().push(progress);
+        OnePending(false)
+    }));
+    let store = loop {
+        polls += 1;
+        if let Poll::Ready(store) = future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            break store;
+        }
+    };
+    let seen = seen.borrow();
+    // Every few thousand items, and once more before indexing.
+    assert!(seen.len() >= 6, "{seen:?}");
+    assert_eq!(polls, seen.len() + 1);
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+    let last = seen.last().unwrap();
+    assert_eq!(last.done, last.total);
+    assert_eq!(last.total, store.items_raw().len());
+    assert_eq!(store, generate(&config));
 }
