@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use sync_core::demo::DemoConfig;
+use sync_core::demo::{DemoConfig, Progress};
 use wasm_bindgen::JsValue;
 
 use crate::backend::http::HttpBackend;
 use crate::backend::mock::MockBackend;
 use crate::backend::{Api, Backend};
+use crate::components::preparing_demo_data::PreparingDemoData;
 use crate::components::sync_overview::SyncOverview;
 use crate::config::{BackendChoice, Config};
 
@@ -32,8 +33,8 @@ fn url_query() -> Option<web_sys::UrlSearchParams> {
 }
 
 /// The root component: reads the configuration (the host page's object, else the URL query;
-/// read directly, as a router would cost 11 kB of wasm for this one lookup), provides it and the
-/// backend, then shows the screen.
+/// read directly, as a router would cost 11 kB of wasm for this one lookup), provides it, opens
+/// the backend (showing how far the demo data got meanwhile), then shows the screen.
 #[component]
 pub fn App() -> impl IntoView {
     let config = match config_object() {
@@ -50,20 +51,34 @@ pub fn App() -> impl IntoView {
             Config::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
         }
     };
-    let backend: Rc<dyn Backend> = match &config.backend {
-        BackendChoice::Mock => Rc::new(MockBackend::open(DemoConfig {
-            size: config.demo_size,
-            ..DemoConfig::new(Utc::now())
-        })),
+    provide_context(config.clone());
+    let progress = RwSignal::new(None::<Progress>);
+    let opened = LocalResource::new(move || open(config.clone(), progress));
+    move || match opened.get() {
+        Some(backend) => {
+            provide_context(Api::new(backend));
+            view! { <SyncOverview /> }.into_any()
+        }
+        None => view! { <PreparingDemoData progress /> }.into_any(),
+    }
+}
+
+/// Opens the configured backend; the mock store reports how far its build got to `progress`.
+async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    match config.backend {
+        BackendChoice::Mock => {
+            let demo = DemoConfig {
+                size: config.demo_size,
+                ..DemoConfig::new(Utc::now())
+            };
+            Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await)
+        }
         BackendChoice::Http { api, token } => Rc::new(HttpBackend::new(
-            api,
-            token.clone(),
+            &api,
+            token,
             Duration::from_secs(u64::from(config.timeout_secs)),
         )),
-    };
-    provide_context(Api::new(backend));
-    provide_context(config);
-    view! { <SyncOverview /> }
+    }
 }
 
 /// The app's configuration.

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sync_core::demo::{generate, DemoConfig};
+use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::{
     Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
     RecordView, StatusCounts, Store,
@@ -22,11 +22,43 @@ pub struct MockBackend {
     notice: Option<String>,
 }
 
+/// Lets the browser run its other tasks (paint, input) before going on: resolves in a task of
+/// its own, posted through a message channel (not clamped like nested timers).
+struct NextTask(Option<web_sys::MessageChannel>);
+
+impl NextTask {
+    fn new() -> Self {
+        Self(web_sys::MessageChannel::new().ok())
+    }
+
+    async fn wait(&self) {
+        let Some(channel) = &self.0 else { return };
+        let posted = js_sys::Promise::new(&mut |resolve, _| {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::UNDEFINED);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(posted).await;
+    }
+}
+
+/// Builds the demo store in steps, letting the page paint and take input between them.
+async fn build_in_steps(config: &DemoConfig, progress: impl Fn(Progress)) -> Store {
+    let next = NextTask::new();
+    build(config, |step| {
+        progress(step);
+        next.wait()
+    })
+    .await
+}
+
 impl MockBackend {
-    /// Generates the demo data and replays the saved actions. Actions that no longer apply are
-    /// dropped, and the user is told.
-    pub fn open(config: DemoConfig) -> Self {
-        let mut store = generate(&config);
+    /// Generates the demo data, in steps that keep the page responsive (`progress` hears how
+    /// far it got), and replays the saved actions. Actions that no longer apply are dropped, and
+    /// the user is told.
+    pub async fn open(config: DemoConfig, progress: impl Fn(Progress)) -> Self {
+        let mut store = build_in_steps(&config, progress).await;
         let opened = Journal::open(&format!("{}-{}", config.seed, config.size));
         let mut journal = opened.journal;
         let mut notice = opened.notice;
@@ -107,7 +139,8 @@ impl Backend for MockBackend {
             .borrow_mut()
             .clear()
             .map_err(BackendError::Unavailable)?;
-        *self.store.borrow_mut() = generate(&self.config);
+        let fresh = build_in_steps(&self.config, |_| {}).await;
+        *self.store.borrow_mut() = fresh;
         Ok(())
     }
 

@@ -6,6 +6,7 @@ pub mod exclude_record;
 pub mod integration_tile;
 pub mod load_error;
 pub mod modal;
+pub mod preparing_demo_data;
 pub mod rematch_record;
 pub mod reset_demo_data;
 pub mod resources_status;

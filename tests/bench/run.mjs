@@ -47,7 +47,13 @@ function transferSizes() {
 
 // Installed before the app loads: notes when the first rows are painted, keeps the wasm instance.
 const PROBE = () => {
-  window.__bench = {};
+  window.__bench = { longest: 0 };
+  // The longest main-thread task (over 50 ms) until the first rows: how long the page froze.
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      if (!window.__bench.firstRows) window.__bench.longest = Math.max(window.__bench.longest, task.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__bench.wasm = e.detail.wasm;
   });
@@ -168,12 +174,13 @@ async function openPage(browser, url) {
   await page.addInitScript(PROBE);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.firstRows);
-  return { context, page, firstRows: await page.evaluate(() => window.__bench.firstRows) };
+  const { firstRows, longest } = await page.evaluate(() => window.__bench);
+  return { context, page, firstRows, longest };
 }
 
 /** The app on the mock store with `size` items in its large client. */
 async function measureApp(browser, url, size) {
-  const { context, page, firstRows } = await openPage(browser, `${url}?demo=${size}`);
+  const { context, page, firstRows, longest } = await openPage(browser, `${url}?demo=${size}`);
   // The large client of the large integration.
   await page.getByLabel('Integration', { exact: true }).selectOption({ label: 'N-central (RMM)' });
   await page.waitForTimeout(200);
@@ -190,17 +197,17 @@ async function measureApp(browser, url, size) {
   if (!found) throw new Error(`no client with ${size} items`);
   const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
-  const result = { firstRows, keys, actions, memory: await memory(page) };
+  const result = { firstRows, longest, keys, actions, memory: await memory(page) };
   await context.close();
   return result;
 }
 
 /** The floor page over the same data (served from `url`). */
 async function measureFloor(browser, url) {
-  const { context, page, firstRows } = await openPage(browser, url);
+  const { context, page, firstRows, longest } = await openPage(browser, url);
   const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, FLOOR_ACTIONS));
-  const result = { firstRows, keys, actions, memory: await memory(page) };
+  const result = { firstRows, longest, keys, actions, memory: await memory(page) };
   await context.close();
   return result;
 }
@@ -222,6 +229,7 @@ function floorSite(size) {
 function report(size, app, floor) {
   const mb = (n) => (n == null ? 'n/a' : `${(n / 1048576).toFixed(1)} MB`);
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  const long = (t) => (t > 0 ? ms(t) : 'none over 50 ms');
   const both = (label, pick) => {
     const a = pick(app);
     const f = pick(floor);
@@ -233,6 +241,9 @@ function report(size, app, floor) {
   console.log(`  ${''.padEnd(48)} ${'app (mock store)'.padEnd(28)} ${'floor (plain JS)'.padEnd(28)} app ÷ floor`);
   console.log(
     `  ${'navigation → first Sync Status rows painted'.padEnd(48)} ${ms(app.firstRows).padEnd(28)} ${ms(floor.firstRows).padEnd(28)} ${ratio(app.firstRows, floor.firstRows)}`,
+  );
+  console.log(
+    `  ${'longest main-thread task until then'.padEnd(48)} ${long(app.longest).padEnd(28)} ${long(floor.longest).padEnd(28)}`,
   );
   both(`filter keystroke → painted (${app.keys.length}, no debounce)`, (r) => r.keys);
   both(`Exclude → row and tiles updated (${app.actions.exclude.length})`, (r) => r.actions.exclude);

@@ -1,0 +1,33 @@
+//! What the page shows while the in-browser mock store builds its demo data (a large demo takes
+//! a moment): the page's heading and a progress bar.
+
+use leptos::prelude::*;
+use sync_core::demo::Progress;
+
+/// The page while the demo data is being prepared; empty until the build reports progress.
+#[component]
+pub fn PreparingDemoData(progress: RwSignal<Option<Progress>>) -> impl IntoView {
+    view! {
+        <main class="sync-overview" aria-busy="true">
+            <header class="page-header">
+                <h1>"Sync Overview"</h1>
+            </header>
+            {move || {
+                progress
+                    .get()
+                    .map(|step| {
+                        view! {
+                            <div class="preparing">
+                                <label for="preparing-progress">"Preparing the demo data…"</label>
+                                <progress
+                                    id="preparing-progress"
+                                    max=step.total
+                                    value=step.done
+                                ></progress>
+                            </div>
+                        }
+                    })
+            }}
+        </main>
+    }
+}
