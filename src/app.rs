@@ -48,7 +48,10 @@ pub fn App() -> impl IntoView {
         }),
         None => {
             let query = url_query();
-            Config::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+            Config {
+                place_in_url: true,
+                ..Config::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+            }
         }
     };
     provide_context(config.clone());

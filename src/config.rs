@@ -26,6 +26,12 @@ pub struct Config {
     pub backend: BackendChoice,
     /// Seconds before an HTTP request is given up.
     pub timeout_secs: u32,
+    /// The integration to show first (its id), if it exists.
+    pub integration: Option<u32>,
+    /// The client to show first (its id), if the integration synced it.
+    pub client: Option<u32>,
+    /// Whether the viewed integration and client are kept in the page's URL (not when embedded).
+    pub place_in_url: bool,
 }
 
 impl Default for Config {
@@ -35,6 +41,9 @@ impl Default for Config {
             demo_size: 600,
             backend: BackendChoice::Mock,
             timeout_secs: 15,
+            integration: None,
+            client: None,
+            place_in_url: false,
         }
     }
 }
@@ -43,8 +52,9 @@ impl Default for Config {
 const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
-    /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token` and `timeout`
-    /// (seconds) through `get`; anything missing or unreadable keeps its default.
+    /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
+    /// (seconds), `integration` and `client` (ids) through `get`; anything missing or unreadable
+    /// keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
         let text = |key: &str| {
@@ -70,6 +80,9 @@ impl Config {
                 .and_then(|t| t.parse::<u32>().ok())
                 .map(|t| t.clamp(1, 600))
                 .unwrap_or(default.timeout_secs),
+            integration: text("integration").and_then(|i| i.parse().ok()),
+            client: text("client").and_then(|c| c.parse().ok()),
+            place_in_url: false,
         }
     }
 }
@@ -100,6 +113,8 @@ mod tests {
         ]));
         assert_eq!(c, Config::default());
         assert_eq!(Config::from_lookup(lookup(&[("demo", "0")])).demo_size, 1);
+        let c = Config::from_lookup(lookup(&[("integration", "3"), ("client", "x")]));
+        assert_eq!((c.integration, c.client), (Some(3), None));
     }
 
     #[test]

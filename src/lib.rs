@@ -6,5 +6,6 @@ pub mod backend;
 pub mod components;
 pub mod config;
 pub mod format;
+pub mod place;
 pub mod screen;
 pub mod window;

@@ -10,8 +10,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
-    LogLevel, Product, RecordId, RecordView, ResourceType, StatusCounts, SyncStatus,
+    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
+    ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView, ResourceType,
+    StatusCounts, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError};
 use sync_overview::components::exclude_record::ExcludeRecord;
@@ -52,8 +53,18 @@ impl Backend for Scripted {
             items: Vec::new(),
         })
     }
-    async fn candidates(&self, _: ItemId) -> Answer<Vec<RecordView>> {
-        Ok(self.candidates.clone())
+    async fn candidates(&self, _: ItemId, query: CandidateQuery) -> Answer<Candidates> {
+        let needle = query.filter.to_lowercase();
+        let records: Vec<RecordView> = self
+            .candidates
+            .iter()
+            .filter(|r| r.name.to_lowercase().contains(&needle))
+            .cloned()
+            .collect();
+        Ok(Candidates {
+            total: records.len() as u32,
+            records,
+        })
     }
     async fn logs(
         &self,
@@ -318,6 +329,56 @@ async fn rematch_matches_the_chosen_record_and_disables_the_previous_one() {
         outcome.lock().unwrap().done,
         ["Re-matched CONTOSO-DC01 to contoso-dc01.contoso.local."]
     );
+}
+
+#[wasm_bindgen_test]
+async fn rematch_find_narrows_the_records_and_drops_a_choice_it_hides() {
+    let backend = Rc::new(Scripted {
+        candidates: vec![
+            record(2, "CONTOSO-DC01"),
+            record(5, "contoso-dc01.contoso.local"),
+        ],
+        ..Scripted::default()
+    });
+    let (root, _) = mount(Which::Rematch, item(true), backend.clone());
+    settle().await;
+    let select: HtmlSelectElement = find(&root, "select");
+    select.set_value("2");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let search: HtmlInputElement = find(&root, "input[type=search]");
+    search.set_value("LOCAL");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        select.length(),
+        2,
+        "a prompt and the one record named like that"
+    );
+    assert_eq!(select.value(), "", "the hidden choice is dropped");
+    assert!(root.text_content().unwrap().contains("1 record is listed."));
+    button(&root, "Match").click();
+    settle().await;
+    assert!(
+        backend.applied.borrow().is_empty(),
+        "nothing chosen, nothing applied"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Choose the record to match to."));
+    search.set_value("nothing like it");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("No record is named like that"));
 }
 
 #[wasm_bindgen_test]

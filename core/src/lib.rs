@@ -20,6 +20,9 @@ pub use model::{
     Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
     PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,
 };
-pub use query::{ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey, StatusCounts};
+pub use query::{
+    CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey,
+    StatusCounts,
+};
 pub use store::{Dataset, DatasetError, QueryError, Store};
 pub use transition::Change;

@@ -161,3 +161,35 @@ pub struct ItemView {
     /// Its version, sent back with writes.
     pub version: u32,
 }
+
+/// What a Re-match Record dialog asks for: the item's candidate records whose name contains
+/// `filter` (case-insensitively; empty: all), the `limit` likeliest.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CandidateQuery {
+    /// Name or partial name of the record.
+    pub filter: String,
+    /// At most this many records.
+    pub limit: u32,
+}
+
+impl CandidateQuery {
+    /// How many candidates the dialog lists at once.
+    pub const LIMIT: u32 = 100;
+
+    /// The likeliest candidates, unfiltered.
+    pub fn likeliest() -> Self {
+        Self {
+            filter: String::new(),
+            limit: Self::LIMIT,
+        }
+    }
+}
+
+/// The records an item can be re-matched to, likeliest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidates {
+    /// How many records match the query in all.
+    pub total: u32,
+    /// The likeliest of them, at most the query's limit.
+    pub records: Vec<RecordView>,
+}

@@ -10,7 +10,9 @@ use crate::model::{
     Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
     ResourceType, SyncStatus, SyncedItem,
 };
-use crate::query::{ItemPage, ItemQuery, ItemView, RecordView, SortKey, StatusCounts};
+use crate::query::{
+    CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, SortKey, StatusCounts,
+};
 use crate::similarity::likeness;
 
 /// Everything a store is built from. Each entity's id is its position in its table.
@@ -363,8 +365,13 @@ impl Store {
     }
 
     /// The enabled portal records an item can be re-matched to: same client and type, not the one
-    /// it is matched to now. The likeliest (by name) come first.
-    pub fn candidates(&self, item: ItemId) -> Result<Vec<RecordView>, QueryError> {
+    /// it is matched to now, named like the query's filter. The likeliest (by name) come first,
+    /// then by name; at most the query's limit of them, with how many there are in all.
+    pub fn candidates(
+        &self,
+        item: ItemId,
+        query: &CandidateQuery,
+    ) -> Result<Candidates, QueryError> {
         let it = self
             .items
             .get(item.index())
@@ -373,22 +380,41 @@ impl Store {
             SyncStatus::Matched => it.record,
             _ => None,
         };
-        let key = &it.name.to_lowercase();
-        let mut found: Vec<(u8, &PortalRecord)> = self
+        let key = it.name.to_lowercase();
+        let needle = query.filter.trim().to_lowercase();
+        // (likeness, position in name order) of each candidate.
+        let ids = self
             .records_of
             .get(&(it.client, it.resource_type))
             .map(Vec::as_slice)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut found: Vec<(u8, usize)> = ids
             .iter()
-            .map(|r| &self.records[r.index()])
-            .filter(|r| !r.disabled && Some(r.id) != current)
-            .map(|r| (likeness(key, &r.name.to_lowercase()), r))
+            .enumerate()
+            .filter_map(|(position, id)| {
+                let record = &self.records[id.index()];
+                if record.disabled || Some(record.id) == current {
+                    return None;
+                }
+                let name = record.name.to_lowercase();
+                name.contains(needle.as_str())
+                    .then(|| (likeness(&key, &name), position))
+            })
             .collect();
-        found.sort_by_key(|(rank, _)| *rank);
-        Ok(found
-            .into_iter()
-            .map(|(_, r)| RecordView::from(r))
-            .collect())
+        let total = found.len() as u32;
+        let limit = found.len().min(query.limit as usize);
+        if limit < found.len() {
+            found.select_nth_unstable(limit);
+            found.truncate(limit);
+        }
+        found.sort_unstable();
+        Ok(Candidates {
+            total,
+            records: found
+                .into_iter()
+                .map(|(_, position)| RecordView::from(&self.records[ids[position].index()]))
+                .collect(),
+        })
     }
 
     /// The integration's log entries written in `[from, to)`, newest first.

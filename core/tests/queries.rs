@@ -2,8 +2,8 @@ mod common;
 
 use common::*;
 use sync_core::{
-    ClientId, IntegrationId, ItemQuery, QueryError, RecordId, ResourceType, Sort, SortKey,
-    StatusCounts, Store, SyncStatus,
+    CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, QueryError, RecordId, RecordView,
+    ResourceType, Sort, SortKey, StatusCounts, Store, SyncStatus,
 };
 
 fn names(store: &Store, query: &ItemQuery) -> Vec<String> {
@@ -147,41 +147,50 @@ fn rows_show_the_matched_record_even_when_excluded() {
     assert!(store.item(JANE).unwrap().record.is_none());
 }
 
+fn candidates(store: &Store, item: ItemId, filter: &str, limit: u32) -> (u32, Vec<RecordView>) {
+    let query = CandidateQuery {
+        filter: filter.to_owned(),
+        limit,
+    };
+    let found = store.candidates(item, &query).unwrap();
+    (found.total, found.records)
+}
+
+fn ids(records: &[RecordView]) -> Vec<RecordId> {
+    records.iter().map(|r| r.id).collect()
+}
+
 #[test]
 fn candidates_are_enabled_records_of_same_client_and_type_likeliest_first() {
     let store = store();
-    let dc01: Vec<_> = store
-        .candidates(DC01)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
+    let all = CandidateQuery::likeliest();
     // Not r1 (its current record), not r3 (disabled), not r4 (another client).
-    assert_eq!(dc01, [RecordId(0)]);
-    let ws01: Vec<_> = store
-        .candidates(WS01)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
-    assert_eq!(ws01, [RecordId(0), RecordId(1)]);
-    let jane: Vec<_> = store
-        .candidates(JANE)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.name)
-        .collect();
-    assert_eq!(jane, ["Smith, Jane"]);
+    let (total, dc01) = candidates(&store, DC01, "", all.limit);
+    assert_eq!((total, ids(&dc01)), (1, vec![RecordId(0)]));
+    let (_, ws01) = candidates(&store, WS01, "", all.limit);
+    assert_eq!(ids(&ws01), [RecordId(0), RecordId(1)]);
+    let (_, jane) = candidates(&store, JANE, "", all.limit);
+    assert_eq!(
+        jane.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["Smith, Jane"]
+    );
     // An excluded item may be re-matched to the record it kept.
-    let hq: Vec<_> = store
-        .candidates(HQ)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
-    assert_eq!(hq, [RecordId(5)]);
-    assert!(store.candidates(NWT_LT01).unwrap().is_empty());
-    assert!(store.candidates(sync_core::ItemId(99)).is_err());
+    let (_, hq) = candidates(&store, HQ, "", all.limit);
+    assert_eq!(ids(&hq), [RecordId(5)]);
+    assert_eq!(candidates(&store, NWT_LT01, "", all.limit), (0, vec![]));
+    assert!(store.candidates(ItemId(99), &all).is_err());
+}
+
+#[test]
+fn candidates_narrow_by_name_and_stop_at_the_limit_keeping_the_likeliest() {
+    let store = store();
+    // WS01's candidates are r0 "CONTOSO-DC01" and r1 "CONTOSO-DC01 (old)", in that order.
+    let (total, first) = candidates(&store, WS01, "", 1);
+    assert_eq!((total, ids(&first)), (2, vec![RecordId(0)]));
+    let (total, old) = candidates(&store, WS01, "  (OLD) ", 10);
+    assert_eq!((total, ids(&old)), (1, vec![RecordId(1)]));
+    assert_eq!(candidates(&store, WS01, "no such record", 10), (0, vec![]));
+    assert_eq!(candidates(&store, WS01, "", 0), (2, vec![]));
 }
 
 #[test]

@@ -12,8 +12,8 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sync_core::{
-    Action, ClientId, IntegrationId, ItemId, ItemQuery, RecordId, ResourceType, Sort, SortKey,
-    SyncStatus,
+    Action, CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, RecordId, ResourceType,
+    Sort, SortKey, SyncStatus,
 };
 
 use crate::db::Stored;
@@ -77,6 +77,16 @@ async fn clients(
     Ok(json(&clients))
 }
 
+/// A page size asked for (else `default`), refused above [`MAX_LIMIT`].
+fn limit(asked: Option<u32>, default: u32) -> Result<u32, Problem> {
+    match asked.unwrap_or(default) {
+        limit if limit > MAX_LIMIT => Err(Problem::bad_request(format!(
+            "limit must be at most {MAX_LIMIT}"
+        ))),
+        limit => Ok(limit),
+    }
+}
+
 /// The item list's query string.
 #[derive(Debug, Deserialize)]
 pub struct ItemParams {
@@ -124,12 +134,7 @@ async fn items(
             )))
         }
     };
-    let limit = p.limit.unwrap_or(100);
-    if limit > MAX_LIMIT {
-        return Err(Problem::bad_request(format!(
-            "limit must be at most {MAX_LIMIT}"
-        )));
-    }
+    let limit = limit(p.limit, 100)?;
     let query = ItemQuery {
         filter: p.filter,
         resource_type,
@@ -170,13 +175,31 @@ async fn logs(
     Ok(json(&entries))
 }
 
-async fn candidates(State(state): State<Shared>, item: Result<Path<u32>, PathRejection>) -> Answer {
+/// The candidates' query string.
+#[derive(Debug, Deserialize)]
+pub struct CandidateParams {
+    #[serde(default)]
+    filter: String,
+    limit: Option<u32>,
+}
+
+async fn candidates(
+    State(state): State<Shared>,
+    item: Result<Path<u32>, PathRejection>,
+    params: Result<Query<CandidateParams>, QueryRejection>,
+) -> Answer {
     let item = ids(item)?;
+    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
+    let limit = limit(p.limit, CandidateQuery::LIMIT)?;
+    let query = CandidateQuery {
+        filter: p.filter,
+        limit,
+    };
     let store = state.store.read().await;
-    let records = store
-        .candidates(ItemId(item))
+    let found = store
+        .candidates(ItemId(item), &query)
         .map_err(|e| Problem::not_found(e.to_string()))?;
-    Ok(json(&records))
+    Ok(json(&found))
 }
 
 /// The body of a re-match.

@@ -135,13 +135,29 @@ async fn every_read_endpoint_answers() {
         }
 
         let item = first_item(&app, "not-synced").await;
-        let (status, records, _) = call(
-            &app,
-            get(&format!("/api/v1/items/{}/candidates", item["id"])),
-        )
-        .await;
+        let path = format!("/api/v1/items/{}/candidates", item["id"]);
+        let (status, all, _) = call(&app, get(&path)).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(records.is_array());
+        let total = all["total"].as_u64().unwrap();
+        let records = all["records"].as_array().unwrap();
+        assert_eq!(records.len() as u64, total.min(100));
+        if let Some(first) = records.first() {
+            let name = first["name"].as_str().unwrap();
+            let (status, one, _) = call(
+                &app,
+                get(&format!(
+                    "{path}?limit=1&filter={}",
+                    name.replace(' ', "%20")
+                )),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(one["total"].as_u64().unwrap() >= 1);
+            assert_eq!(one["records"][0]["name"], name);
+            assert_eq!(one["records"].as_array().unwrap().len(), 1);
+        }
+        let (status, _, _) = call(&app, get(&format!("{path}?limit=100000"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
 
         let (status, logs, _) = call(
             &app,
@@ -321,7 +337,7 @@ async fn two_clients_rematching_one_item_one_wins_the_other_gets_409() {
             get(&format!("/api/v1/items/{}/candidates", item["id"])),
         )
         .await;
-        let records = records.as_array().unwrap();
+        let records = records["records"].as_array().unwrap();
         if records.is_empty() {
             continue;
         }

@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 use sync_core::{
-    Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
-    RecordView, SortKey, StatusCounts,
+    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
+    ItemQuery, ItemView, LogEntry, SortKey, StatusCounts,
 };
 
 use super::{Answer, Backend, BackendError};
@@ -218,8 +218,13 @@ impl Backend for HttpBackend {
         self.get(&path, &params).await
     }
 
-    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>> {
-        self.get(&format!("/items/{item}/candidates"), &[]).await
+    async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
+        let params = [
+            ("filter", query.filter),
+            ("limit", query.limit.min(MAX_LIMIT).to_string()),
+        ];
+        self.get(&format!("/items/{item}/candidates"), &params)
+            .await
     }
 
     async fn logs(

@@ -7,8 +7,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::{
-    Action, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry,
-    RecordView, StatusCounts, Store,
+    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
+    ItemQuery, ItemView, LogEntry, StatusCounts, Store,
 };
 
 use super::journal::Journal;
@@ -106,8 +106,8 @@ impl Backend for MockBackend {
         Ok(self.store.borrow().items(&query)?)
     }
 
-    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>> {
-        Ok(self.store.borrow().candidates(item)?)
+    async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
+        Ok(self.store.borrow().candidates(item, &query)?)
     }
 
     async fn logs(

@@ -11,8 +11,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, ActionError, Client, Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView,
-    LogEntry, QueryError, RecordView, StatusCounts,
+    Action, ActionError, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId,
+    ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -66,7 +66,7 @@ pub trait Backend {
     /// A page of the items of an integration and client.
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage>;
     /// The records an item can be re-matched to, likeliest first.
-    async fn candidates(&self, item: ItemId) -> Answer<Vec<RecordView>>;
+    async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates>;
     /// An integration's sync log entries written in `[from, to)`, newest first.
     async fn logs(
         &self,

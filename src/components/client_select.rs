@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sync_core::ClientId;
 
 use super::load_error::LoadError;
+use crate::app::use_config;
 use crate::backend::use_api;
 use crate::screen::use_screen;
 
@@ -12,6 +13,7 @@ use crate::screen::use_screen;
 pub fn ClientSelect() -> impl IntoView {
     let api = use_api();
     let screen = use_screen();
+    let wanted = StoredValue::new(use_config().client);
     let clients = LocalResource::new(move || {
         let api = api.get();
         let integration = screen.integration.get();
@@ -24,9 +26,17 @@ pub fn ClientSelect() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = clients.get() {
-            let current = screen.client.get_untracked();
-            if !current.is_some_and(|id| list.iter().any(|c| c.id == id)) {
-                screen.client.set(list.first().map(|c| c.id));
+            let listed = |id: &ClientId| list.iter().any(|c| c.id == *id);
+            if list.is_empty() {
+                // Not loaded yet, or none: the wanted client waits for a list.
+                if screen.client.get_untracked().is_some() {
+                    screen.client.set(None);
+                }
+            } else if !screen.client.get_untracked().is_some_and(|id| listed(&id)) {
+                // The one the page was opened on (URL or host page), if listed; else the first.
+                let wanted = wanted.try_update_value(Option::take).flatten();
+                let id = wanted.map(ClientId).filter(listed);
+                screen.client.set(id.or(list.first().map(|c| c.id)));
             }
         }
     });

@@ -1,17 +1,20 @@
-//! The Re-match Record dialog: pick the portal record to match the item to, optionally disable
-//! the previous one, and Match.
+//! The Re-match Record dialog: pick the portal record to match the item to (the likeliest are
+//! listed; a search field finds any other), optionally disable the previous one, and Match.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use sync_core::{Action, ItemView, RecordId};
+use sync_core::{Action, CandidateQuery, ItemView, RecordId};
 
 use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
 use crate::app::use_config;
 use crate::backend::use_api;
+use crate::format::grouped;
 use crate::screen::{focus_by_id, use_screen};
 
 const SELECT_ID: &str = "rematch-record";
+const FIND_ID: &str = "rematch-find";
+const FIND_HINT_ID: &str = "rematch-find-hint";
 
 /// Re-matches `item`; `on_done` gets what to tell the user.
 #[component]
@@ -27,17 +30,40 @@ pub fn RematchRecord(
     let portal = use_config().portal;
     let id = item.id;
     let screen = use_screen();
+    let find = RwSignal::new(String::new());
     let candidates = LocalResource::new(move || {
         let api = api.get();
         screen.changes.track();
-        async move { api.candidates(id).await }
+        let query = CandidateQuery {
+            filter: find.get(),
+            ..CandidateQuery::likeliest()
+        };
+        async move { api.candidates(id, query).await }
     });
-    let listed = move || candidates.get().and_then(Result::ok).unwrap_or_default();
+    let listed = move || {
+        candidates
+            .get()
+            .and_then(Result::ok)
+            .map(|c| c.records)
+            .unwrap_or_default()
+    };
     let choice = RwSignal::new(None::<RecordId>);
+    // A choice the search no longer lists is dropped, so what is chosen is always on show.
+    Effect::new(move |_| {
+        if let Some(Ok(found)) = candidates.get() {
+            if let Some(chosen) = choice.get_untracked() {
+                if !found.records.iter().any(|r| r.id == chosen) {
+                    choice.set(None);
+                }
+            }
+        }
+    });
     let disable_previous = RwSignal::new(false);
     let submission = Submission::new(on_close);
-    let none_to_pick =
-        Signal::derive(move || matches!(candidates.get(), Some(Ok(list)) if list.is_empty()));
+    let none_to_pick = Signal::derive(move || {
+        matches!(candidates.get(), Some(Ok(found)) if found.total == 0)
+            && find.with(|f| f.trim().is_empty())
+    });
     let version = item.version;
     let has_previous = item.record.is_some();
     let on_submit = move |ev: SubmitEvent| {
@@ -81,8 +107,11 @@ pub fn RematchRecord(
                             {move || match candidates.get() {
                                 None => "Loading records…",
                                 Some(Err(_)) => "Records could not be loaded",
-                                Some(Ok(list)) if list.is_empty() => "No other records to match to",
-                                Some(Ok(_)) => "Choose a record…",
+                                Some(Ok(found)) if found.total > 0 => "Choose a record…",
+                                Some(Ok(_)) if find.with(|f| f.trim().is_empty()) => {
+                                    "No other records to match to"
+                                }
+                                Some(Ok(_)) => "No record is named like that",
                             }}
                         </option>
                         <For each=listed key=|r| r.id let:record>
@@ -98,6 +127,43 @@ pub fn RematchRecord(
                         Some(Err(error)) => Some(view! { <p class="form-error" role="alert">{error.to_string()}</p> }),
                         _ => None,
                     }}
+                </div>
+                <div class="field">
+                    <label class="field-label" for=FIND_ID>
+                        "Find a record"
+                    </label>
+                    <input
+                        id=FIND_ID
+                        class="input"
+                        type="search"
+                        placeholder="Name or partial name"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby=FIND_HINT_ID
+                        prop:value=move || find.get()
+                        on:input=move |ev| find.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                            }
+                        }
+                    />
+                    <p id=FIND_HINT_ID class="field-hint">
+                        {move || match candidates.get() {
+                            Some(Ok(found)) if found.total as usize > found.records.len() => {
+                                format!(
+                                    "The {} likeliest of {} records are listed; type to find others.",
+                                    found.records.len(),
+                                    grouped(found.total),
+                                )
+                            }
+                            Some(Ok(found)) => match found.total {
+                                1 => "1 record is listed.".to_owned(),
+                                n => format!("{} records are listed.", grouped(n)),
+                            },
+                            _ => String::new(),
+                        }}
+                    </p>
                 </div>
                 <Toggle
                     label=format!("Disable previous {portal} record")

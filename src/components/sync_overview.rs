@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use sync_core::Integration;
+use sync_core::{Integration, IntegrationId};
 
 use super::client_select::ClientSelect;
 use super::integration_tile::IntegrationTile;
@@ -14,15 +14,22 @@ use super::reset_demo_data::ResetDemoData;
 use super::resources_status::ResourcesStatus;
 use super::sync_status::SyncStatus;
 use super::total_synced_resources::TotalSyncedResources;
+use crate::app::use_config;
 use crate::backend::use_api;
+use crate::place::keep_in_url;
 use crate::screen::Screen;
 
 /// The whole screen.
 #[component]
 pub fn SyncOverview() -> impl IntoView {
     let api = use_api();
+    let config = use_config();
     let screen = Screen::new();
     provide_context(screen);
+    if config.place_in_url {
+        keep_in_url(screen);
+    }
+    let wanted = StoredValue::new(config.integration);
     if let Ok(handle) =
         set_interval_with_handle(move || screen.now.set(Utc::now()), Duration::from_secs(30))
     {
@@ -35,9 +42,16 @@ pub fn SyncOverview() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = integrations.get() {
-            let current = screen.integration.get_untracked();
-            if !current.is_some_and(|id| list.iter().any(|i| i.id == id)) {
-                screen.integration.set(list.first().map(|i| i.id));
+            let listed = |id: &IntegrationId| list.iter().any(|i| i.id == *id);
+            if !screen
+                .integration
+                .get_untracked()
+                .is_some_and(|id| listed(&id))
+            {
+                // The one the page was opened on (URL or host page), if it exists; else the first.
+                let wanted = wanted.try_update_value(Option::take).flatten();
+                let id = wanted.map(IntegrationId).filter(listed);
+                screen.integration.set(id.or(list.first().map(|i| i.id)));
             }
         }
     });

@@ -54,6 +54,9 @@ test('keyboard only: filter, open the menu, Re-match Record, choose, toggle, Mat
   assert.match(await focused(page), /Record to match to/);
   await page.keyboard.press('ArrowDown');
   const target = await dialog.getByLabel(/Record to match to/).evaluate((s) => s.selectedOptions[0].textContent);
+  // Then the field that finds records beyond the likeliest, then the switch.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'Find a record');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'Disable previous portal record');
   await page.keyboard.press('Space');

@@ -3,26 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, itemCount, rows, settled, table } from './support/app.mjs';
-
-/** Picks the client of the viewed integration with exactly `size` items. */
-async function pickLargeClient(page, size) {
-  for (const client of await page.getByLabel('Client').locator('option').allTextContents()) {
-    await choose(page, 'Client', client);
-    await settled(page);
-    if ((await itemCount(page)) === size) return client;
-  }
-  throw new Error(`no client with ${size} items`);
-}
+import { itemCount, openLargeClient, rows, settled, table } from './support/app.mjs';
 
 const { visit } = suite();
 const T = { timeout: 90_000, skip: BACKEND !== 'mock' && 'mock store (sized by ?demo=)' };
 
 test('thousands of items: windowed rows, aria-rowcount and aria-rowindex, scroll to the end', T, async () => {
   const { page, done } = await visit('?demo=20000');
-  await choose(page, 'Integration', 'N-central (RMM)');
-  await settled(page);
-  await pickLargeClient(page, 20000);
+  await openLargeClient(page, 20000);
   const total = await itemCount(page);
   assert.equal(total, 20000);
   const rendered = await table(page).locator('tbody tr:not([aria-hidden])').count();
@@ -53,9 +41,7 @@ test('thousands of items: windowed rows, aria-rowcount and aria-rowindex, scroll
 
 test('an open row menu follows its row when the list scrolls, and closes when the row leaves', T, async () => {
   const { page, done } = await visit('?demo=20000');
-  await choose(page, 'Integration', 'N-central (RMM)');
-  await settled(page);
-  await pickLargeClient(page, 20000);
+  await openLargeClient(page, 20000);
   const button = page.getByRole('button', { name: /^Actions for / }).nth(2);
   await button.click();
   const menu = page.getByRole('menu');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
-import { BACKEND, suite } from './support/suite.mjs';
+import { BACKEND, DEMO, suite } from './support/suite.mjs';
 import { firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
 
 /** Makes the browser's storage refuse every write from now on, as when it is full. */
@@ -15,6 +15,8 @@ function fillStorage(page) {
 }
 
 const { visit } = suite();
+// Where the mock store keeps the journal of the demo (seed 2026) at this run's size.
+const JOURNAL = `sync-overview/journal/v1/2026-${DEMO ?? 600}`;
 // The mock store's own persistence (the browser's storage); the HTTP backend has the server's.
 const T = { timeout: 60_000, skip: BACKEND !== 'mock' && 'mock store only' };
 
@@ -63,13 +65,13 @@ test('unreadable saved changes are set aside with a clear message', T, async () 
   const original = await tiles(page);
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('sync-overview/journal')) ?? null);
   assert.equal(key, null, 'nothing saved before any change');
-  await page.evaluate(() => localStorage.setItem('sync-overview/journal/v1/2026-600', '{"actions": [oops'));
+  await page.evaluate((key) => localStorage.setItem(key, '{"actions": [oops'), JOURNAL);
   await page.reload();
   await rowsReady(page);
   await page.getByRole('note').filter({ hasText: 'could not be read' }).waitFor();
   await tilesReady(page);
   assert.deepEqual(await tiles(page), original);
-  const aside = await page.evaluate(() => localStorage.getItem('sync-overview/journal/v1/2026-600/unreadable'));
+  const aside = await page.evaluate((key) => localStorage.getItem(`${key}/unreadable`), JOURNAL);
   assert.equal(aside, '{"actions": [oops');
   await done();
 });
@@ -81,12 +83,11 @@ test('saved changes that no longer apply are skipped, the rest kept', T, async (
   await exclude(page, item.name);
   const changed = await tiles(page);
   // A second, impossible action (item 9999999 does not exist) sneaks into the journal.
-  await page.evaluate(() => {
-    const key = 'sync-overview/journal/v1/2026-600';
+  await page.evaluate((key) => {
     const saved = JSON.parse(localStorage.getItem(key));
     saved.actions.push({ action: 'include', item: 9999999 });
     localStorage.setItem(key, JSON.stringify(saved));
-  });
+  }, JOURNAL);
   await page.reload();
   await rowsReady(page);
   await page.getByRole('note').filter({ hasText: '1 saved change no longer applied' }).waitFor();

@@ -7,6 +7,17 @@ import { choose, firstWithStatus, pickFromMenu, rowOf, rows, tiles, tilesReady, 
 const { visit } = suite();
 const T = { timeout: 60_000 };
 
+/** Locates the first item with `status` and opens its Re-match Record dialog, candidates loaded. */
+async function openRematch(page, status) {
+  const item = await firstWithStatus(page, status);
+  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await pickFromMenu(page, item.name, 'Re-match Record');
+  const dialog = page.getByRole('dialog', { name: 'Re-match Record' });
+  const select = dialog.getByLabel(/Record to match to/);
+  await select.locator('option').nth(1).waitFor({ state: 'attached' });
+  return { item, dialog, select };
+}
+
 const isoDay = (d) => d.toISOString().slice(0, 10);
 const daysAgo = (n) => {
   const d = new Date();
@@ -116,12 +127,7 @@ test('Re-matching a Not Synced item matches it and the tiles follow', T, async (
   const { page, done } = await visit();
   await tilesReady(page);
   const before = await tiles(page);
-  const item = await firstWithStatus(page, 'Not Synced');
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
-  await pickFromMenu(page, item.name, 'Re-match Record');
-  const dialog = page.getByRole('dialog', { name: 'Re-match Record' });
-  const select = dialog.getByLabel(/Record to match to/);
-  await select.locator('option').nth(1).waitFor({ state: 'attached' });
+  const { item, dialog, select } = await openRematch(page, 'Not Synced');
   await select.selectOption({ index: 1 });
   // There is no previous record to disable.
   assert.equal(await dialog.getByRole('switch').isDisabled(), true);
@@ -129,6 +135,31 @@ test('Re-matching a Not Synced item matches it and the tiles follow', T, async (
   await dialog.waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Matched');
   await waitForTiles(page, { ...before, matched: before.matched + 1, notSynced: before.notSynced - 1 });
+  await done();
+});
+
+test('Re-match Record finds a record by name when it is not among the likeliest', T, async () => {
+  const { page, done } = await visit();
+  const { item, dialog, select } = await openRematch(page, 'Not Synced');
+  const hint = dialog.getByText(/records? (is|are) listed/);
+  const listed = await select.locator('option').count();
+  // The last record listed, found by part of its name.
+  const target = (await select.locator('option').last().innerText()).trim();
+  const part = target.slice(0, Math.max(3, Math.floor(target.length / 2)));
+  await dialog.getByLabel('Find a record').fill(part.toUpperCase());
+  await page.waitForFunction(
+    ([p, n]) => {
+      const options = [...document.querySelectorAll('#rematch-record option')].slice(1);
+      return options.length > 0 && options.length <= n && options.every((o) => o.textContent.toLowerCase().includes(p));
+    },
+    [part.toLowerCase(), listed],
+  );
+  assert.match(await hint.innerText(), /listed/);
+  await select.selectOption({ label: target });
+  await dialog.getByRole('button', { name: 'Match' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: `Re-matched ${item.name} to ${target}.` }).waitFor();
+  assert.deepEqual([(await rowOf(page, item.name)).status, (await rowOf(page, item.name)).record], ['Matched', target]);
   await done();
 });
 

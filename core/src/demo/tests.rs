@@ -7,6 +7,7 @@ use std::task::{Context, Poll, Waker};
 
 use super::{build, dataset, generate, DemoConfig, Progress};
 use crate::model::{IntegrationKind, SyncStatus};
+use crate::query::CandidateQuery;
 
 fn config() -> DemoConfig {
     DemoConfig::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap())
@@ -116,7 +117,10 @@ fn not_synced_items_often_have_a_look_alike_candidate() {
     let with_candidate = unsynced
         .iter()
         .filter(|i| {
-            let first = store.candidates(i.id).unwrap().into_iter().next();
+            let found = store
+                .candidates(i.id, &CandidateQuery::likeliest())
+                .unwrap();
+            let first = found.records.into_iter().next();
             first.is_some_and(|r| {
                 crate::similarity::likeness(&i.name.to_lowercase(), &r.name.to_lowercase()) < 3
             })

@@ -109,6 +109,18 @@ export async function choose(page, label, option) {
   await page.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
+/** Views the large demo client: N-central's client with exactly `size` items. */
+export async function openLargeClient(page, size) {
+  await choose(page, 'Integration', 'N-central (RMM)');
+  await settled(page);
+  for (const client of await page.getByLabel('Client').locator('option').allTextContents()) {
+    await choose(page, 'Client', client);
+    await settled(page);
+    if ((await itemCount(page)) === size) return client;
+  }
+  throw new Error(`no client with ${size} items`);
+}
+
 /** The first row with the given status (after narrowing with the Status filter). */
 export async function firstWithStatus(page, status) {
   await choose(page, 'Status', status);

@@ -3,11 +3,18 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { startApiServer } from './api-server.mjs';
+import { openLargeClient } from './app.mjs';
 import { launch, open } from './browser.mjs';
 import { serve } from './server.mjs';
 
 /** Which backend the app runs on in this run: `mock` (default) or `http`. */
 export const BACKEND = process.env.E2E_BACKEND === 'http' ? 'http' : 'mock';
+
+/**
+ * The mock store's demo size for every test that does not set its own (`E2E_DEMO=100000`: the
+ * whole suite against one 100k-item client, which each test starts on); unset, the default demo.
+ */
+export const DEMO = BACKEND === 'mock' ? process.env.E2E_DEMO : undefined;
 
 /** Sets up the file's browser and servers; returns `visit(query, options)` and the API server. */
 export function suite({ apiArgs = [] } = {}) {
@@ -29,12 +36,15 @@ export function suite({ apiArgs = [] } = {}) {
     /** Opens the app with a URL query; call `done()` at the end of the test. */
     async visit(query = '', options = {}) {
       const params = new URLSearchParams(query.replace(/^\?/, ''));
+      const large = DEMO && !params.has('demo') && options.waitForRows !== false;
+      if (DEMO && !params.has('demo')) params.set('demo', DEMO);
       if (BACKEND === 'http') {
         params.set('backend', 'http');
         params.set('api', state.api.url);
       }
       const search = params.toString();
       const session = await open(browser, server.url + (search ? `?${search}` : ''), options);
+      if (large) await openLargeClient(session.page, Number(DEMO));
       if (BACKEND === 'http') {
         // The demo-only control is absent: the app really runs on the HTTP backend.
         assert.equal(await session.page.getByRole('button', { name: 'Reset demo data' }).count(), 0);
