@@ -39,6 +39,9 @@ trunk build --release --offline
 step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/
 
+step "end-to-end tests on the mock store at 100,000 items (each test starts on that client)"
+E2E_DEMO=100000 node --test --test-concurrency=2 tests/e2e/
+
 step "end-to-end tests on the HTTP backend against sync-server + SQLite"
 E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/
 
