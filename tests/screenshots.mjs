@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { launch, open } from './e2e/support/browser.mjs';
 import { serve } from './e2e/support/server.mjs';
-import { firstWithStatus, pickFromMenu } from './e2e/support/app.mjs';
+import { firstWithStatus, openLargeClient, pickFromMenu } from './e2e/support/app.mjs';
 
 const OUT = new URL('./screenshots/', import.meta.url).pathname;
 await mkdir(OUT, { recursive: true });
@@ -53,6 +53,21 @@ await narrow.page.reload();
 await narrow.page.getByRole('note').waitFor();
 await shot(narrow.page, '13-unreadable-saved-changes');
 
-console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems));
+// 100,000 items: the start-up's progress, the large client, and Re-match Record's search.
+const large = await open(browser, `${server.url}?demo=100000`, { waitForRows: false });
+await large.page.getByLabel('Preparing the demo data…').waitFor();
+await shot(large.page, '14-preparing-demo-data');
+await openLargeClient(large.page, 100000);
+await shot(large.page, '15-100k-items');
+await large.page.getByRole('button', { name: /^Actions for / }).nth(1).click();
+await large.page.getByRole('menuitem', { name: 'Re-match Record' }).click();
+const dialog = large.page.getByRole('dialog');
+await dialog.locator('option').nth(1).waitFor({ state: 'attached' });
+await shot(large.page, '16-100k-rematch-likeliest');
+await dialog.getByLabel('Find a record').fill('ap1');
+await large.page.waitForTimeout(300);
+await shot(large.page, '17-100k-rematch-find');
+
+console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems, large.problems));
 await browser.close();
 await server.close();

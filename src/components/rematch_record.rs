@@ -158,6 +158,10 @@ pub fn RematchRecord(
                                 )
                             }
                             Some(Ok(found)) => match found.total {
+                                0 if find.with(|f| !f.trim().is_empty()) => {
+                                    "No record's name contains that; try part of it.".to_owned()
+                                }
+                                0 => String::new(),
                                 1 => "1 record is listed.".to_owned(),
                                 n => format!("{} records are listed.", grouped(n)),
                             },
