@@ -65,6 +65,17 @@ pub enum SortKey {
     Status,
 }
 
+impl SortKey {
+    /// A stable machine name (used in URLs and JSON).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Type => "type",
+            Self::Status => "status",
+        }
+    }
+}
+
 /// A sort order of the Sync Status list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sort {

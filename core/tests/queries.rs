@@ -225,3 +225,10 @@ fn a_dataset_with_broken_references_is_refused() {
     data.records.swap(0, 1);
     assert!(Store::new(data).is_err());
 }
+
+#[test]
+fn sort_key_slugs_are_their_json_names() {
+    for key in [SortKey::Name, SortKey::Type, SortKey::Status] {
+        assert_eq!(serde_json::to_value(key).unwrap(), key.slug());
+    }
+}

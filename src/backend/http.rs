@@ -9,11 +9,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, SecondsFormat, Utc};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, SortKey, StatusCounts,
+    ItemQuery, ItemView, LogEntry, RecordId, StatusCounts,
 };
 
 use super::{Answer, Backend, BackendError};
@@ -26,6 +25,18 @@ pub struct HttpBackend {
     base: String,
     token: Option<String>,
     timeout: Duration,
+}
+
+/// The body of a write: the item's version and the action's choices (absent ones left out).
+#[derive(Serialize)]
+struct WriteBody {
+    version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<RecordId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disable_previous: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disable_record: Option<bool>,
 }
 
 /// A problem detail (RFC 9457) as the API sends it.
@@ -58,9 +69,12 @@ impl HttpBackend {
     async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: serde_json::Value,
+        body: &WriteBody,
         key: &str,
     ) -> Answer<T> {
+        let body = serde_json::to_string(body).map_err(|_| {
+            BackendError::Unavailable("The change could not be written down to send.".to_owned())
+        })?;
         let request = Request::post(&self.url(path)).header("Idempotency-Key", key);
         self.send(request, Some(body)).await
     }
@@ -69,7 +83,7 @@ impl HttpBackend {
     async fn send<T: DeserializeOwned>(
         &self,
         request: RequestBuilder,
-        body: Option<serde_json::Value>,
+        body: Option<String>,
     ) -> Answer<T> {
         let text = self.exchange(request, body).await?;
         serde_json::from_str(&text).map_err(|_| {
@@ -85,7 +99,7 @@ impl HttpBackend {
     async fn exchange(
         &self,
         mut request: RequestBuilder,
-        body: Option<serde_json::Value>,
+        body: Option<String>,
     ) -> Result<String, BackendError> {
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
@@ -107,7 +121,10 @@ impl HttpBackend {
             .ok()
         };
         let sent = match body {
-            Some(body) => match request.json(&body) {
+            Some(body) => match request
+                .header("Content-Type", "application/json")
+                .body(body)
+            {
                 Ok(request) => request.send().await,
                 Err(error) => Err(error),
             },
@@ -167,13 +184,6 @@ fn or(detail: String, fallback: &str) -> String {
     }
 }
 
-fn slug<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 fn instant(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -197,7 +207,7 @@ impl Backend for HttpBackend {
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
         let mut params = vec![
             ("filter", query.filter.clone()),
-            ("sort", slug::<SortKey>(&query.sort.key)),
+            ("sort", query.sort.key.slug().to_owned()),
             (
                 "order",
                 (if query.sort.descending { "desc" } else { "asc" }).to_owned(),
@@ -246,21 +256,36 @@ impl Backend for HttpBackend {
                 disable_previous,
             } => (
                 format!("/items/{item}/rematch"),
-                json!({ "version": version, "record": record, "disable_previous": disable_previous }),
+                WriteBody {
+                    version,
+                    record: Some(record),
+                    disable_previous: Some(disable_previous),
+                    disable_record: None,
+                },
             ),
             Action::Exclude {
                 item,
                 disable_record,
             } => (
                 format!("/items/{item}/exclude"),
-                json!({ "version": version, "disable_record": disable_record }),
+                WriteBody {
+                    version,
+                    record: None,
+                    disable_previous: None,
+                    disable_record: Some(disable_record),
+                },
             ),
             Action::Include { item } => (
                 format!("/items/{item}/include"),
-                json!({ "version": version }),
+                WriteBody {
+                    version,
+                    record: None,
+                    disable_previous: None,
+                    disable_record: None,
+                },
             ),
         };
-        self.post(&path, body, key).await
+        self.post(&path, &body, key).await
     }
 
     fn is_demo(&self) -> bool {
