@@ -1,9 +1,9 @@
 //! sync-core at 1,000,000 items in one client: filter, sort, counts and an action with its count
-//! update. Run with `cargo bench -p sync-core`.
+//! update; and the mock store's start-up at 100,000. Run with `cargo bench -p sync-core`.
 
 use chrono::{TimeZone, Utc};
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use sync_core::demo::{generate, DemoConfig};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
+use sync_core::demo::{dataset, generate, DemoConfig};
 use sync_core::{Action, ItemQuery, Sort, SortKey, Store, SyncStatus};
 
 /// The largest client of the large integration, and the store.
@@ -86,5 +86,29 @@ fn queries(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queries);
+/// Building the store (generation and indexing) for 100,000 items in one client: the mock
+/// store's start-up.
+fn start_up(c: &mut Criterion) {
+    let config = DemoConfig {
+        seed: 2026,
+        size: 100_000,
+        now: Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap(),
+    };
+    let data = dataset(&config);
+    let mut group = c.benchmark_group("100k items in one client");
+    group.sample_size(10);
+    group.bench_function("generate the demo data", |b| {
+        b.iter(|| dataset(black_box(&config)))
+    });
+    group.bench_function("index it (Store::new)", |b| {
+        b.iter_batched(
+            || data.clone(),
+            |data| Store::new(data).unwrap(),
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries, start_up);
 criterion_main!(benches);
