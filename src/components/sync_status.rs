@@ -152,16 +152,20 @@ pub fn SyncStatus(
     let loading = Memo::new(move |_| {
         page.with(|p| p.as_ref().map(|(asked, _)| asked.clone())) != Some(query.get())
     });
-    // The rows in view, with their position in the whole list.
-    let rows = move || {
-        loaded.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    (p.offset..)
-                        .zip(p.items.iter().cloned())
-                        .collect::<Vec<(u32, ItemView)>>()
-                })
-                .unwrap_or_default()
+    // The rows in view. A row stays in the page while its item shows (its position, read below,
+    // may change), so typing a longer filter re-renders only the rows that came or went.
+    let rows = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+    // An item's position in the whole list (0 first).
+    let position = move |id: ItemId| {
+        Signal::derive(move || {
+            loaded.with(|p| {
+                p.as_ref()
+                    .and_then(|p| {
+                        let at = p.items.iter().position(|row| row.id == id)?;
+                        Some(p.offset + at as u32)
+                    })
+                    .unwrap_or_default()
+            })
         })
     };
     // Empty space standing in for the rows above and below the window.
@@ -275,8 +279,11 @@ pub fn SyncStatus(
                         }}
                         <For
                             each=rows
-                            key=|(index, row)| (row.id, row.version, *index)
-                            children=|(index, row)| view! { <SyncStatusRow row index /> }
+                            key=|row| (row.id, row.version)
+                            children=move |row| {
+                                let index = position(row.id);
+                                view! { <SyncStatusRow row index /> }
+                            }
                         />
                         {move || {
                             let (_, below) = gaps();

@@ -9,7 +9,7 @@ use super::status_badge::StatusBadge;
 /// The item's name, type, status, matched record and menu; `index` is its position in the whole
 /// list (0 first).
 #[component]
-pub fn SyncStatusRow(row: ItemView, index: u32) -> impl IntoView {
+pub fn SyncStatusRow(row: ItemView, index: Signal<u32>) -> impl IntoView {
     let record = match &row.record {
         Some(record) => view! {
             <span class="record-name">{record.name.clone()}</span>
@@ -23,7 +23,7 @@ pub fn SyncStatusRow(row: ItemView, index: u32) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <tr aria-rowindex=index + 2>
+        <tr aria-rowindex=move || index.get() + 2>
             <th scope="row" class="name-cell">
                 <span class="item-name">{row.name.clone()}</span>
                 <span class="source-id">
