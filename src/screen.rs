@@ -61,6 +61,25 @@ impl Default for Screen {
     }
 }
 
+/// What a drop-down shows once its options (`ids`) load: the current choice if listed; else the
+/// one the page was opened on (`wanted`, used once), if listed; else the first; none of none.
+pub fn pick<T: Copy + PartialEq>(
+    ids: &[T],
+    current: Option<T>,
+    wanted: &mut Option<T>,
+) -> Option<T> {
+    if ids.is_empty() {
+        return None;
+    }
+    if current.is_some_and(|c| ids.contains(&c)) {
+        return current;
+    }
+    wanted
+        .take()
+        .filter(|w| ids.contains(w))
+        .or(ids.first().copied())
+}
+
 /// The screen state provided by the page.
 pub fn use_screen() -> Screen {
     expect_context::<Screen>()
@@ -93,4 +112,25 @@ pub fn new_key() -> String {
     let now = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
     format!("{now:x}-{random:x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pick;
+
+    #[test]
+    fn keeps_a_listed_choice_else_the_wanted_one_once_else_the_first() {
+        let mut wanted = Some(3);
+        assert_eq!(pick(&[], None, &mut wanted), None);
+        assert_eq!(
+            wanted,
+            Some(3),
+            "an empty list does not use up the wanted one"
+        );
+        assert_eq!(pick(&[1, 2, 3], None, &mut wanted), Some(3));
+        assert_eq!(wanted, None);
+        assert_eq!(pick(&[1, 2, 3], Some(2), &mut Some(3)), Some(2));
+        assert_eq!(pick(&[1, 2], Some(9), &mut None), Some(1));
+        assert_eq!(pick(&[1, 2], None, &mut Some(9)), Some(1));
+    }
 }

@@ -6,14 +6,14 @@ use sync_core::ClientId;
 use super::load_error::LoadError;
 use crate::app::use_config;
 use crate::backend::use_api;
-use crate::screen::use_screen;
+use crate::screen::{pick, use_screen};
 
 /// Picks the client whose items the Sync Status list shows.
 #[component]
 pub fn ClientSelect() -> impl IntoView {
     let api = use_api();
     let screen = use_screen();
-    let wanted = StoredValue::new(use_config().client);
+    let wanted = StoredValue::new(use_config().client.map(ClientId));
     let clients = LocalResource::new(move || {
         let api = api.get();
         let integration = screen.integration.get();
@@ -26,17 +26,13 @@ pub fn ClientSelect() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = clients.get() {
-            let listed = |id: &ClientId| list.iter().any(|c| c.id == *id);
-            if list.is_empty() {
-                // Not loaded yet, or none: the wanted client waits for a list.
-                if screen.client.get_untracked().is_some() {
-                    screen.client.set(None);
-                }
-            } else if !screen.client.get_untracked().is_some_and(|id| listed(&id)) {
-                // The one the page was opened on (URL or host page), if listed; else the first.
-                let wanted = wanted.try_update_value(Option::take).flatten();
-                let id = wanted.map(ClientId).filter(listed);
-                screen.client.set(id.or(list.first().map(|c| c.id)));
+            let ids: Vec<ClientId> = list.iter().map(|c| c.id).collect();
+            let current = screen.client.get_untracked();
+            let next = wanted
+                .try_update_value(|w| pick(&ids, current, w))
+                .flatten();
+            if next != current {
+                screen.client.set(next);
             }
         }
     });

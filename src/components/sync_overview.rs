@@ -17,7 +17,7 @@ use super::total_synced_resources::TotalSyncedResources;
 use crate::app::use_config;
 use crate::backend::use_api;
 use crate::place::keep_in_url;
-use crate::screen::Screen;
+use crate::screen::{pick, Screen};
 
 /// The whole screen.
 #[component]
@@ -29,7 +29,8 @@ pub fn SyncOverview() -> impl IntoView {
     if config.place_in_url {
         keep_in_url(screen);
     }
-    let wanted = StoredValue::new(config.integration);
+    // The integration the page was opened on (URL or host page), until the list shows it.
+    let wanted = StoredValue::new(config.integration.map(IntegrationId));
     if let Ok(handle) =
         set_interval_with_handle(move || screen.now.set(Utc::now()), Duration::from_secs(30))
     {
@@ -42,16 +43,13 @@ pub fn SyncOverview() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = integrations.get() {
-            let listed = |id: &IntegrationId| list.iter().any(|i| i.id == *id);
-            if !screen
-                .integration
-                .get_untracked()
-                .is_some_and(|id| listed(&id))
-            {
-                // The one the page was opened on (URL or host page), if it exists; else the first.
-                let wanted = wanted.try_update_value(Option::take).flatten();
-                let id = wanted.map(IntegrationId).filter(listed);
-                screen.integration.set(id.or(list.first().map(|i| i.id)));
+            let ids: Vec<IntegrationId> = list.iter().map(|i| i.id).collect();
+            let current = screen.integration.get_untracked();
+            let next = wanted
+                .try_update_value(|w| pick(&ids, current, w))
+                .flatten();
+            if next != current {
+                screen.integration.set(next);
             }
         }
     });
