@@ -31,7 +31,7 @@ cargo build -p sync-server
 ./scripts/contract.sh
 
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p sync-overview --target wasm32-unknown-unknown --test components
+cargo test -p sync-overview --target wasm32-unknown-unknown --test components --test sync_status
 
 step "release build (Trunk)"
 trunk build --release --offline

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use sync_core::demo::{DemoConfig, Progress};
 use wasm_bindgen::JsValue;
 
@@ -32,9 +33,10 @@ fn url_query() -> Option<web_sys::UrlSearchParams> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()
 }
 
-/// The root component: reads the configuration (the host page's object, else the URL query;
-/// read directly, as a router would cost 11 kB of wasm for this one lookup), provides it, opens
-/// the backend (showing how far the demo data got meanwhile), then shows the screen.
+/// The root component: reads the configuration (the host page's object, else the URL query),
+/// provides it, opens the backend (showing how far the demo data got meanwhile), then shows the
+/// screen: standalone inside a router, which keeps the view in the URL; embedded without one, so
+/// the host page's URL, history and links are left alone.
 #[component]
 pub fn App() -> impl IntoView {
     let config = match config_object() {
@@ -49,18 +51,28 @@ pub fn App() -> impl IntoView {
         None => {
             let query = url_query();
             Config {
-                place_in_url: true,
+                view_in_url: true,
                 ..Config::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
             }
         }
     };
     provide_context(config.clone());
+    let in_url = config.view_in_url;
     let progress = RwSignal::new(None::<Progress>);
     let opened = LocalResource::new(move || open(config.clone(), progress));
     move || match opened.get() {
         Some(backend) => {
             provide_context(Api::new(backend));
-            view! { <SyncOverview /> }.into_any()
+            if in_url {
+                view! {
+                    <Router>
+                        <SyncOverview />
+                    </Router>
+                }
+                .into_any()
+            } else {
+                view! { <SyncOverview /> }.into_any()
+            }
         }
         None => view! { <PreparingDemoData progress /> }.into_any(),
     }
@@ -82,9 +94,4 @@ async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Rc<dyn Ba
             Duration::from_secs(u64::from(config.timeout_secs)),
         )),
     }
-}
-
-/// The app's configuration.
-pub fn use_config() -> Config {
-    expect_context::<Config>()
 }

@@ -1,6 +1,10 @@
 //! How the app is configured: by a `window.syncOverviewConfig` object when embedded in a page,
 //! otherwise by the page's URL query.
 
+use leptos::prelude::*;
+
+use crate::view::View;
+
 /// Where the data comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackendChoice {
@@ -26,12 +30,11 @@ pub struct Config {
     pub backend: BackendChoice,
     /// Seconds before an HTTP request is given up.
     pub timeout_secs: u32,
-    /// The integration to show first (its id), if it exists.
-    pub integration: Option<u32>,
-    /// The client to show first (its id), if the integration synced it.
-    pub client: Option<u32>,
-    /// Whether the viewed integration and client are kept in the page's URL (not when embedded).
-    pub place_in_url: bool,
+    /// The view to open on (integration, client, filters, order). Standalone, the router reads
+    /// the same keys from the URL and keeps them there.
+    pub view: View,
+    /// Whether the view lives in the page's URL (standalone), rather than in memory (embedded).
+    pub view_in_url: bool,
 }
 
 impl Default for Config {
@@ -41,9 +44,8 @@ impl Default for Config {
             demo_size: 600,
             backend: BackendChoice::Mock,
             timeout_secs: 15,
-            integration: None,
-            client: None,
-            place_in_url: false,
+            view: View::default(),
+            view_in_url: false,
         }
     }
 }
@@ -53,8 +55,8 @@ const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
     /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
-    /// (seconds), `integration` and `client` (ids) through `get`; anything missing or unreadable
-    /// keeps its default.
+    /// (seconds) and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
+    /// or unreadable keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
         let text = |key: &str| {
@@ -80,11 +82,15 @@ impl Config {
                 .and_then(|t| t.parse::<u32>().ok())
                 .map(|t| t.clamp(1, 600))
                 .unwrap_or(default.timeout_secs),
-            integration: text("integration").and_then(|i| i.parse().ok()),
-            client: text("client").and_then(|c| c.parse().ok()),
-            place_in_url: false,
+            view: View::from_lookup(&get),
+            view_in_url: false,
         }
     }
+}
+
+/// The app's configuration, provided by the app.
+pub fn use_config() -> Config {
+    expect_context::<Config>()
 }
 
 #[cfg(test)]
@@ -114,7 +120,10 @@ mod tests {
         assert_eq!(c, Config::default());
         assert_eq!(Config::from_lookup(lookup(&[("demo", "0")])).demo_size, 1);
         let c = Config::from_lookup(lookup(&[("integration", "3"), ("client", "x")]));
-        assert_eq!((c.integration, c.client), (Some(3), None));
+        assert_eq!(
+            (c.view.integration, c.view.client),
+            (Some(sync_core::IntegrationId(3)), None)
+        );
     }
 
     #[test]

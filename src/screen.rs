@@ -1,20 +1,16 @@
-//! The screen's shared state: what is selected, what changed, what to tell the user, and where
-//! focus goes next. Provided as context by the Sync Overview page.
+//! The screen's shared state besides its view (see [`crate::view_state`]): what changed, what to
+//! tell the user, and where focus goes next. Provided as context by the Sync Overview page.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use sync_core::{ClientId, IntegrationId, ItemId};
+use sync_core::ItemId;
 use wasm_bindgen::JsCast;
 
 /// The screen's state.
 #[derive(Clone, Copy)]
 pub struct Screen {
-    /// The integration being viewed.
-    pub integration: RwSignal<Option<IntegrationId>>,
-    /// The client whose items the Sync Status list shows.
-    pub client: RwSignal<Option<ClientId>>,
     /// Bumped after every change to the data, so that what shows it reloads.
     pub changes: RwSignal<u32>,
     /// The latest outcome, read out politely by screen readers.
@@ -23,16 +19,14 @@ pub struct Screen {
     pub alert: RwSignal<Option<String>>,
     /// The item whose row should take focus once it is shown again.
     pub focus_item: RwSignal<Option<ItemId>>,
-    /// The current time, ticking every half minute for relative times.
+    /// The current time for relative times, ticked every half minute by the Sync Overview page.
     pub now: RwSignal<DateTime<Utc>>,
 }
 
 impl Screen {
-    /// A screen with nothing selected yet.
+    /// A screen with nothing said yet.
     pub fn new() -> Self {
         Self {
-            integration: RwSignal::new(None),
-            client: RwSignal::new(None),
             changes: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
             alert: RwSignal::new(None),
@@ -59,25 +53,6 @@ impl Default for Screen {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// What a drop-down shows once its options (`ids`) load: the current choice if listed; else the
-/// one the page was opened on (`wanted`, used once), if listed; else the first; none of none.
-pub fn pick<T: Copy + PartialEq>(
-    ids: &[T],
-    current: Option<T>,
-    wanted: &mut Option<T>,
-) -> Option<T> {
-    if ids.is_empty() {
-        return None;
-    }
-    if current.is_some_and(|c| ids.contains(&c)) {
-        return current;
-    }
-    wanted
-        .take()
-        .filter(|w| ids.contains(w))
-        .or(ids.first().copied())
 }
 
 /// The screen state provided by the page.
@@ -112,25 +87,4 @@ pub fn new_key() -> String {
     let now = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
     format!("{now:x}-{random:x}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pick;
-
-    #[test]
-    fn keeps_a_listed_choice_else_the_wanted_one_once_else_the_first() {
-        let mut wanted = Some(3);
-        assert_eq!(pick(&[], None, &mut wanted), None);
-        assert_eq!(
-            wanted,
-            Some(3),
-            "an empty list does not use up the wanted one"
-        );
-        assert_eq!(pick(&[1, 2, 3], None, &mut wanted), Some(3));
-        assert_eq!(wanted, None);
-        assert_eq!(pick(&[1, 2, 3], Some(2), &mut Some(3)), Some(2));
-        assert_eq!(pick(&[1, 2], Some(9), &mut None), Some(1));
-        assert_eq!(pick(&[1, 2], None, &mut Some(9)), Some(1));
-    }
 }

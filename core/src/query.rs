@@ -74,6 +74,13 @@ impl SortKey {
             Self::Status => "status",
         }
     }
+
+    /// The column with this slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        [Self::Name, Self::Type, Self::Status]
+            .into_iter()
+            .find(|k| k.slug() == slug)
+    }
 }
 
 /// A sort order of the Sync Status list.

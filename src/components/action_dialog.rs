@@ -6,8 +6,9 @@ use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
 use super::status_badge::StatusBadge;
-use crate::backend::{use_api, Api, BackendError};
+use crate::backend::{use_api, Api};
 use crate::screen::{new_key, use_screen, Screen};
+use crate::write::{write, Refusal};
 
 /// Names the item a dialog acts on: type, name, source id, status and matched record.
 #[component]
@@ -102,23 +103,13 @@ impl Submission {
         }
         self.pending.set(true);
         self.error.set(None);
-        let api = self.api.get();
         let key = self.key.get_value();
         spawn_local(async move {
-            match api.apply(action, version, &key).await {
+            match write(self.api, self.screen, action, version, &key).await {
                 Ok(changed) => done(changed),
-                Err(BackendError::Stale(message)) => {
-                    self.screen.failed(format!(
-                        "{message} Nothing was saved: check the item and try again."
-                    ));
-                    self.screen.changes.update(|n| *n += 1);
-                    self.close.run(());
-                }
-                Err(error) => {
-                    if matches!(error, BackendError::NotFound(_)) {
-                        self.screen.changes.update(|n| *n += 1);
-                    }
-                    self.error.try_set(Some(error.to_string()));
+                Err(Refusal::Stale) => self.close.run(()),
+                Err(Refusal::Failed(message)) => {
+                    self.error.try_set(Some(message));
                     self.pending.try_set(false);
                 }
             }

@@ -6,7 +6,7 @@ use sync_core::{Action, ItemView};
 
 use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
-use crate::app::use_config;
+use crate::config::use_config;
 
 /// Excludes `item` from the sync; `on_done` gets what to tell the user.
 #[component]

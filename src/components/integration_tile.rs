@@ -2,29 +2,30 @@
 
 use leptos::prelude::*;
 use sync_core::time::relative;
-use sync_core::{Integration, IntegrationId};
+use sync_core::IntegrationId;
 
 use super::sync_logs::SyncLogs;
 use crate::format::exact;
 use crate::screen::{focus_by_id, use_screen};
+use crate::view_state::{integration_label, use_view};
 
 const VIEW_LOGS_ID: &str = "view-logs";
 
 /// The top-left tile: the Integration drop-down, Last Synced and View Logs.
 #[component]
-pub fn IntegrationTile(
-    /// Every integration.
-    integrations: Signal<Vec<Integration>>,
-    /// The one being viewed, once known.
-    integration: Signal<Option<Integration>>,
-) -> impl IntoView {
+pub fn IntegrationTile() -> impl IntoView {
     let screen = use_screen();
+    let view = use_view();
+    let integration = view.integration();
+    let integrations = move || view.integrations.latest().unwrap_or_default();
     let logs_open = RwSignal::new(false);
     let on_change = move |ev| {
         let id = event_target_value(&ev).parse().ok().map(IntegrationId);
-        if id != screen.integration.get_untracked() {
-            screen.client.set(None);
-            screen.integration.set(id);
+        let chosen = view
+            .integrations
+            .with_latest(|list| list?.iter().find(|i| Some(i.id) == id).cloned());
+        if let Some(chosen) = chosen {
+            view.choose_integration(&chosen);
         }
     };
     let close_logs = move || {
@@ -39,12 +40,14 @@ pub fn IntegrationTile(
                 "Integration"
             </label>
             <select id="integration" class="select select-large" on:change=on_change>
-                <For each=move || integrations.get() key=|i| i.id let:option>
+                <For each=integrations key=|i| i.id let:option>
                     <option
                         value=option.id.to_string()
-                        prop:selected=move || screen.integration.get() == Some(option.id)
+                        prop:selected=move || {
+                            integration.with(|i| i.as_ref().map(|i| i.id)) == Some(option.id)
+                        }
                     >
-                        {format!("{} ({})", option.name, option.product.kind().label())}
+                        {integration_label(&option)}
                     </option>
                 </For>
             </select>

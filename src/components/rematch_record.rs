@@ -7,8 +7,8 @@ use sync_core::{Action, CandidateQuery, ItemView, RecordId};
 
 use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
-use crate::app::use_config;
 use crate::backend::use_api;
+use crate::config::use_config;
 use crate::format::grouped;
 use crate::screen::{focus_by_id, use_screen};
 

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use sync_core::{StatusCounts, SyncStatus};
 
 use super::status_badge::StatusBadge;
-use super::total_synced_resources::{count_text, Counts};
+use crate::counts::{count_text, Counts};
 use crate::format::percent;
 
 /// How many resources of the integration stand in each status, with a bar of their shares.
 #[component]
 pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
     let share = move |status: SyncStatus| {
-        move || match counts.get() {
+        move || match counts.current() {
             Some(Ok(Some(c))) => format!("width: {}", percent(c.get(status), c.total())),
             _ => "width: 0".to_owned(),
         }

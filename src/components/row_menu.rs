@@ -8,10 +8,11 @@ use sync_core::{Action, ItemView, SyncStatus};
 use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
-use super::sync_status::{use_row_actions, RowDialog};
 use crate::backend::use_api;
 use crate::format::px;
+use crate::row_actions::{use_row_actions, RowDialog};
 use crate::screen::{actions_button_id, focus_by_id, new_key, unique_id, use_screen};
+use crate::write::{write, Refusal};
 
 /// Which menu item takes focus when the menu opens.
 #[derive(Clone, Copy, PartialEq)]
@@ -235,10 +236,9 @@ fn MenuList(
     let include = move || {
         actions.open_menu.set(None);
         let item = row.get_value();
-        let api = api.get();
         spawn_local(async move {
             let action = Action::Include { item: item.id };
-            match api.apply(action, item.version, &new_key()).await {
+            match write(api, screen, action, item.version, &new_key()).await {
                 Ok(changed) => {
                     screen.focus_item.set(Some(item.id));
                     screen.changed(format!(
@@ -247,8 +247,10 @@ fn MenuList(
                         changed.status.label()
                     ));
                 }
-                Err(error) => {
-                    screen.failed(format!("Could not include {}: {error}", item.name));
+                Err(refusal) => {
+                    if let Refusal::Failed(why) = refusal {
+                        screen.failed(format!("Could not include {}: {why}", item.name));
+                    }
                     focus_by_id(&actions_button_id(item.id));
                 }
             }

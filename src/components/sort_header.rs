@@ -1,7 +1,9 @@
 //! A sortable column header of the Sync Status table.
 
 use leptos::prelude::*;
-use sync_core::{Sort, SortKey};
+use sync_core::SortKey;
+
+use crate::view_state::use_view;
 
 /// A column header that sorts by `key`; clicking it again reverses the order.
 #[component]
@@ -10,11 +12,10 @@ pub fn SortHeader(
     label: &'static str,
     /// What it sorts by.
     key: SortKey,
-    /// The list's sort order.
-    sort: RwSignal<Sort>,
 ) -> impl IntoView {
+    let view = use_view();
     let state = move || {
-        let s = sort.get();
+        let s = view.shown().with(|v| v.sort);
         match (s.key == key, s.descending) {
             (false, _) => "none",
             (true, false) => "ascending",
@@ -28,19 +29,7 @@ pub fn SortHeader(
     };
     view! {
         <th scope="col" aria-sort=state>
-            <button
-                type="button"
-                class="sort-button"
-                on:click=move |_| {
-                    sort.update(|s| {
-                        if s.key == key {
-                            s.descending = !s.descending;
-                        } else {
-                            *s = Sort { key, descending: false };
-                        }
-                    })
-                }
-            >
+            <button type="button" class="sort-button" on:click=move |_| view.sort_by(key)>
                 {label}
                 <span class="sort-arrow" aria-hidden="true">
                     {arrow}

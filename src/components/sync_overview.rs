@@ -1,11 +1,9 @@
 //! The Sync Overview page: the integration tile, the global tiles, the Client drop-down and the
 //! Sync Status list.
 
-use std::time::Duration;
-
 use chrono::Utc;
 use leptos::prelude::*;
-use sync_core::{Integration, IntegrationId};
+use leptos_use::use_interval_fn;
 
 use super::client_select::ClientSelect;
 use super::integration_tile::IntegrationTile;
@@ -14,68 +12,34 @@ use super::reset_demo_data::ResetDemoData;
 use super::resources_status::ResourcesStatus;
 use super::sync_status::SyncStatus;
 use super::total_synced_resources::TotalSyncedResources;
-use crate::app::use_config;
 use crate::backend::use_api;
-use crate::place::keep_in_url;
-use crate::screen::{pick, Screen};
+use crate::config::use_config;
+use crate::counts::load_counts;
+use crate::screen::Screen;
+use crate::view_state::ViewState;
 
-/// The whole screen.
+/// How often relative times ("5 minutes ago") are brought up to date, in milliseconds.
+const TICK_MS: u64 = 30_000;
+
+/// The whole screen. Owns the screen state and the view (in the URL when the config says so,
+/// which needs a router above, else in memory) and provides both.
 #[component]
 pub fn SyncOverview() -> impl IntoView {
     let api = use_api();
     let config = use_config();
     let screen = Screen::new();
     provide_context(screen);
-    if config.place_in_url {
-        keep_in_url(screen);
-    }
-    // The integration the page was opened on (URL or host page), until the list shows it.
-    let wanted = StoredValue::new(config.integration.map(IntegrationId));
-    if let Ok(handle) =
-        set_interval_with_handle(move || screen.now.set(Utc::now()), Duration::from_secs(30))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let view = if config.view_in_url {
+        ViewState::in_url(api)
+    } else {
+        ViewState::in_memory(api, config.view)
+    };
+    provide_context(view);
+    use_interval_fn(move || screen.now.set(Utc::now()), TICK_MS);
 
-    let integrations = LocalResource::new(move || {
-        let api = api.get();
-        async move { api.integrations().await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = integrations.get() {
-            let ids: Vec<IntegrationId> = list.iter().map(|i| i.id).collect();
-            let current = screen.integration.get_untracked();
-            let next = wanted
-                .try_update_value(|w| pick(&ids, current, w))
-                .flatten();
-            if next != current {
-                screen.integration.set(next);
-            }
-        }
-    });
-    let failed = Memo::new(move |_| integrations.get().and_then(Result::err));
-    let listed =
-        Signal::derive(move || integrations.get().and_then(Result::ok).unwrap_or_default());
-    let integration = Signal::derive(move || {
-        let id = screen.integration.get()?;
-        integrations
-            .get()?
-            .ok()?
-            .into_iter()
-            .find(|i: &Integration| i.id == id)
-    });
-    let counts = LocalResource::new(move || {
-        let api = api.get();
-        let integration = screen.integration.get();
-        screen.changes.track();
-        async move {
-            match integration {
-                Some(id) => api.counts(id).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
-    let counts = Signal::derive(move || counts.get());
+    let integration_id = Memo::new(move |_| view.integration().with(|i| i.as_ref().map(|i| i.id)));
+    let counts = load_counts(api, screen, integration_id);
+    let failed = Memo::new(move |_| view.integrations.error());
     let notice = api.get().notice();
 
     view! {
@@ -88,6 +52,7 @@ pub fn SyncOverview() -> impl IntoView {
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
+            {move || view.notice().map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || {
                 screen
                     .alert
@@ -110,16 +75,18 @@ pub fn SyncOverview() -> impl IntoView {
             {move || {
                 failed
                     .get()
-                    .map(|error| view! { <LoadError error retry=move || integrations.refetch() /> })
+                    .map(|error| {
+                        view! { <LoadError error retry=move || view.integrations.refetch() /> }
+                    })
             }}
             <Show when=move || failed.with(Option::is_none)>
                 <div class="tiles">
-                    <IntegrationTile integrations=listed integration />
+                    <IntegrationTile />
                     <TotalSyncedResources counts />
                     <ResourcesStatus counts />
                 </div>
                 <ClientSelect />
-                <SyncStatus integration />
+                <SyncStatus />
             </Show>
         </main>
     }

@@ -1,112 +1,62 @@
 //! The Sync Status filters: plain-text Filter, Type and Status drop-downs.
 
 use leptos::prelude::*;
-use sync_core::{Integration, ResourceType, Sort, SyncStatus};
+use sync_core::{ResourceType, SyncStatus};
 
-/// What narrows and orders the Sync Status list.
-#[derive(Clone, Copy)]
-pub struct Filters {
-    /// Name or partial name.
-    pub text: RwSignal<String>,
-    /// Only this type.
-    pub resource_type: RwSignal<Option<ResourceType>>,
-    /// Only this status.
-    pub status: RwSignal<Option<SyncStatus>>,
-    /// The order.
-    pub sort: RwSignal<Sort>,
-}
+use crate::view_state::use_view;
 
-impl Filters {
-    /// No filter, sorted by name.
-    pub fn new() -> Self {
-        Self {
-            text: RwSignal::new(String::new()),
-            resource_type: RwSignal::new(None),
-            status: RwSignal::new(None),
-            sort: RwSignal::new(Sort::default()),
-        }
-    }
+/// The id of the Filter box (the empty state's *Clear filters* returns focus to it).
+pub const FILTER_ID: &str = "filter";
 
-    /// The active filters in words ("“dc”, type Contact"), or `None` when there are none.
-    /// Tracked: a view that shows it follows the filters.
-    pub fn describe(&self) -> Option<String> {
-        let text = self.text.get();
-        let parts: Vec<String> = [
-            (!text.trim().is_empty()).then(|| format!("“{}”", text.trim())),
-            self.resource_type
-                .get()
-                .map(|t| format!("type {}", t.label())),
-            self.status.get().map(|s| format!("status {}", s.label())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
-    }
-
-    /// Clears the filter text, Type and Status.
-    pub fn clear(&self) {
-        self.text.set(String::new());
-        self.resource_type.set(None);
-        self.status.set(None);
-    }
-}
-
-impl Default for Filters {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The Filter box and the Type and Status drop-downs.
+/// The Filter box and the Type and Status drop-downs, showing and changing the view.
 #[component]
-pub fn SyncStatusFilters(
-    /// The filters they set.
-    filters: Filters,
-    /// The integration being viewed (its product decides the types).
-    integration: Signal<Option<Integration>>,
-) -> impl IntoView {
-    let types = move || {
-        integration.with(|i| {
+pub fn SyncStatusFilters() -> impl IntoView {
+    let view = use_view();
+    let shown = view.shown();
+    let types = Signal::derive(move || {
+        view.integration().with(|i| {
             i.as_ref()
-                .map(|i| i.product.resource_types().to_vec())
+                .map(|i| i.product.resource_types())
                 .unwrap_or_default()
+                .iter()
+                .map(|t| (*t, t.slug(), t.label()))
+                .collect()
         })
-    };
+    });
     view! {
         <div class="filters" role="group" aria-label="Sync Status filters">
             <div class="field field-grow">
-                <label class="field-label" for="filter">
+                <label class="field-label" for=FILTER_ID>
                     "Filter"
                 </label>
                 <input
-                    id="filter"
+                    id=FILTER_ID
                     type="search"
                     class="input"
                     placeholder="Name or partial name"
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=filters.text
-                    on:input=move |ev| filters.text.set(event_target_value(&ev))
+                    prop:value=move || shown.with(|v| v.filter.clone())
+                    on:input=move |ev| view.set_filter(event_target_value(&ev))
                 />
             </div>
             <FilterSelect
                 label="Type"
                 id="type-filter"
-                chosen=filters.resource_type
-                options=Signal::derive(move || {
-                    types().into_iter().map(|t| (t, t.slug(), t.label())).collect()
-                })
+                chosen=Signal::derive(move || shown.with(|v| v.resource_type))
+                options=types
                 parse=ResourceType::from_slug
+                on_choose=move |t| view.set_type(t)
             />
             <FilterSelect
                 label="Status"
                 id="status-filter"
-                chosen=filters.status
+                chosen=Signal::derive(move || shown.with(|v| v.status))
                 options=Signal::derive(|| {
                     SyncStatus::ALL.into_iter().map(|s| (s, s.slug(), s.label())).collect()
                 })
                 parse=SyncStatus::from_slug
+                on_choose=move |s| view.set_status(s)
             />
         </div>
     }
@@ -117,9 +67,10 @@ pub fn SyncStatusFilters(
 fn FilterSelect<T>(
     label: &'static str,
     id: &'static str,
-    chosen: RwSignal<Option<T>>,
+    chosen: Signal<Option<T>>,
     options: Signal<Vec<(T, &'static str, &'static str)>>,
     parse: fn(&str) -> Option<T>,
+    on_choose: impl Fn(Option<T>) + 'static,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static,
@@ -129,7 +80,7 @@ where
             <label class="field-label" for=id>
                 {label}
             </label>
-            <select id=id class="select" on:change=move |ev| chosen.set(parse(&event_target_value(&ev)))>
+            <select id=id class="select" on:change=move |ev| on_choose(parse(&event_target_value(&ev)))>
                 <option value="" prop:selected=move || chosen.get().is_none()>
                     "All"
                 </option>

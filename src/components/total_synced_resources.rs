@@ -3,20 +3,7 @@
 use leptos::prelude::*;
 use sync_core::StatusCounts;
 
-use crate::backend::Answer;
-use crate::format::grouped;
-
-/// The counts of an integration as the tiles read them: `None` while loading.
-pub type Counts = Signal<Option<Answer<Option<StatusCounts>>>>;
-
-/// Shows a count, or what stands in for it while loading or after a failure.
-pub fn count_text(counts: Counts, pick: fn(&StatusCounts) -> u32) -> impl Fn() -> String {
-    move || match counts.get() {
-        Some(Ok(Some(c))) => grouped(pick(&c)),
-        Some(Err(_)) => "unavailable".to_owned(),
-        _ => "…".to_owned(),
-    }
-}
+use crate::counts::{count_text, Counts};
 
 /// The total, over all clients.
 #[component]

@@ -1,0 +1,40 @@
+//! Where a row menu's dialog opens: Re-match Record or Exclude Record on the item, and what
+//! happens when it closes (focus back to the row's actions button) or saves (the screen says so
+//! and reloads; the row takes focus when it shows again).
+
+use leptos::prelude::*;
+
+use super::exclude_record::ExcludeRecord;
+use super::rematch_record::RematchRecord;
+use crate::row_actions::{use_row_actions, RowDialog};
+use crate::screen::{actions_button_id, focus_by_id, use_screen};
+
+/// The open row dialog, if any.
+#[component]
+pub fn RowDialogHost() -> impl IntoView {
+    let actions = use_row_actions();
+    let screen = use_screen();
+    move || {
+        let open = actions.dialog.get()?;
+        let id = open.item().id;
+        let on_close = Callback::new(move |()| {
+            actions.dialog.set(None);
+            request_animation_frame(move || {
+                focus_by_id(&actions_button_id(id));
+            });
+        });
+        let on_done = Callback::new(move |message: String| {
+            actions.dialog.set(None);
+            screen.focus_item.set(Some(id));
+            screen.changed(message);
+        });
+        Some(match open {
+            RowDialog::Rematch(item) => {
+                view! { <RematchRecord item on_close on_done /> }.into_any()
+            }
+            RowDialog::Exclude(item) => {
+                view! { <ExcludeRecord item on_close on_done /> }.into_any()
+            }
+        })
+    }
+}

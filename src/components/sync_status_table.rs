@@ -1,0 +1,138 @@
+//! The Sync Status table: a scrolling box that renders only the rows in view (empty space stands
+//! in for the others), sortable headers, and an empty state that says why.
+
+use leptos::prelude::*;
+use sync_core::SortKey;
+
+use super::sort_header::SortHeader;
+use super::sync_status::TITLE_ID;
+use super::sync_status_filters::FILTER_ID;
+use super::sync_status_row::SyncStatusRow;
+use crate::format::px;
+use crate::hooks::use_item_page::ItemPageState;
+use crate::hooks::use_row_window::RowWindowState;
+use crate::row_actions::use_row_actions;
+use crate::screen::{focus_by_id, use_screen};
+use crate::view_state::use_view;
+use crate::window::RowWindow;
+
+/// The table of the rows in view.
+#[component]
+pub fn SyncStatusTable(
+    /// The list box and the rows in view.
+    rows: RowWindowState,
+    /// The page loaded for them.
+    page: ItemPageState,
+) -> impl IntoView {
+    let actions = use_row_actions();
+    let screen = use_screen();
+    let loaded = page.loaded;
+    // A row that was acted on takes focus back when it shows again (its menu does that); if it
+    // no longer shows (filtered out), the section heading takes it.
+    Effect::new(move |_| {
+        loaded.with(|page| {
+            let Some(page) = page else { return };
+            if let Some(id) = screen.focus_item.get_untracked() {
+                if !page.items.iter().any(|row| row.id == id) {
+                    screen.focus_item.set(None);
+                    focus_by_id(TITLE_ID);
+                }
+            }
+        })
+    });
+    // A row stays in the page while its item shows (its position may change), so typing a
+    // longer filter re-renders only the rows that came or went.
+    let each = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+    view! {
+        <div
+            class="table-scroll"
+            node_ref=rows.scroller
+            style=move || rows.box_height.get().map(|h| format!("max-height: {}", px(h)))
+            on:scroll=move |_| {
+                rows.on_scroll();
+                actions.scrolled();
+            }
+        >
+            <table
+                class="sync-table"
+                aria-labelledby=TITLE_ID
+                aria-busy=move || page.loading.get().to_string()
+                aria-rowcount=move || loaded.with(|p| p.as_ref().map(|p| p.total + 1))
+            >
+                <thead>
+                    <tr aria-rowindex="1">
+                        <SortHeader label="Name" key=SortKey::Name />
+                        <SortHeader label="Type" key=SortKey::Type />
+                        <SortHeader label="Status" key=SortKey::Status />
+                        <th scope="col">"Matched record"</th>
+                        <th scope="col" class="actions-head">
+                            <span class="visually-hidden">"Actions"</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let (above, _) = page.rows_around();
+                        (above > 0).then(|| view! { <Gap rows=above /> })
+                    }}
+                    <For
+                        each=each
+                        key=|row| (row.id, row.version)
+                        children=move |row| {
+                            let index = page.position(row.id);
+                            view! { <SyncStatusRow row index /> }
+                        }
+                    />
+                    {move || {
+                        let (_, below) = page.rows_around();
+                        (below > 0).then(|| view! { <Gap rows=below /> })
+                    }}
+                </tbody>
+            </table>
+            {move || {
+                let total = loaded.with(|p| p.as_ref().map(|p| p.total))?;
+                (total == 0).then(EmptyState)
+            }}
+        </div>
+    }
+}
+
+/// Empty space in the table standing in for `rows` rows not rendered.
+#[component]
+fn Gap(rows: u32) -> impl IntoView {
+    view! {
+        <tr class="gap" aria-hidden="true" style=format!("height: {}", px(RowWindow::gap(rows)))>
+            <td colspan="5"></td>
+        </tr>
+    }
+}
+
+/// Says why the list is empty and how to clear the filters.
+#[component]
+fn EmptyState() -> impl IntoView {
+    let view = use_view();
+    let why = move || view.shown().with(|v| v.describe_filters());
+    view! {
+        <div class="empty-state">
+            {move || match why() {
+                None => view! { <p>"This client has no synced items in this integration."</p> }.into_any(),
+                Some(why) => {
+                    view! {
+                        <p>{format!("No items match {why}.")}</p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                view.clear_filters();
+                                focus_by_id(FILTER_ID);
+                            }
+                        >
+                            "Clear filters"
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}

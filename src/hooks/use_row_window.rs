@@ -1,0 +1,77 @@
+//! Which rows of the Sync Status list are in view: the list box's height (it fills the window
+//! below its top) and its scroll position, turned into a [`RowWindow`] to fetch.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::{use_window_size_with_options, UseWindowSizeOptions};
+use sync_core::ItemQuery;
+
+use crate::window::{RowWindow, ROW_HEIGHT};
+
+/// The list box is never shorter than this many rows.
+const MIN_VISIBLE_ROWS: f64 = 6.0;
+
+/// Space kept below the list box, in pixels.
+const BOTTOM_MARGIN: f64 = 32.0;
+
+/// The list box and the rows in view.
+#[derive(Clone, Copy)]
+pub struct RowWindowState {
+    /// The scrolling list box.
+    pub scroller: NodeRef<html::Div>,
+    /// Its height in pixels, once measured.
+    pub box_height: Memo<Option<f64>>,
+    /// The rows to fetch and render.
+    pub window: Memo<RowWindow>,
+    /// The scroll position and the list it belongs to (written by [`Self::on_scroll`] only).
+    scrolled: RwSignal<(Option<ItemQuery>, f64)>,
+    list: Memo<Option<ItemQuery>>,
+}
+
+impl RowWindowState {
+    /// Records the list box's scroll position (its `scroll` event).
+    pub fn on_scroll(&self) {
+        if let Some(el) = self.scroller.get_untracked() {
+            let top = f64::from(el.scroll_top());
+            self.scrolled.set((self.list.get_untracked(), top));
+        }
+    }
+}
+
+/// Follows the list box of `list` (the query before paging): a new list starts at its top.
+pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
+    let scroller = NodeRef::<html::Div>::new();
+    let size =
+        use_window_size_with_options(UseWindowSizeOptions::default().listen_orientation(false));
+    let box_height = Memo::new(move |_| {
+        let window_height = size.height.get();
+        let el = scroller.get()?;
+        let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+        Some((window_height - top - BOTTOM_MARGIN).max(MIN_VISIBLE_ROWS * ROW_HEIGHT))
+    });
+    let scrolled = RwSignal::new((None, 0.0));
+    // A scroll position belongs to the list it was read on; another list starts at its top.
+    let scroll_top = Memo::new(move |_| {
+        let list = list.get();
+        scrolled.with(|(on, top)| if *on == list { *top } else { 0.0 })
+    });
+    Effect::new(move |previous: Option<()>| {
+        list.track();
+        if previous.is_some() {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+        }
+    });
+    let window = Memo::new(move |_| {
+        let height = box_height.get().unwrap_or(ROW_HEIGHT * 12.0);
+        RowWindow::at(scroll_top.get(), height)
+    });
+    RowWindowState {
+        scroller,
+        box_height,
+        window,
+        scrolled,
+        list,
+    }
+}

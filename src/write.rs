@@ -1,0 +1,48 @@
+//! The one path every write takes: the backend call with the version the screen read and an
+//! idempotency key, then, when it fails, what the screen says and reloads.
+
+use leptos::prelude::*;
+use sync_core::{Action, ItemView};
+
+use crate::backend::{Api, BackendError};
+use crate::screen::Screen;
+
+/// Why a write changed nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Someone changed the item meanwhile: the screen already says so in an alert and reloads
+    /// it; whatever was open for the old item should close.
+    Stale,
+    /// Why it failed, for the place the user acted in (a dialog, or an alert).
+    Failed(String),
+}
+
+/// Applies `action` to the item as it was at `version`. Sending the same `key` again (a retry)
+/// applies it at most once. A stale version or a vanished item reloads what the screen shows.
+pub async fn write(
+    api: Api,
+    screen: Screen,
+    action: Action,
+    version: u32,
+    key: &str,
+) -> Result<ItemView, Refusal> {
+    let reload = || {
+        screen.changes.try_update(|n| *n += 1);
+    };
+    match api.get().apply(action, version, key).await {
+        Ok(changed) => Ok(changed),
+        Err(BackendError::Stale(message)) => {
+            screen.failed(format!(
+                "{message} Nothing was saved: check the item and try again."
+            ));
+            reload();
+            Err(Refusal::Stale)
+        }
+        Err(error) => {
+            if matches!(error, BackendError::NotFound(_)) {
+                reload();
+            }
+            Err(Refusal::Failed(error.to_string()))
+        }
+    }
+}

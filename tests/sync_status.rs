@@ -1,0 +1,218 @@
+//! Browser component tests of the Sync Status list and the loading it rests on
+//! (wasm-bindgen-test in headless Chromium), over a backend whose every answer arrives a task
+//! later, as a remote one's would.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use sync_core::{
+    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
+    ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts, SyncStatus,
+};
+use sync_overview::backend::{Answer, Api, Backend, BackendError};
+use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
+use sync_overview::config::Config;
+use sync_overview::fetch::Fetch;
+use sync_overview::screen::Screen;
+use sync_overview::view::View;
+use sync_overview::view_state::ViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits one macrotask: what an answer over the network costs at least.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets effects, resources and spawned tasks run.
+async fn settle() {
+    for _ in 0..20 {
+        leptos::task::tick().await;
+        next_task().await;
+    }
+}
+
+/// Two clients of one integration; each answer comes a task later.
+#[derive(Default)]
+struct Later {
+    item_queries: RefCell<Vec<ItemQuery>>,
+}
+
+fn item(id: u32, client: u32) -> ItemView {
+    ItemView {
+        id: ItemId(id),
+        name: format!("client-{client}-item-{id}"),
+        source_id: format!("S{id}"),
+        resource_type: ResourceType::Device,
+        status: SyncStatus::NotSynced,
+        record: None,
+        version: 1,
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for Later {
+    async fn integrations(&self) -> Answer<Vec<Integration>> {
+        next_task().await;
+        Ok(vec![Integration {
+            id: IntegrationId(4),
+            name: "N-central".to_owned(),
+            product: Product::NCentral,
+            last_synced: Utc::now(),
+        }])
+    }
+    async fn counts(&self, _: IntegrationId) -> Answer<StatusCounts> {
+        next_task().await;
+        Ok(StatusCounts::default())
+    }
+    async fn clients(&self, _: IntegrationId) -> Answer<Vec<Client>> {
+        next_task().await;
+        Ok(vec![
+            Client {
+                id: ClientId(1),
+                name: "Acme".to_owned(),
+            },
+            Client {
+                id: ClientId(2),
+                name: "Globex".to_owned(),
+            },
+        ])
+    }
+    async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
+        self.item_queries.borrow_mut().push(query.clone());
+        next_task().await;
+        let total = 500;
+        let end = (query.offset + query.limit).min(total);
+        Ok(ItemPage {
+            total,
+            offset: query.offset,
+            items: (query.offset..end)
+                .map(|i| item(i, query.client.0))
+                .collect(),
+        })
+    }
+    async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
+        Ok(Candidates {
+            total: 0,
+            records: Vec::new(),
+        })
+    }
+    async fn logs(
+        &self,
+        _: IntegrationId,
+        _: DateTime<Utc>,
+        _: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>> {
+        Ok(Vec::new())
+    }
+    async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
+        Err(BackendError::Unavailable("not in this test".to_owned()))
+    }
+    fn is_demo(&self) -> bool {
+        false
+    }
+    async fn reset_demo(&self) -> Answer<()> {
+        Ok(())
+    }
+    fn notice(&self) -> Option<String> {
+        None
+    }
+}
+
+fn container() -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    container
+}
+
+#[wasm_bindgen_test]
+async fn an_input_changed_through_a_memo_before_the_first_answer_gets_its_own_answer() {
+    let seen: Rc<RefCell<Option<Fetch<u32, u32>>>> = Rc::default();
+    let source = Rc::new(Cell::new(None::<RwSignal<u32>>));
+    let (keep, set) = (seen.clone(), source.clone());
+    let handle = leptos::mount::mount_to(container(), move || {
+        let signal = RwSignal::new(1);
+        let input = Memo::new(move |_| signal.get() * 10);
+        let fetch = Fetch::new(input, |q| async move {
+            next_task().await;
+            Ok::<_, BackendError>(q + 1)
+        });
+        // The input moves on before the first request's answer (and before the resource's
+        // task first ran).
+        signal.set(2);
+        *keep.borrow_mut() = Some(fetch);
+        set.set(Some(signal));
+    });
+    settle().await;
+    let fetch = seen.borrow().unwrap();
+    assert_eq!(
+        fetch.current(),
+        Some(Ok(21)),
+        "the answer for the new input"
+    );
+    assert!(!fetch.loading());
+    source.get().unwrap().set(3);
+    settle().await;
+    assert_eq!(fetch.current(), Some(Ok(31)));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_list_mounted_with_its_integration_and_client_preset_shows_their_rows() {
+    let backend = Rc::new(Later::default());
+    let root = container();
+    let api_backend = backend.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let api = Api::new(api_backend);
+        provide_context(api);
+        provide_context(Config::default());
+        provide_context(Screen::new());
+        let preset = View {
+            integration: Some(IntegrationId(4)),
+            client: Some(ClientId(2)),
+            ..View::default()
+        };
+        provide_context(ViewState::in_memory(api, preset));
+        view! { <SyncStatusList /> }
+    });
+    settle().await;
+    let table = root.query_selector("table").unwrap().expect("the table");
+    assert_eq!(table.get_attribute("aria-busy").as_deref(), Some("false"));
+    let names: Vec<String> = {
+        let cells = root
+            .query_selector_all("tbody th[scope=row] .item-name")
+            .unwrap();
+        (0..cells.length())
+            .filter_map(|i| cells.item(i)?.text_content())
+            .collect()
+    };
+    assert!(names.len() >= 10, "rows are shown: {names:?}");
+    assert!(
+        names.iter().all(|n| n.starts_with("client-2-")),
+        "{names:?}"
+    );
+    let count = root.query_selector(".item-count").unwrap().unwrap();
+    assert_eq!(count.text_content().unwrap(), "500 items");
+    assert!(
+        backend
+            .item_queries
+            .borrow()
+            .iter()
+            .all(|q| q.client == ClientId(2)),
+        "never asked for another client"
+    );
+    drop(handle);
+}
