@@ -1,10 +1,10 @@
-// Configuration: the portal's name in labels, the place (integration and client) kept in the URL,
-// and the config object a host page sets when it embeds the app (which wins over the URL).
+// Configuration: the portal's name in labels, and the config object a host page sets when it
+// embeds the app (which wins over the URL). The view in the URL: view.test.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, pickFromMenu, rows, settled } from './support/app.mjs';
+import { pickFromMenu, rows } from './support/app.mjs';
 
 const { visit, state } = suite();
 const T = { timeout: 60_000 };
@@ -15,36 +15,6 @@ test('the portal name from the URL shows in the dialogs', T, async () => {
   await pickFromMenu(page, first.name, 'Re-match Record');
   await page.getByRole('switch', { name: 'Disable previous Passportal record' }).waitFor();
   await page.getByLabel('Record to match to (Passportal)').waitFor();
-  await done();
-});
-
-test('the URL keeps the integration and client, so a reload or a shared link opens the same place', T, async () => {
-  const { page, done } = await visit();
-  await choose(page, 'Integration', 'NinjaOne (RMM)');
-  await settled(page);
-  const client = (await page.getByLabel('Client').locator('option').allTextContents())[2];
-  await choose(page, 'Client', client);
-  await settled(page);
-  const shown = await rows(page);
-  const selected = async () => [
-    await page.getByLabel('Integration', { exact: true }).locator('option:checked').innerText(),
-    await page.getByLabel('Client').locator('option:checked').innerText(),
-  ];
-  await page.reload();
-  await rowsReady(page);
-  assert.deepEqual(await selected(), ['NinjaOne (RMM)', client]);
-  assert.deepEqual(await rows(page), shown);
-  // The link opens the same place in another tab.
-  const other = await page.context().newPage();
-  await other.goto(page.url());
-  await rowsReady(other);
-  assert.deepEqual(await other.getByLabel('Client').locator('option:checked').innerText(), client);
-  await other.close();
-  // Ids that do not exist fall back to the first integration and its first client.
-  await page.goto(page.url().replace(/integration=\d+/, 'integration=999').replace(/client=\d+/, 'client=999'));
-  await rowsReady(page);
-  const first = await page.getByLabel('Integration', { exact: true }).locator('option').first().innerText();
-  assert.equal((await selected())[0], first);
   await done();
 });
 

@@ -36,7 +36,7 @@ export function suite({ apiArgs = [] } = {}) {
     /** Opens the app with a URL query; call `done()` at the end of the test. */
     async visit(query = '', options = {}) {
       const params = new URLSearchParams(query.replace(/^\?/, ''));
-      const large = DEMO && !params.has('demo') && options.waitForRows !== false;
+      const large = DEMO && !params.has('demo') && options.waitForRows !== false && options.large !== false;
       if (DEMO && !params.has('demo')) params.set('demo', DEMO);
       if (BACKEND === 'http') {
         params.set('backend', 'http');
