@@ -213,10 +213,13 @@ impl ViewState {
         self.shown.get_untracked()
     }
 
+    /// Writes `view` home: in a new history entry if asked and the screen changes, else in
+    /// place; not at all when it is what was asked already.
     fn write(&self, view: View, new_entry: bool) {
         if view == self.asked.get_untracked() {
             return;
         }
+        let new_entry = new_entry && view != self.current();
         match self.home {
             Home::Memory(memory) => memory.set(view),
             Home::Url(navigate) => {

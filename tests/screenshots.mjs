@@ -68,6 +68,11 @@ await dialog.getByLabel('Find a record').fill('ap1');
 await large.page.waitForTimeout(300);
 await shot(large.page, '17-100k-rematch-find');
 
-console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems, large.problems));
+// A link to a view whose integration does not exist: the first one, the filters kept, a notice.
+const linked = await open(browser, `${server.url}?integration=987654&status=not-synced&sort=type&order=desc`);
+await linked.page.getByRole('note').filter({ hasText: 'was not found' }).waitFor();
+await shot(linked.page, '18-view-link-unknown-integration');
+
+console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems, large.problems, linked.problems));
 await browser.close();
 await server.close();

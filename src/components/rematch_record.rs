@@ -47,16 +47,15 @@ pub fn RematchRecord(
             .map(|c| c.records)
             .unwrap_or_default()
     };
-    let choice = RwSignal::new(None::<RecordId>);
-    // A choice the search no longer lists is dropped, so what is chosen is always on show.
-    Effect::new(move |_| {
-        if let Some(Ok(found)) = candidates.get() {
-            if let Some(chosen) = choice.get_untracked() {
-                if !found.records.iter().any(|r| r.id == chosen) {
-                    choice.set(None);
-                }
-            }
-        }
+    // What the user picked, and the choice: the pick while the search lists it, so what is
+    // chosen is always on show.
+    let picked = RwSignal::new(None::<RecordId>);
+    let choice = Memo::new(move |_| {
+        let pick = picked.get()?;
+        candidates.with(|found| match found {
+            Some(Ok(found)) => found.records.iter().any(|r| r.id == pick).then_some(pick),
+            _ => Some(pick),
+        })
     });
     let disable_previous = RwSignal::new(false);
     let submission = Submission::new(on_close);
@@ -101,7 +100,7 @@ pub fn RematchRecord(
                         id=SELECT_ID
                         class="select"
                         autofocus
-                        on:change=move |ev| choice.set(event_target_value(&ev).parse().ok().map(RecordId))
+                        on:change=move |ev| picked.set(event_target_value(&ev).parse().ok().map(RecordId))
                     >
                         <option value="" prop:selected=move || choice.get().is_none()>
                             {move || match candidates.get() {

@@ -1,9 +1,10 @@
 //! The Sync Overview page: the integration tile, the global tiles, the Client drop-down and the
 //! Sync Status list.
 
+use std::time::Duration;
+
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_use::use_interval_fn;
 
 use super::client_select::ClientSelect;
 use super::integration_tile::IntegrationTile;
@@ -18,8 +19,8 @@ use crate::counts::load_counts;
 use crate::screen::Screen;
 use crate::view_state::ViewState;
 
-/// How often relative times ("5 minutes ago") are brought up to date, in milliseconds.
-const TICK_MS: u64 = 30_000;
+/// How often relative times ("5 minutes ago") are brought up to date.
+const TICK: Duration = Duration::from_secs(30);
 
 /// The whole screen. Owns the screen state and the view (in the URL when the config says so,
 /// which needs a router above, else in memory) and provides both.
@@ -35,7 +36,9 @@ pub fn SyncOverview() -> impl IntoView {
         ViewState::in_memory(api, config.view)
     };
     provide_context(view);
-    use_interval_fn(move || screen.now.set(Utc::now()), TICK_MS);
+    if let Ok(tick) = set_interval_with_handle(move || screen.now.set(Utc::now()), TICK) {
+        on_cleanup(move || tick.clear());
+    }
 
     let integration_id = Memo::new(move |_| view.integration().with(|i| i.as_ref().map(|i| i.id)));
     let counts = load_counts(api, screen, integration_id);

@@ -3,7 +3,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener, use_window};
 use sync_core::ItemQuery;
 
 use super::load_error::LoadError;
@@ -40,7 +39,8 @@ pub fn SyncStatus() -> impl IntoView {
     let rows = use_row_window(list);
     let page = use_item_page(list, rows.window);
     // An open menu is fixed to the window; when the page scrolls it follows its button.
-    let _ = use_event_listener(use_window(), ev::scroll, move |_| actions.scrolled());
+    let page_scroll = window_event_listener(ev::scroll, move |_| actions.scrolled());
+    on_cleanup(move || page_scroll.remove());
 
     view! {
         <section class="sync-status" aria-labelledby=TITLE_ID>

@@ -3,7 +3,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_window_size_with_options, UseWindowSizeOptions};
 use sync_core::ItemQuery;
 
 use crate::window::{RowWindow, ROW_HEIGHT};
@@ -41,10 +40,9 @@ impl RowWindowState {
 /// Follows the list box of `list` (the query before paging): a new list starts at its top.
 pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
     let scroller = NodeRef::<html::Div>::new();
-    let size =
-        use_window_size_with_options(UseWindowSizeOptions::default().listen_orientation(false));
+    let window_height = use_window_height();
     let box_height = Memo::new(move |_| {
-        let window_height = size.height.get();
+        let window_height = window_height.get();
         let el = scroller.get()?;
         let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
         Some((window_height - top - BOTTOM_MARGIN).max(MIN_VISIBLE_ROWS * ROW_HEIGHT))
@@ -74,4 +72,19 @@ pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
         scrolled,
         list,
     }
+}
+
+/// The window's inner height in pixels, following resizes.
+fn use_window_height() -> ReadSignal<f64> {
+    let read = || {
+        window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(768.0)
+    };
+    let (height, set_height) = signal(read());
+    let resize = window_event_listener(leptos::ev::resize, move |_| set_height.set(read()));
+    on_cleanup(move || resize.remove());
+    height
 }
