@@ -3,13 +3,15 @@
 //! functions that change it.
 //!
 //! Writers: the Integration drop-down ([`ViewState::choose_integration`], a new history entry),
-//! the Client drop-down ([`ViewState::choose_client`], a new history entry), the Filter box,
-//! the Type and Status drop-downs and the *Clear filters* button ([`ViewState::set_filter`],
-//! [`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::clear_filters`], replacing
-//! the entry), the column headers ([`ViewState::sort_by`], replacing it), and, standalone, the
-//! browser's Back and Forward (through the router). Nothing else writes it.
+//! the Client drop-down ([`ViewState::choose_client`], a new history entry), the Filter box
+//! ([`ViewState::set_filter`]: shown at once, written over the current entry once typing pauses
+//! for 300 ms), the Type and Status drop-downs and the *Clear filters* button
+//! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::clear_filters`], over the
+//! current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
+//! standalone, the browser's Back and Forward (through the router). Nothing else writes it.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -22,13 +24,90 @@ use crate::view::{View, KEYS};
 
 type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
 
+/// How long typing in Filter pauses before the URL is written: writing it on every keystroke
+/// costs the browser a same-document navigation each time (a frame's worth at 100k items).
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
 /// Where the view lives.
 #[derive(Clone, Copy)]
 enum Home {
     /// The page's URL query, through the router (standalone).
-    Url(StoredValue<Navigate, LocalStorage>),
+    Url(UrlHome),
     /// Memory (embedded: the host page owns its URL and history).
     Memory(RwSignal<View>),
+}
+
+/// The view in the URL, and a filter being typed that is not there yet.
+#[derive(Clone, Copy)]
+struct UrlHome {
+    navigate: StoredValue<Navigate, LocalStorage>,
+    /// What the URL says.
+    url: Memo<View>,
+    /// The view with the filter being typed, over the URL's view it was typed on (it no longer
+    /// applies once the URL moves on, e.g. by Back).
+    draft: RwSignal<Option<(View, View)>>,
+    /// Writes the draft when typing pauses.
+    flush: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl UrlHome {
+    /// The URL's view, or the draft typed over it.
+    fn view(&self) -> View {
+        let url = self.url.get();
+        self.draft.with(|draft| match draft {
+            Some((base, typed)) if *base == url => typed.clone(),
+            _ => url,
+        })
+    }
+
+    /// Shows `view` at once and writes it when typing pauses.
+    fn type_in(self, view: View) {
+        let url = self.url.get_untracked();
+        self.draft.set((view != url).then_some((url, view)));
+        if let Some(pending) = self.flush.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.write_draft(), TYPING_PAUSE).ok();
+        self.flush.set_value(handle);
+    }
+
+    fn write_draft(self) {
+        if let Some((base, typed)) = self.draft.get_untracked() {
+            if base == self.url.get_untracked() {
+                self.write(typed, false);
+            }
+        }
+        self.draft.set(None);
+    }
+
+    /// Writes `view` into the URL (a new history entry or in place). A draft still pending
+    /// belongs to the entry it was typed on, so it is written there first.
+    fn write(self, view: View, new_entry: bool) {
+        if let Some(pending) = self.flush.get_value() {
+            pending.clear();
+        }
+        if new_entry {
+            if let Some((_, typed)) = self.draft.get_untracked() {
+                self.navigate_to(&typed, false);
+            }
+        }
+        self.draft.set(None);
+        self.navigate_to(&view, new_entry);
+    }
+
+    fn navigate_to(self, view: &View, new_entry: bool) {
+        if *view == self.url.get_untracked() {
+            return;
+        }
+        let options = NavigateOptions {
+            resolve: false,
+            replace: !new_entry,
+            scroll: false,
+            ..NavigateOptions::default()
+        };
+        self.navigate
+            .with_value(|navigate| navigate(&url_with(view), options));
+    }
 }
 
 /// The screen's view and what it resolves to. Provided as context by the Sync Overview page.
@@ -49,9 +128,14 @@ impl ViewState {
     /// The view kept in the page's URL (call inside a `<Router>`).
     pub fn in_url(api: Api) -> Self {
         let query = use_query_map();
-        let asked = Memo::new(move |_| query.with(|q| View::from_lookup(|key| q.get(key))));
         let navigate: Navigate = Rc::new(use_navigate());
-        Self::new(api, Home::Url(StoredValue::new_local(navigate)), asked)
+        let home = UrlHome {
+            navigate: StoredValue::new_local(navigate),
+            url: Memo::new(move |_| query.with(|q| View::from_lookup(|key| q.get(key)))),
+            draft: RwSignal::new(None),
+            flush: StoredValue::new(None),
+        };
+        Self::new(api, Home::Url(home), Memo::new(move |_| home.view()))
     }
 
     /// The view kept in memory, starting at `initial`.
@@ -167,15 +251,16 @@ impl ViewState {
         self.write(view, true);
     }
 
-    /// Filters by name or partial name.
+    /// Filters by name or partial name (shown at once; in the URL once typing pauses).
     pub fn set_filter(&self, filter: String) {
-        self.write(
-            View {
-                filter,
-                ..self.current()
-            },
-            false,
-        );
+        let view = View {
+            filter,
+            ..self.current()
+        };
+        match self.home {
+            Home::Url(home) => home.type_in(view),
+            Home::Memory(_) => self.write(view, false),
+        }
     }
 
     /// Shows only one type, or all.
@@ -214,24 +299,16 @@ impl ViewState {
     }
 
     /// Writes `view` home: in a new history entry if asked and the screen changes, else in
-    /// place; not at all when it is what was asked already.
+    /// place.
     fn write(&self, view: View, new_entry: bool) {
-        if view == self.asked.get_untracked() {
-            return;
-        }
         let new_entry = new_entry && view != self.current();
         match self.home {
-            Home::Memory(memory) => memory.set(view),
-            Home::Url(navigate) => {
-                let url = url_with(&view);
-                let options = NavigateOptions {
-                    resolve: false,
-                    replace: !new_entry,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                };
-                navigate.with_value(|navigate| navigate(&url, options));
+            Home::Memory(memory) => {
+                if view != memory.get_untracked() {
+                    memory.set(view);
+                }
             }
+            Home::Url(home) => home.write(view, new_entry),
         }
     }
 }

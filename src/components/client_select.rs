@@ -11,7 +11,7 @@ use crate::view_state::use_view;
 pub fn ClientSelect() -> impl IntoView {
     let view = use_view();
     let clients = view.clients;
-    let shown = move || view.shown().with(|v| v.client);
+    let shown = Memo::new(move |_| view.shown().with(|v| v.client));
     let listed = move || clients.latest().unwrap_or_default();
     view! {
         <div class="client-row">
@@ -30,7 +30,7 @@ pub fn ClientSelect() -> impl IntoView {
                 <For each=listed key=|c| c.id let:client>
                     <option
                         value=client.id.to_string()
-                        prop:selected=move || shown() == Some(client.id)
+                        prop:selected=move || shown.get() == Some(client.id)
                     >
                         {client.name}
                     </option>

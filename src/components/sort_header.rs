@@ -14,15 +14,15 @@ pub fn SortHeader(
     key: SortKey,
 ) -> impl IntoView {
     let view = use_view();
-    let state = move || {
+    let state = Memo::new(move |_| {
         let s = view.shown().with(|v| v.sort);
         match (s.key == key, s.descending) {
             (false, _) => "none",
             (true, false) => "ascending",
             (true, true) => "descending",
         }
-    };
-    let arrow = move || match state() {
+    });
+    let arrow = move || match state.get() {
         "ascending" => "▲",
         "descending" => "▼",
         _ => "",

@@ -44,6 +44,7 @@ pub fn SyncOverview() -> impl IntoView {
     let counts = load_counts(api, screen, integration_id);
     let failed = Memo::new(move |_| view.integrations.error());
     let notice = api.get().notice();
+    let not_found = Memo::new(move |_| view.notice());
 
     view! {
         <main class="sync-overview">
@@ -55,7 +56,7 @@ pub fn SyncOverview() -> impl IntoView {
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
-            {move || view.notice().map(|text| view! { <p class="notice" role="note">{text}</p> })}
+            {move || not_found.get().map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || {
                 screen
                     .alert

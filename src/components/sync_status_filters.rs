@@ -36,14 +36,14 @@ pub fn SyncStatusFilters() -> impl IntoView {
                     placeholder="Name or partial name"
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=move || shown.with(|v| v.filter.clone())
+                    prop:value=Memo::new(move |_| shown.with(|v| v.filter.clone()))
                     on:input=move |ev| view.set_filter(event_target_value(&ev))
                 />
             </div>
             <FilterSelect
                 label="Type"
                 id="type-filter"
-                chosen=Signal::derive(move || shown.with(|v| v.resource_type))
+                chosen=Memo::new(move |_| shown.with(|v| v.resource_type))
                 options=types
                 parse=ResourceType::from_slug
                 on_choose=move |t| view.set_type(t)
@@ -51,7 +51,7 @@ pub fn SyncStatusFilters() -> impl IntoView {
             <FilterSelect
                 label="Status"
                 id="status-filter"
-                chosen=Signal::derive(move || shown.with(|v| v.status))
+                chosen=Memo::new(move |_| shown.with(|v| v.status))
                 options=Signal::derive(|| {
                     SyncStatus::ALL.into_iter().map(|s| (s, s.slug(), s.label())).collect()
                 })
@@ -67,7 +67,7 @@ pub fn SyncStatusFilters() -> impl IntoView {
 fn FilterSelect<T>(
     label: &'static str,
     id: &'static str,
-    chosen: Signal<Option<T>>,
+    chosen: Memo<Option<T>>,
     options: Signal<Vec<(T, &'static str, &'static str)>>,
     parse: fn(&str) -> Option<T>,
     on_choose: impl Fn(Option<T>) + 'static,

@@ -53,9 +53,12 @@ pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
         let list = list.get();
         scrolled.with(|(on, top)| if *on == list { *top } else { 0.0 })
     });
+    // Scrolls the box back to the top for a new list (not when it is there: setting the
+    // position forces a layout).
     Effect::new(move |previous: Option<()>| {
         list.track();
-        if previous.is_some() {
+        let at_top = scrolled.with_untracked(|(_, top)| *top == 0.0);
+        if previous.is_some() && !at_top {
             if let Some(el) = scroller.get_untracked() {
                 el.set_scroll_top(0);
             }

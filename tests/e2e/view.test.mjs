@@ -36,7 +36,12 @@ async function setFilteredView(page) {
   await choose(page, 'Type', 'Device');
   const [first] = await rows(page);
   const filter = first.name.slice(1, 3).toLowerCase();
+  const entries = await page.evaluate(() => history.length);
+  await page.getByLabel('Filter', { exact: true }).pressSequentially(filter, { delay: 50 });
   await filterBy(page, filter);
+  // Typed into the URL once typing paused, over the current history entry.
+  await page.waitForURL((url) => url.searchParams.get('filter') === filter);
+  assert.equal(await page.evaluate(() => history.length), entries, 'typing adds no history entry');
   await page.getByRole('button', { name: 'Name' }).click();
   await settled(page);
   return { client, filter };
