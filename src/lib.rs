@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod row_actions;
 pub mod screen;
 pub mod view;
+pub mod view_home;
 pub mod view_state;
 pub mod window;
 pub mod write;

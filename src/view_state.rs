@@ -1,4 +1,4 @@
-//! The owner of the screen's [`View`]: where it lives (the page's URL through leptos_router when
+//! The owner of the screen's [`View`]: where it lives (a [`ViewHome`]: the page's URL when
 //! standalone, memory when embedded), which integration and client it resolves to, and the only
 //! functions that change it.
 //!
@@ -10,110 +10,18 @@
 //! current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
 //! standalone, the browser's Back and Forward (through the router). Nothing else writes it.
 
-use std::rc::Rc;
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use sync_core::{Client, ClientId, Integration, IntegrationId, ResourceType, SortKey, SyncStatus};
 
 use crate::backend::Api;
 use crate::fetch::Fetch;
-use crate::view::{View, KEYS};
-
-type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
-
-/// How long typing in Filter pauses before the URL is written: writing it on every keystroke
-/// costs the browser a same-document navigation each time (a frame's worth at 100k items).
-const TYPING_PAUSE: Duration = Duration::from_millis(300);
-
-/// Where the view lives.
-#[derive(Clone, Copy)]
-enum Home {
-    /// The page's URL query, through the router (standalone).
-    Url(UrlHome),
-    /// Memory (embedded: the host page owns its URL and history).
-    Memory(RwSignal<View>),
-}
-
-/// The view in the URL, and a filter being typed that is not there yet.
-#[derive(Clone, Copy)]
-struct UrlHome {
-    navigate: StoredValue<Navigate, LocalStorage>,
-    /// What the URL says.
-    url: Memo<View>,
-    /// The view with the filter being typed, over the URL's view it was typed on (it no longer
-    /// applies once the URL moves on, e.g. by Back).
-    draft: RwSignal<Option<(View, View)>>,
-    /// Writes the draft when typing pauses.
-    flush: StoredValue<Option<TimeoutHandle>>,
-}
-
-impl UrlHome {
-    /// The URL's view, or the draft typed over it.
-    fn view(&self) -> View {
-        let url = self.url.get();
-        self.draft.with(|draft| match draft {
-            Some((base, typed)) if *base == url => typed.clone(),
-            _ => url,
-        })
-    }
-
-    /// Shows `view` at once and writes it when typing pauses.
-    fn type_in(self, view: View) {
-        let url = self.url.get_untracked();
-        self.draft.set((view != url).then_some((url, view)));
-        if let Some(pending) = self.flush.get_value() {
-            pending.clear();
-        }
-        let handle = set_timeout_with_handle(move || self.write_draft(), TYPING_PAUSE).ok();
-        self.flush.set_value(handle);
-    }
-
-    fn write_draft(self) {
-        if let Some((base, typed)) = self.draft.get_untracked() {
-            if base == self.url.get_untracked() {
-                self.write(typed, false);
-            }
-        }
-        self.draft.set(None);
-    }
-
-    /// Writes `view` into the URL (a new history entry or in place). A draft still pending
-    /// belongs to the entry it was typed on, so it is written there first.
-    fn write(self, view: View, new_entry: bool) {
-        if let Some(pending) = self.flush.get_value() {
-            pending.clear();
-        }
-        if new_entry {
-            if let Some((_, typed)) = self.draft.get_untracked() {
-                self.navigate_to(&typed, false);
-            }
-        }
-        self.draft.set(None);
-        self.navigate_to(&view, new_entry);
-    }
-
-    fn navigate_to(self, view: &View, new_entry: bool) {
-        if *view == self.url.get_untracked() {
-            return;
-        }
-        let options = NavigateOptions {
-            resolve: false,
-            replace: !new_entry,
-            scroll: false,
-            ..NavigateOptions::default()
-        };
-        self.navigate
-            .with_value(|navigate| navigate(&url_with(view), options));
-    }
-}
+use crate::view::View;
+use crate::view_home::ViewHome;
 
 /// The screen's view and what it resolves to. Provided as context by the Sync Overview page.
 #[derive(Clone, Copy)]
 pub struct ViewState {
-    home: Home,
+    home: ViewHome,
     /// The view as asked for (URL or memory), ids unchecked.
     asked: Memo<View>,
     /// Every integration.
@@ -125,26 +33,9 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The view kept in the page's URL (call inside a `<Router>`).
-    pub fn in_url(api: Api) -> Self {
-        let query = use_query_map();
-        let navigate: Navigate = Rc::new(use_navigate());
-        let home = UrlHome {
-            navigate: StoredValue::new_local(navigate),
-            url: Memo::new(move |_| query.with(|q| View::from_lookup(|key| q.get(key)))),
-            draft: RwSignal::new(None),
-            flush: StoredValue::new(None),
-        };
-        Self::new(api, Home::Url(home), Memo::new(move |_| home.view()))
-    }
-
-    /// The view kept in memory, starting at `initial`.
-    pub fn in_memory(api: Api, initial: View) -> Self {
-        let memory = RwSignal::new(initial);
-        Self::new(api, Home::Memory(memory), Memo::new(move |_| memory.get()))
-    }
-
-    fn new(api: Api, home: Home, asked: Memo<View>) -> Self {
+    /// The view living in `home`, resolved over `api`'s integrations and clients.
+    pub fn new(api: Api, home: ViewHome) -> Self {
+        let asked = Memo::new(move |_| home.view());
         let integrations = Fetch::new(Memo::new(|_| ()), move |()| {
             let api = api.get();
             async move { api.integrations().await }
@@ -257,10 +148,7 @@ impl ViewState {
             filter,
             ..self.current()
         };
-        match self.home {
-            Home::Url(home) => home.type_in(view),
-            Home::Memory(_) => self.write(view, false),
-        }
+        self.home.type_in(view);
     }
 
     /// Shows only one type, or all.
@@ -302,36 +190,8 @@ impl ViewState {
     /// place.
     fn write(&self, view: View, new_entry: bool) {
         let new_entry = new_entry && view != self.current();
-        match self.home {
-            Home::Memory(memory) => {
-                if view != memory.get_untracked() {
-                    memory.set(view);
-                }
-            }
-            Home::Url(home) => home.write(view, new_entry),
-        }
+        self.home.write(view, new_entry);
     }
-}
-
-/// The page's URL with the view in its query (other keys, such as `backend`, kept).
-fn url_with(view: &View) -> String {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search)
-        .unwrap_or_else(|_| web_sys::UrlSearchParams::new().expect("URLSearchParams"));
-    for key in KEYS {
-        params.delete(key);
-    }
-    for (key, value) in view.to_pairs() {
-        params.append(key, &value);
-    }
-    let query = String::from(params.to_string());
-    format!(
-        "{}{}{query}{}",
-        location.pathname().unwrap_or_default(),
-        if query.is_empty() { "" } else { "?" },
-        location.hash().unwrap_or_default()
-    )
 }
 
 /// "ConnectWise Manage (PSA)".

@@ -19,6 +19,7 @@ use sync_overview::config::Config;
 use sync_overview::fetch::Fetch;
 use sync_overview::screen::Screen;
 use sync_overview::view::View;
+use sync_overview::view_home::ViewHome;
 use sync_overview::view_state::ViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -185,7 +186,7 @@ async fn the_list_mounted_with_its_integration_and_client_preset_shows_their_row
             client: Some(ClientId(2)),
             ..View::default()
         };
-        provide_context(ViewState::in_memory(api, preset));
+        provide_context(ViewState::new(api, ViewHome::in_memory(preset)));
         view! { <SyncStatusList /> }
     });
     settle().await;

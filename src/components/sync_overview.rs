@@ -17,6 +17,7 @@ use crate::backend::use_api;
 use crate::config::use_config;
 use crate::counts::load_counts;
 use crate::screen::Screen;
+use crate::view_home::ViewHome;
 use crate::view_state::ViewState;
 
 /// How often relative times ("5 minutes ago") are brought up to date.
@@ -30,11 +31,12 @@ pub fn SyncOverview() -> impl IntoView {
     let config = use_config();
     let screen = Screen::new();
     provide_context(screen);
-    let view = if config.view_in_url {
-        ViewState::in_url(api)
+    let home = if config.view_in_url {
+        ViewHome::in_url()
     } else {
-        ViewState::in_memory(api, config.view)
+        ViewHome::in_memory(config.view)
     };
+    let view = ViewState::new(api, home);
     provide_context(view);
     if let Ok(tick) = set_interval_with_handle(move || screen.now.set(Utc::now()), TICK) {
         on_cleanup(move || tick.clear());
