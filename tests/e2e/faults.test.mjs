@@ -139,6 +139,34 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
   await done({ allow });
 });
 
+test('someone else included the item first: Include gets 409, the list reloads and says so', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  const item = await firstWithStatus(page, 'Excluded');
+  const server = await serverItem(item.name);
+  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length >= 1);
+  const before = await tiles(page);
+  // Another technician includes it first.
+  const other = await fetch(`${state.api.url}/api/v1/items/${server.id}/include`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ version: server.version }),
+  });
+  assert.equal(other.status, 200);
+  await pickFromMenu(page, item.name, 'Include Record');
+  await page.getByRole('alert').filter({ hasText: 'changed by someone else' }).waitFor();
+  // The list and the tiles show the other technician's change without a reload of the page.
+  await page.waitForFunction((name) => {
+    const row = [...document.querySelectorAll('tbody tr:not([aria-hidden])')].find((tr) => tr.querySelector('th').firstElementChild.textContent === name);
+    return row && row.children[2].textContent.trim() !== 'Excluded';
+  }, item.name);
+  const back = (await serverItem(item.name)).status === 'matched' ? { matched: before.matched + 1 } : { notSynced: before.notSynced + 1 };
+  await waitForTiles(page, { ...before, ...back, excluded: before.excluded - 1 });
+  assert.equal((await serverItem(item.name)).version, server.version + 1, 'applied once, by the other');
+  await done({ allow });
+});
+
 test('a double click on Exclude sends one change', T, async () => {
   const { page, done } = await visit();
   const ctx = await excludeDialog(page);
