@@ -2,8 +2,12 @@
 //! otherwise by the page's URL query.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::view::View;
+
+/// The name of the global object a host page may set to configure an embedded app.
+pub const CONFIG_OBJECT: &str = "syncOverviewConfig";
 
 /// Where the data comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +88,46 @@ impl Config {
                 .unwrap_or(default.timeout_secs),
             view: View::from_lookup(&get),
             view_in_url: false,
+        }
+    }
+}
+
+impl Config {
+    /// The settings of a standalone page: its URL query, where the view then lives too.
+    pub fn from_url() -> Self {
+        let search = window().location().search().unwrap_or_default();
+        let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        Self {
+            view_in_url: true,
+            ..Self::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+        }
+    }
+
+    /// The settings of an embedded app: a configuration object's keys (strings or numbers);
+    /// the view then lives in memory.
+    pub fn from_object(object: &JsValue) -> Self {
+        Self::from_lookup(|key| {
+            js_sys::Reflect::get(object, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| {
+                    v.as_string()
+                        .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
+                })
+        })
+    }
+
+    /// The settings `mount` was given: the object if there is one, else the host page's global
+    /// configuration object (`window.syncOverviewConfig`), else the page's URL.
+    pub fn for_mount(given: &JsValue) -> Self {
+        if given.is_object() {
+            return Self::from_object(given);
+        }
+        let global = js_sys::Reflect::get(&window(), &JsValue::from_str(CONFIG_OBJECT))
+            .ok()
+            .filter(JsValue::is_object);
+        match global {
+            Some(object) => Self::from_object(&object),
+            None => Self::from_url(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod backend;
 pub mod components;
 pub mod config;
 pub mod counts;
+pub mod embed;
 pub mod fetch;
 pub mod format;
 pub mod hooks;

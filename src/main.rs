@@ -1,6 +1,24 @@
-//! Mounts the app; everything else lives in the library.
+//! Mount only: exports `mount(element, config)` to JavaScript (`embed.js` re-exports it), for
+//! the standalone page and for any host page.
 
-fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(sync_overview::app::App);
+use wasm_bindgen::prelude::*;
+
+/// A mounted Sync Overview.
+#[wasm_bindgen]
+pub struct App(sync_overview::embed::Mounted);
+
+#[wasm_bindgen]
+impl App {
+    /// Removes the app from its element: its nodes, its reactive state and its listeners.
+    pub fn unmount(&self) {
+        self.0.unmount();
+    }
 }
+
+/// Shows Sync Overview inside `element` (see `sync_overview::embed::mount`).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> App {
+    App(sync_overview::embed::mount(element, &config))
+}
+
+fn main() {}

@@ -12,8 +12,8 @@ use crate::format::percent;
 pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
     let share = move |status: SyncStatus| {
         move || match counts.current() {
-            Some(Ok(Some(c))) => format!("width: {}", percent(c.get(status), c.total())),
-            _ => "width: 0".to_owned(),
+            Some(Ok(Some(c))) => percent(c.get(status), c.total()),
+            _ => "0".to_owned(),
         }
     };
     let rows = [
@@ -35,7 +35,7 @@ pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
                         view! {
                             <span
                                 class=format!("status-bar-part part-{}", status.slug())
-                                style=share(status)
+                                style:width=share(status)
                             ></span>
                         }
                     })}

@@ -29,7 +29,7 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
     let id = row.id;
     let button = NodeRef::<html::Button>::new();
     let start = RwSignal::new(Start::First);
-    let place = RwSignal::new(String::new());
+    let place = RwSignal::new(Placement::default());
     let is_open = move || actions.open_menu.get() == Some(id);
     let open = move |from: Start| {
         start.set(from);
@@ -114,22 +114,36 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
 /// The height a menu needs below its button, in pixels.
 const MENU_ROOM: f64 = 110.0;
 
+/// Where an open menu goes, as CSS lengths (set through the CSSOM, which a strict Content
+/// Security Policy allows, unlike `style` attributes).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Placement {
+    right: String,
+    top: String,
+    bottom: String,
+}
+
 /// Where the menu goes: fixed to the window (so that the list's scrolling box does not cut it
 /// off), right-aligned with its button, below it or, near the window's bottom, above it.
-fn placement(button: &web_sys::HtmlButtonElement) -> String {
+fn placement(button: &web_sys::HtmlButtonElement) -> Placement {
     let rect = button.get_bounding_client_rect();
     let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
     let width = size(window().inner_width()).unwrap_or(0.0);
     let height = size(window().inner_height()).unwrap_or(0.0);
     let right = (width - rect.right()).max(0.0);
+    let auto = || "auto".to_owned();
     if rect.bottom() + MENU_ROOM > height && rect.top() > MENU_ROOM {
-        format!(
-            "right: {}; bottom: {}",
-            px(right),
-            px(height - rect.top() + 4.0)
-        )
+        Placement {
+            right: px(right),
+            top: auto(),
+            bottom: px(height - rect.top() + 4.0),
+        }
     } else {
-        format!("right: {}; top: {}", px(right), px(rect.bottom() + 4.0))
+        Placement {
+            right: px(right),
+            top: px(rect.bottom() + 4.0),
+            bottom: auto(),
+        }
     }
 }
 
@@ -152,7 +166,7 @@ fn MenuList(
     menu_id: String,
     label: String,
     start: RwSignal<Start>,
-    place: RwSignal<String>,
+    place: RwSignal<Placement>,
     button: NodeRef<html::Button>,
     close: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -263,7 +277,9 @@ fn MenuList(
             role="menu"
             aria-label=label
             class="menu"
-            style=move || place.get()
+            style:right=move || place.with(|p| p.right.clone())
+            style:top=move || place.with(|p| p.top.clone())
+            style:bottom=move || place.with(|p| p.bottom.clone())
             on:keydown=on_keydown
         >
             <MenuItem

@@ -47,7 +47,7 @@ pub fn SyncStatusTable(
         <div
             class="table-scroll"
             node_ref=rows.scroller
-            style=move || rows.box_height.get().map(|h| format!("max-height: {}", px(h)))
+            style:max-height=move || rows.box_height.get().map(px).unwrap_or_default()
             on:scroll=move |_| {
                 rows.on_scroll();
                 actions.scrolled();
@@ -101,7 +101,7 @@ pub fn SyncStatusTable(
 #[component]
 fn Gap(rows: u32) -> impl IntoView {
     view! {
-        <tr class="gap" aria-hidden="true" style=format!("height: {}", px(RowWindow::gap(rows)))>
+        <tr class="gap" aria-hidden="true" style:height=px(RowWindow::gap(rows))>
             <td colspan="5"></td>
         </tr>
     }

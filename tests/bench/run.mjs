@@ -54,9 +54,6 @@ const PROBE = () => {
       if (!window.__bench.firstRows) window.__bench.longest = Math.max(window.__bench.longest, task.duration);
     }
   }).observe({ type: 'longtask', buffered: true });
-  addEventListener('TrunkApplicationStarted', (e) => {
-    window.__bench.wasm = e.detail.wasm;
-  });
   new MutationObserver((_, observer) => {
     if (document.querySelector('tbody tr:not([aria-hidden])')) {
       observer.disconnect();
@@ -162,10 +159,15 @@ const FLOOR_ACTIONS = {
 };
 
 async function memory(page) {
-  return page.evaluate(() => ({
-    heap: performance.memory?.usedJSHeapSize ?? null,
-    wasm: window.__bench.wasm?.memory?.buffer.byteLength ?? null,
-  }));
+  // The app's wasm instance, from its module entry (the floor page has none).
+  return page.evaluate(async () => {
+    const embed = document.querySelector('script[src$="standalone.js"]') ? await import('./embed.js') : null;
+    const wasm = embed && (await embed.instance());
+    return {
+      heap: performance.memory?.usedJSHeapSize ?? null,
+      wasm: wasm?.memory?.buffer.byteLength ?? null,
+    };
+  });
 }
 
 async function openPage(browser, url) {

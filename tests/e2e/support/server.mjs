@@ -1,4 +1,7 @@
-// A static file server for the built app (dist/), on loopback, for tests and benchmarks.
+// A static file server for the built app (dist/), on loopback, for tests and benchmarks; for
+// tests, with the strict Content Security Policy a portal would send, and axe-core served from
+// the same origin (an inline script would break that policy).
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -15,15 +18,36 @@ const TYPES = {
 
 export const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root = DIST) {
+/** Where a test page loads axe-core from. */
+export const AXE_PATH = '/__test/axe.min.js';
+const AXE_FILE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Test pages (a portal host page) are served under /__test/ from tests/e2e/fixtures/. */
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+function fileFor(root, path) {
+  if (path === AXE_PATH) return AXE_FILE;
+  if (path.startsWith('/__test/')) return join(FIXTURES, path.slice('/__test/'.length));
+  return join(root, path);
+}
+
+/** The strict policy the app must run under; `api` is the HTTP backend's origin, if any. */
+export const strictCsp = (api = '') =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${api}`.trim();
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `csp()`, if given,
+ * returns the Content-Security-Policy header sent with every answer.
+ */
+export async function serve(root = DIST, { csp } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = join(root, path);
+    let file = fileFor(root, path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (csp) headers['content-security-policy'] = csp();
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

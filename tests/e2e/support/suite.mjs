@@ -1,11 +1,12 @@
-// One browser, one static server and (with E2E_BACKEND=http) one API server per test file; each
-// test gets a fresh browser context (clean storage) and fails on any console error or warning.
+// One browser, one static server (sending a strict Content Security Policy) and (with
+// E2E_BACKEND=http) one API server per test file; each test gets a fresh browser context (clean
+// storage) and fails on any console error or warning, CSP violations included.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { startApiServer } from './api-server.mjs';
 import { openLargeClient } from './app.mjs';
 import { launch, open } from './browser.mjs';
-import { serve } from './server.mjs';
+import { serve, strictCsp } from './server.mjs';
 
 /** Which backend the app runs on in this run: `mock` (default) or `http`. */
 export const BACKEND = process.env.E2E_BACKEND === 'http' ? 'http' : 'mock';
@@ -22,7 +23,8 @@ export function suite({ apiArgs = [] } = {}) {
   let server;
   const state = { api: null };
   before(async () => {
-    server = await serve();
+    // Every page is served under the strict policy: a violation is a console error.
+    server = await serve(undefined, { csp: () => strictCsp(state.api?.url) });
     browser = await launch();
     if (BACKEND === 'http') state.api = await startApiServer(apiArgs);
   });

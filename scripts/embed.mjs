@@ -1,0 +1,47 @@
+// Trunk post-build hook: writes `embed.js` (a stable name) next to index.html, the ES module a
+// page imports to show the app (`mount(element, config)` → handle with `unmount()`), and takes
+// Trunk's inline loader script out of index.html, so the page runs under a strict Content
+// Security Policy (`script-src 'self'`). The standalone page loads `standalone.js`, which mounts
+// through embed.js like any host.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const files = readdirSync(dir);
+const glue = files.find((f) => /^sync-overview-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => /^sync-overview-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!glue || !wasm) throw new Error(`no wasm-bindgen output in ${dir}: ${files.join(', ')}`);
+
+writeFileSync(
+  join(dir, 'embed.js'),
+  `// Sync Overview's module entry: import { mount } from '<where the app is served>/embed.js'.
+import init, { mount as mountApp } from './${glue}';
+
+let started;
+
+/** Loads the app's WebAssembly once; resolves to its exports. */
+export function instance() {
+  started ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  return started;
+}
+
+/**
+ * Shows Sync Overview inside \`element\`. \`config\` takes backend, api, token, portal, timeout,
+ * integration, client, filter, type, status, sort, order and demo; without it, the page's
+ * \`window.syncOverviewConfig\` or, standalone, its URL. Resolves to a handle with \`unmount()\`.
+ */
+export async function mount(element, config) {
+  if (!(element instanceof HTMLElement)) throw new TypeError('mount(element, config): element must be an HTMLElement');
+  await instance();
+  const app = mountApp(element, config ?? undefined);
+  return { unmount: () => app.unmount() };
+}
+`,
+);
+
+const index = join(dir, 'index.html');
+const html = readFileSync(index, 'utf8');
+const stripped = html.replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '');
+if (stripped === html) throw new Error("Trunk's loader script was not found in index.html");
+writeFileSync(index, stripped);

@@ -1,0 +1,53 @@
+// The module entry: a host page imports embed.js and mounts the app into one of its elements,
+// under the same strict Content Security Policy; the host's URL is never touched, and unmount()
+// leaves the element empty.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { rowsReady } from './support/browser.mjs';
+import { BACKEND, suite } from './support/suite.mjs';
+import { choose, filterBy, rows, settled } from './support/app.mjs';
+
+const { visit, state } = suite();
+const T = { timeout: 60_000 };
+
+/** Opens the host page with the app mounted by `mount(element, config)`. */
+async function host() {
+  const session = await visit('', { waitForRows: false });
+  const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url, portal: 'IT Glue' } : { backend: 'mock', portal: 'IT Glue' };
+  const url = new URL('/__test/host.html', session.page.url());
+  for (const [key, value] of Object.entries(config)) url.searchParams.set(key, value);
+  url.hash = '#top';
+  await session.page.goto(url.toString());
+  await rowsReady(session.page);
+  return session;
+}
+
+test('a host page mounts the app into its element; the URL and history stay the host’s', T, async () => {
+  const { page, done } = await host();
+  const region = page.getByRole('region', { name: 'Sync module' });
+  assert.equal(await region.getByRole('heading', { name: 'Sync Overview' }).count(), 1, 'rendered inside the element');
+  const before = await page.evaluate(() => [location.href, history.length]);
+  const clients = await page.getByLabel('Client').locator('option').allTextContents();
+  await choose(page, 'Client', clients[1]);
+  await settled(page);
+  await filterBy(page, 'e');
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => [location.href, history.length]), before);
+  assert.ok((await rows(page)).length > 0);
+  await done();
+});
+
+test('unmount() removes the app and leaves the element empty; mounting again works', T, async () => {
+  const { page, done } = await host();
+  await page.evaluate(() => window.hostApp.unmount());
+  assert.equal(await page.locator('#sync-here').evaluate((el) => el.childNodes.length), 0);
+  assert.equal(await page.getByRole('heading', { name: 'Portal' }).count(), 1, 'the host page is left as it was');
+  // Window events after unmount reach no leftover listener (a leftover would throw).
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
+  await page.evaluate(() => window.hostApp.unmount());
+  const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
+  await page.evaluate((c) => window.hostMount(c).then((app) => (window.hostApp = app)), config);
+  await rowsReady(page);
+  await done();
+});
