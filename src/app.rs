@@ -14,6 +14,7 @@ use crate::backend::{Api, Backend};
 use crate::components::preparing_demo_data::PreparingDemoData;
 use crate::components::sync_overview::SyncOverview;
 use crate::config::{BackendChoice, Config};
+use crate::ids::Ids;
 
 /// The root component: provides the configuration, opens the backend (showing how far the demo
 /// data got meanwhile), then shows the screen: standalone inside a router, which keeps the view
@@ -24,6 +25,7 @@ pub fn App(
     config: Config,
 ) -> impl IntoView {
     provide_context(config.clone());
+    provide_context(Ids::new());
     let in_url = config.view_in_url;
     let progress = RwSignal::new(None::<Progress>);
     let opened = LocalResource::new(move || open(config.clone(), progress));

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod fetch;
 pub mod format;
 pub mod hooks;
+pub mod ids;
 pub mod row_actions;
 pub mod screen;
 pub mod view;

@@ -66,11 +66,6 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// The id of the actions button of an item's row.
-pub fn actions_button_id(item: ItemId) -> String {
-    format!("actions-{item}")
-}
-
 /// Focuses the element with this id, if it is on the page; says whether it was.
 pub fn focus_by_id(id: &str) -> bool {
     let element = document()

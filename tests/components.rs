@@ -19,6 +19,7 @@ use sync_overview::components::exclude_record::ExcludeRecord;
 use sync_overview::components::rematch_record::RematchRecord;
 use sync_overview::components::sync_logs::SyncLogs;
 use sync_overview::config::Config;
+use sync_overview::ids::Ids;
 use sync_overview::screen::Screen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -156,6 +157,7 @@ fn mount(which: Which, item: ItemView, backend: Rc<Scripted>) -> (HtmlElement, S
         provide_context(Api::new(backend));
         provide_context(Config::default());
         provide_context(Screen::new());
+        provide_context(Ids::new());
         match which {
             Which::Rematch => view! { <RematchRecord item on_close on_done /> }.into_any(),
             Which::Exclude => view! { <ExcludeRecord item on_close on_done /> }.into_any(),
@@ -427,7 +429,7 @@ async fn sync_logs_show_the_last_seven_days_and_refuse_a_backwards_range() {
     let rows = root.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 1);
     assert!(root.text_content().unwrap().contains("Rate limit reached"));
-    let from_input: HtmlInputElement = find(&root, "#logs-from");
+    let from_input: HtmlInputElement = find(&root, "input[type=date][id$=logs-from]");
     from_input.set_value("2999-01-01");
     from_input
         .dispatch_event(&web_sys::Event::new("change").unwrap())

@@ -17,6 +17,7 @@ use sync_overview::backend::{Answer, Api, Backend, BackendError};
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
 use sync_overview::config::Config;
 use sync_overview::fetch::Fetch;
+use sync_overview::ids::Ids;
 use sync_overview::screen::Screen;
 use sync_overview::view::View;
 use sync_overview::view_home::ViewHome;
@@ -181,6 +182,7 @@ async fn the_list_mounted_with_its_integration_and_client_preset_shows_their_row
         provide_context(api);
         provide_context(Config::default());
         provide_context(Screen::new());
+        provide_context(Ids::new());
         let preset = View {
             integration: Some(IntegrationId(4)),
             client: Some(ClientId(2)),

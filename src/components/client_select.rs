@@ -4,22 +4,24 @@ use leptos::prelude::*;
 use sync_core::ClientId;
 
 use super::load_error::LoadError;
+use crate::ids::use_ids;
 use crate::view_state::use_view;
 
 /// Picks the client whose items the Sync Status list shows.
 #[component]
 pub fn ClientSelect() -> impl IntoView {
     let view = use_view();
+    let id = use_ids().of("client");
     let clients = view.clients;
     let shown = Memo::new(move |_| view.shown().with(|v| v.client));
     let listed = move || clients.latest().unwrap_or_default();
     view! {
         <div class="client-row">
-            <label class="field-label" for="client">
+            <label class="field-label" for=id.clone()>
                 "Client"
             </label>
             <select
-                id="client"
+                id=id
                 class="select select-large"
                 on:change=move |ev| {
                     if let Ok(id) = event_target_value(&ev).parse() {

@@ -6,10 +6,9 @@ use sync_core::IntegrationId;
 
 use super::sync_logs::SyncLogs;
 use crate::format::exact;
+use crate::ids::use_ids;
 use crate::screen::{focus_by_id, use_screen};
 use crate::view_state::{integration_label, use_view};
-
-const VIEW_LOGS_ID: &str = "view-logs";
 
 /// The top-left tile: the Integration drop-down, Last Synced and View Logs.
 #[component]
@@ -19,6 +18,8 @@ pub fn IntegrationTile() -> impl IntoView {
     let integration = view.integration();
     let integrations = move || view.integrations.latest().unwrap_or_default();
     let logs_open = RwSignal::new(false);
+    let ids = use_ids();
+    let (select_id, view_logs_id) = (ids.of("integration"), ids.of("view-logs"));
     let on_change = move |ev| {
         let id = event_target_value(&ev).parse().ok().map(IntegrationId);
         let chosen = view
@@ -28,18 +29,20 @@ pub fn IntegrationTile() -> impl IntoView {
             view.choose_integration(&chosen);
         }
     };
-    let close_logs = move || {
+    let view_logs = ids.of("view-logs");
+    let close_logs = Callback::new(move |()| {
         logs_open.set(false);
+        let view_logs = view_logs.clone();
         request_animation_frame(move || {
-            focus_by_id(VIEW_LOGS_ID);
+            focus_by_id(&view_logs);
         });
-    };
+    });
     view! {
         <section class="tile integration-tile" aria-label="Integration tile">
-            <label class="field-label" for="integration">
+            <label class="field-label" for=select_id.clone()>
                 "Integration"
             </label>
-            <select id="integration" class="select select-large" on:change=on_change>
+            <select id=select_id class="select select-large" on:change=on_change>
                 <For each=integrations key=|i| i.id let:option>
                     <option
                         value=option.id.to_string()
@@ -69,7 +72,7 @@ pub fn IntegrationTile() -> impl IntoView {
                 }}
             </p>
             <button
-                id=VIEW_LOGS_ID
+                id=view_logs_id
                 type="button"
                 class="link-button"
                 disabled=move || integration.with(Option::is_none)

@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 use sync_core::demo::Progress;
 
+use crate::ids::use_ids;
+
 /// The page while the demo data is being prepared; empty until the build reports progress.
 #[component]
 pub fn PreparingDemoData(progress: RwSignal<Option<Progress>>) -> impl IntoView {
+    let id = StoredValue::new(use_ids().of("preparing-progress"));
     view! {
         <main class="sync-overview" aria-busy="true">
             <header class="page-header">
@@ -18,9 +21,9 @@ pub fn PreparingDemoData(progress: RwSignal<Option<Progress>>) -> impl IntoView 
                     .map(|step| {
                         view! {
                             <div class="preparing">
-                                <label for="preparing-progress">"Preparing the demo data…"</label>
+                                <label for=id.get_value()>"Preparing the demo data…"</label>
                                 <progress
-                                    id="preparing-progress"
+                                    id=id.get_value()
                                     max=step.total
                                     value=step.done
                                 ></progress>

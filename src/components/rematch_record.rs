@@ -10,11 +10,8 @@ use super::modal::Modal;
 use crate::backend::use_api;
 use crate::config::use_config;
 use crate::format::grouped;
+use crate::ids::use_ids;
 use crate::screen::{focus_by_id, use_screen};
-
-const SELECT_ID: &str = "rematch-record";
-const FIND_ID: &str = "rematch-find";
-const FIND_HINT_ID: &str = "rematch-find-hint";
 
 /// Re-matches `item`; `on_done` gets what to tell the user.
 #[component]
@@ -30,6 +27,12 @@ pub fn RematchRecord(
     let portal = use_config().portal;
     let id = item.id;
     let screen = use_screen();
+    let ids = use_ids();
+    let (select_id, find_id, find_hint_id) = (
+        ids.of("rematch-record"),
+        ids.of("rematch-find"),
+        ids.of("rematch-find-hint"),
+    );
     let find = RwSignal::new(String::new());
     let candidates = LocalResource::new(move || {
         let api = api.get();
@@ -65,13 +68,17 @@ pub fn RematchRecord(
     });
     let version = item.version;
     let has_previous = item.record.is_some();
+    let focus_select = {
+        let id = select_id.clone();
+        move || focus_by_id(&id)
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(record) = choice.get_untracked() else {
             submission
                 .error
                 .set(Some("Choose the record to match to.".to_owned()));
-            focus_by_id(SELECT_ID);
+            focus_select();
             return;
         };
         let target = listed()
@@ -93,11 +100,11 @@ pub fn RematchRecord(
             <form class="modal-form" on:submit=on_submit novalidate>
                 <ItemSummary item />
                 <div class="field">
-                    <label class="field-label" for=SELECT_ID>
+                    <label class="field-label" for=select_id.clone()>
                         {format!("Record to match to ({portal})")}
                     </label>
                     <select
-                        id=SELECT_ID
+                        id=select_id
                         class="select"
                         autofocus
                         on:change=move |ev| picked.set(event_target_value(&ev).parse().ok().map(RecordId))
@@ -128,17 +135,17 @@ pub fn RematchRecord(
                     }}
                 </div>
                 <div class="field">
-                    <label class="field-label" for=FIND_ID>
+                    <label class="field-label" for=find_id.clone()>
                         "Find a record"
                     </label>
                     <input
-                        id=FIND_ID
+                        id=find_id
                         class="input"
                         type="search"
                         placeholder="Name or partial name"
                         autocomplete="off"
                         spellcheck="false"
-                        aria-describedby=FIND_HINT_ID
+                        aria-describedby=find_hint_id.clone()
                         prop:value=move || find.get()
                         on:input=move |ev| find.set(event_target_value(&ev))
                         on:keydown=move |ev| {
@@ -147,7 +154,7 @@ pub fn RematchRecord(
                             }
                         }
                     />
-                    <p id=FIND_HINT_ID class="field-hint">
+                    <p id=find_hint_id class="field-hint">
                         {move || match candidates.get() {
                             Some(Ok(found)) if found.total as usize > found.records.len() => {
                                 format!(

@@ -5,9 +5,8 @@ use leptos::task::spawn_local;
 
 use super::modal::Modal;
 use crate::backend::use_api;
+use crate::ids::use_ids;
 use crate::screen::{focus_by_id, use_screen};
-
-const BUTTON_ID: &str = "reset-demo-data";
 
 /// The control, shown only when the data is demo data.
 #[component]
@@ -15,12 +14,13 @@ pub fn ResetDemoData() -> impl IntoView {
     let api = use_api();
     let screen = use_screen();
     let asking = RwSignal::new(false);
+    let button_id = StoredValue::new(use_ids().of("reset-demo-data"));
     let error = RwSignal::new(None::<String>);
     let close = move || {
         asking.set(false);
         error.set(None);
         request_animation_frame(move || {
-            focus_by_id(BUTTON_ID);
+            button_id.with_value(|id| focus_by_id(id));
         });
     };
     let reset = move |_| {
@@ -40,7 +40,7 @@ pub fn ResetDemoData() -> impl IntoView {
     };
     api.get().is_demo().then(|| {
         view! {
-            <button id=BUTTON_ID type="button" class="button" on:click=move |_| asking.set(true)>
+            <button id=button_id.get_value() type="button" class="button" on:click=move |_| asking.set(true)>
                 "Reset demo data"
             </button>
             <Show when=move || asking.get()>

@@ -6,6 +6,7 @@ use sync_core::{StatusCounts, SyncStatus};
 use super::status_badge::StatusBadge;
 use crate::counts::{count_text, Counts};
 use crate::format::percent;
+use crate::ids::use_ids;
 
 /// How many resources of the integration stand in each status, with a bar of their shares.
 #[component]
@@ -24,9 +25,10 @@ pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
         (SyncStatus::NotSynced, |c: &StatusCounts| c.not_synced),
         (SyncStatus::Excluded, |c: &StatusCounts| c.excluded),
     ];
+    let title_id = use_ids().of("status-title");
     view! {
-        <section class="tile status-tile" aria-labelledby="status-title">
-            <h2 id="status-title" class="tile-title">
+        <section class="tile status-tile" aria-labelledby=title_id.clone()>
+            <h2 id=title_id.clone() class="tile-title">
                 "Resources Status"
             </h2>
             <div class="status-bar" aria-hidden="true">

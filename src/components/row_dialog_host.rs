@@ -6,21 +6,25 @@ use leptos::prelude::*;
 
 use super::exclude_record::ExcludeRecord;
 use super::rematch_record::RematchRecord;
+use crate::ids::use_ids;
 use crate::row_actions::{use_row_actions, RowDialog};
-use crate::screen::{actions_button_id, focus_by_id, use_screen};
+use crate::screen::{focus_by_id, use_screen};
 
 /// The open row dialog, if any.
 #[component]
 pub fn RowDialogHost() -> impl IntoView {
     let actions = use_row_actions();
     let screen = use_screen();
+    let ids = use_ids();
     move || {
         let open = actions.dialog.get()?;
         let id = open.item().id;
+        let button = ids.actions_button(id);
         let on_close = Callback::new(move |()| {
             actions.dialog.set(None);
+            let button = button.clone();
             request_animation_frame(move || {
-                focus_by_id(&actions_button_id(id));
+                focus_by_id(&button);
             });
         });
         let on_done = Callback::new(move |message: String| {

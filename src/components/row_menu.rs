@@ -10,8 +10,9 @@ use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
 use crate::backend::use_api;
 use crate::format::px;
+use crate::ids::use_ids;
 use crate::row_actions::{use_row_actions, RowDialog};
-use crate::screen::{actions_button_id, focus_by_id, new_key, unique_id, use_screen};
+use crate::screen::{focus_by_id, new_key, unique_id, use_screen};
 use crate::write::{write, Refusal};
 
 /// Which menu item takes focus when the menu opens.
@@ -75,7 +76,7 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
         >
             <button
                 node_ref=button
-                id=actions_button_id(id)
+                id=use_ids().actions_button(id)
                 type="button"
                 class="icon-button"
                 aria-label=label.clone()
@@ -170,6 +171,7 @@ fn MenuList(
     button: NodeRef<html::Button>,
     close: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let ids = use_ids();
     let actions = use_row_actions();
     let api = use_api();
     let screen = use_screen();
@@ -250,6 +252,7 @@ fn MenuList(
     let include = move || {
         actions.open_menu.set(None);
         let item = row.get_value();
+        let button = ids.actions_button(item.id);
         spawn_local(async move {
             let action = Action::Include { item: item.id };
             match write(api, screen, action, item.version, &new_key()).await {
@@ -265,7 +268,7 @@ fn MenuList(
                     if let Refusal::Failed(why) = refusal {
                         screen.failed(format!("Could not include {}: {why}", item.name));
                     }
-                    focus_by_id(&actions_button_id(item.id));
+                    focus_by_id(&button);
                 }
             }
         });

@@ -8,6 +8,7 @@ use super::load_error::LoadError;
 use super::modal::Modal;
 use crate::backend::use_api;
 use crate::format::{date_value, log_time, parse_date, start_of, today};
+use crate::ids::use_ids;
 
 /// Days shown when the window opens.
 const DEFAULT_DAYS: i64 = 7;
@@ -47,10 +48,11 @@ pub fn SyncLogs(
     });
     let entries = Signal::derive(move || answer.get().map(|(_, entries)| entries));
     let busy = move || answer.with(|a| a.as_ref().map(|(asked, _)| *asked)) != Some(range.get());
-    let date_input = move |label: &'static str, id: &'static str, day: RwSignal<Option<_>>| {
+    let ids = use_ids();
+    let date_input = move |label: &'static str, id: String, day: RwSignal<Option<_>>| {
         view! {
             <div class="field">
-                <label class="field-label" for=id>
+                <label class="field-label" for=id.clone()>
                     {label}
                 </label>
                 <input
@@ -69,8 +71,8 @@ pub fn SyncLogs(
             <p class="modal-subtitle">{integration.name.clone()}</p>
             <fieldset class="date-range">
                 <legend>"Date Range"</legend>
-                {date_input("From", "logs-from", from)}
-                {date_input("To", "logs-to", to)}
+                {date_input("From", ids.of("logs-from"), from)}
+                {date_input("To", ids.of("logs-to"), to)}
             </fieldset>
             {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div

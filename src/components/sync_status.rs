@@ -12,16 +12,19 @@ use super::sync_status_table::SyncStatusTable;
 use crate::format::items;
 use crate::hooks::use_item_page::use_item_page;
 use crate::hooks::use_row_window::use_row_window;
+use crate::ids::use_ids;
 use crate::row_actions::RowActions;
 use crate::view_state::use_view;
 
-/// The id of the section's heading, which takes focus when the row acted on is gone.
-pub const TITLE_ID: &str = "sync-status-title";
+/// The name of the section heading's id (it takes focus when the row acted on is gone).
+pub const TITLE: &str = "sync-status-title";
 
 /// The Sync Status list of the shown integration and client.
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let view = use_view();
+    let title_id = use_ids().of(TITLE);
+    let labelled_by = title_id.clone();
     let actions = RowActions::provide();
     // The list as the view asks for it, before paging.
     let list = Memo::new(move |_| {
@@ -43,9 +46,9 @@ pub fn SyncStatus() -> impl IntoView {
     on_cleanup(move || page_scroll.remove());
 
     view! {
-        <section class="sync-status" aria-labelledby=TITLE_ID>
+        <section class="sync-status" aria-labelledby=labelled_by>
             <div class="section-head">
-                <h2 id=TITLE_ID tabindex="-1">
+                <h2 id=title_id tabindex="-1">
                     "Sync Status"
                 </h2>
                 <span class="muted item-count" aria-live="polite" aria-atomic="true">

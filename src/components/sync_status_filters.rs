@@ -3,15 +3,18 @@
 use leptos::prelude::*;
 use sync_core::{ResourceType, SyncStatus};
 
+use crate::ids::use_ids;
 use crate::view_state::use_view;
 
-/// The id of the Filter box (the empty state's *Clear filters* returns focus to it).
-pub const FILTER_ID: &str = "filter";
+/// The name of the Filter box's id (the empty state's *Clear filters* returns focus to it).
+pub const FILTER: &str = "filter";
 
 /// The Filter box and the Type and Status drop-downs, showing and changing the view.
 #[component]
 pub fn SyncStatusFilters() -> impl IntoView {
     let view = use_view();
+    let ids = use_ids();
+    let filter_id = ids.of(FILTER);
     let shown = view.shown();
     let types = Signal::derive(move || {
         view.integration().with(|i| {
@@ -26,11 +29,11 @@ pub fn SyncStatusFilters() -> impl IntoView {
     view! {
         <div class="filters" role="group" aria-label="Sync Status filters">
             <div class="field field-grow">
-                <label class="field-label" for=FILTER_ID>
+                <label class="field-label" for=filter_id.clone()>
                     "Filter"
                 </label>
                 <input
-                    id=FILTER_ID
+                    id=filter_id
                     type="search"
                     class="input"
                     placeholder="Name or partial name"
@@ -42,7 +45,7 @@ pub fn SyncStatusFilters() -> impl IntoView {
             </div>
             <FilterSelect
                 label="Type"
-                id="type-filter"
+                id=ids.of("type-filter")
                 chosen=Memo::new(move |_| shown.with(|v| v.resource_type))
                 options=types
                 parse=ResourceType::from_slug
@@ -50,7 +53,7 @@ pub fn SyncStatusFilters() -> impl IntoView {
             />
             <FilterSelect
                 label="Status"
-                id="status-filter"
+                id=ids.of("status-filter")
                 chosen=Memo::new(move |_| shown.with(|v| v.status))
                 options=Signal::derive(|| {
                     SyncStatus::ALL.into_iter().map(|s| (s, s.slug(), s.label())).collect()
@@ -66,7 +69,7 @@ pub fn SyncStatusFilters() -> impl IntoView {
 #[component]
 fn FilterSelect<T>(
     label: &'static str,
-    id: &'static str,
+    id: String,
     chosen: Memo<Option<T>>,
     options: Signal<Vec<(T, &'static str, &'static str)>>,
     parse: fn(&str) -> Option<T>,
@@ -77,7 +80,7 @@ where
 {
     view! {
         <div class="field">
-            <label class="field-label" for=id>
+            <label class="field-label" for=id.clone()>
                 {label}
             </label>
             <select id=id class="select" on:change=move |ev| on_choose(parse(&event_target_value(&ev)))>

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use sync_core::SortKey;
 
 use super::sort_header::SortHeader;
-use super::sync_status::TITLE_ID;
-use super::sync_status_filters::FILTER_ID;
+use super::sync_status::TITLE;
+use super::sync_status_filters::FILTER;
 use super::sync_status_row::SyncStatusRow;
 use crate::format::px;
 use crate::hooks::use_item_page::ItemPageState;
 use crate::hooks::use_row_window::RowWindowState;
+use crate::ids::use_ids;
 use crate::row_actions::use_row_actions;
 use crate::screen::{focus_by_id, use_screen};
 use crate::view_state::use_view;
@@ -26,6 +27,8 @@ pub fn SyncStatusTable(
 ) -> impl IntoView {
     let actions = use_row_actions();
     let screen = use_screen();
+    let title_id = use_ids().of(TITLE);
+    let heading = title_id.clone();
     let loaded = page.loaded;
     // A row that was acted on takes focus back when it shows again (its menu does that); if it
     // no longer shows (filtered out), the section heading takes it.
@@ -35,7 +38,7 @@ pub fn SyncStatusTable(
             if let Some(id) = screen.focus_item.get_untracked() {
                 if !page.items.iter().any(|row| row.id == id) {
                     screen.focus_item.set(None);
-                    focus_by_id(TITLE_ID);
+                    focus_by_id(&heading);
                 }
             }
         })
@@ -55,7 +58,7 @@ pub fn SyncStatusTable(
         >
             <table
                 class="sync-table"
-                aria-labelledby=TITLE_ID
+                aria-labelledby=title_id
                 aria-busy=move || page.loading.get().to_string()
                 aria-rowcount=move || loaded.with(|p| p.as_ref().map(|p| p.total + 1))
             >
@@ -111,6 +114,7 @@ fn Gap(rows: u32) -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let view = use_view();
+    let filter_id = StoredValue::new(use_ids().of(FILTER));
     let why = move || view.shown().with(|v| v.describe_filters());
     view! {
         <div class="empty-state">
@@ -124,7 +128,7 @@ fn EmptyState() -> impl IntoView {
                             class="button"
                             on:click=move |_| {
                                 view.clear_filters();
-                                focus_by_id(FILTER_ID);
+                                filter_id.with_value(|id| focus_by_id(id));
                             }
                         >
                             "Clear filters"

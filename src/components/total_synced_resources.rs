@@ -4,13 +4,15 @@ use leptos::prelude::*;
 use sync_core::StatusCounts;
 
 use crate::counts::{count_text, Counts};
+use crate::ids::use_ids;
 
 /// The total, over all clients.
 #[component]
 pub fn TotalSyncedResources(counts: Counts) -> impl IntoView {
+    let title_id = use_ids().of("total-title");
     view! {
-        <section class="tile total-tile" aria-labelledby="total-title">
-            <h2 id="total-title" class="tile-title">
+        <section class="tile total-tile" aria-labelledby=title_id.clone()>
+            <h2 id=title_id.clone() class="tile-title">
                 "Total Synced Resources"
             </h2>
             <p class="tile-figure">{count_text(counts, StatusCounts::total)}</p>

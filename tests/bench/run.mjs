@@ -80,7 +80,7 @@ const SETTLED = `async function settled() {
 // list shows the answer.
 const KEYSTROKES_SCRIPT = (n) => `(async (n) => {
   ${SETTLED}
-  const input = document.getElementById('filter');
+  const input = document.querySelector('input[id$="-filter"]');
   const text = 'ws1';
   const times = [];
   let value = '';

@@ -10,10 +10,11 @@ import { choose, filterBy, rows, settled } from './support/app.mjs';
 const { visit, state } = suite();
 const T = { timeout: 60_000 };
 
-/** Opens the host page with the app mounted by `mount(element, config)`. */
-async function host() {
+/** Opens the host page with the app mounted by `mount(element, config)` (twice with `two`). */
+async function host({ two = false } = {}) {
   const session = await visit('', { waitForRows: false });
   const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url, portal: 'IT Glue' } : { backend: 'mock', portal: 'IT Glue' };
+  if (two) config.two = '1';
   const url = new URL('/__test/host.html', session.page.url());
   for (const [key, value] of Object.entries(config)) url.searchParams.set(key, value);
   url.hash = '#top';
@@ -24,7 +25,7 @@ async function host() {
 
 test('a host page mounts the app into its element; the URL and history stay the host’s', T, async () => {
   const { page, done } = await host();
-  const region = page.getByRole('region', { name: 'Sync module' });
+  const region = page.getByRole('region', { name: 'Sync module', exact: true });
   assert.equal(await region.getByRole('heading', { name: 'Sync Overview' }).count(), 1, 'rendered inside the element');
   const before = await page.evaluate(() => [location.href, history.length]);
   const clients = await page.getByLabel('Client').locator('option').allTextContents();
@@ -49,5 +50,27 @@ test('unmount() removes the app and leaves the element empty; mounting again wor
   const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
   await page.evaluate((c) => window.hostMount(c).then((app) => (window.hostApp = app)), config);
   await rowsReady(page);
+  await done();
+});
+
+test('two apps on one page are independent: own ids, own view, one unmounted leaves the other working', T, async () => {
+  const { page, done } = await host({ two: true });
+  const first = page.getByRole('region', { name: 'Sync module', exact: true });
+  const second = page.getByRole('region', { name: 'Second sync module' });
+  await second.getByRole('table', { name: 'Sync Status' }).locator('tbody tr').first().waitFor();
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id is used twice');
+  // Each label names its own control.
+  await first.getByLabel('Filter', { exact: true }).fill('zzz-nothing');
+  await first.getByText(/No items match/).waitFor();
+  assert.equal(await second.getByLabel('Filter', { exact: true }).inputValue(), '');
+  assert.ok((await second.locator('tbody tr:not([aria-hidden])').count()) > 0, 'the other list is untouched');
+  await page.evaluate(() => window.hostApp.unmount());
+  assert.equal(await page.locator('#sync-here').evaluate((el) => el.childNodes.length), 0);
+  await second.getByLabel('Status', { exact: true }).selectOption({ label: 'Matched' });
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('#sync-there tbody tr:not([aria-hidden])')];
+    return rows.length > 0 && rows.every((tr) => tr.children[2].textContent.trim() === 'Matched');
+  });
   await done();
 });

@@ -149,7 +149,7 @@ test('Re-match Record finds a record by name when it is not among the likeliest'
   await dialog.getByLabel('Find a record').fill(part.toUpperCase());
   await page.waitForFunction(
     ([p, n]) => {
-      const options = [...document.querySelectorAll('#rematch-record option')].slice(1);
+      const options = [...document.querySelectorAll('select[id$="rematch-record"] option')].slice(1);
       return options.length > 0 && options.length <= n && options.every((o) => o.textContent.toLowerCase().includes(p));
     },
     [part.toLowerCase(), listed],

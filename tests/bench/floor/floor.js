@@ -85,7 +85,7 @@ scroller.addEventListener('scroll', () => {
   scrollTop = scroller.scrollTop;
   renderRows();
 });
-$('filter').addEventListener('input', (e) => filter(e.target.value));
+$('floor-filter').addEventListener('input', (e) => filter(e.target.value));
 $('rows').addEventListener('click', (e) => {
   const button = e.target.closest('button[data-item]');
   if (button) act(Number(button.dataset.item));
