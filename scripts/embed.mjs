@@ -1,6 +1,7 @@
 // Trunk post-build hook: writes `embed.js` (a stable name) next to index.html, the ES module a
-// page imports to show the app (`mount(element, config)` → handle with `unmount()`), and takes
-// Trunk's inline loader script out of index.html, so the page runs under a strict Content
+// page imports to show the app (`mount(element, config)` → handle with `unmount()`; it tells the
+// app where its stylesheet is), and takes Trunk's inline loader script and the app's stylesheet
+// link out of index.html (the app links its stylesheet inside its own element), so the page runs under a strict Content
 // Security Policy (`script-src 'self'`). The standalone page loads `standalone.js`, which mounts
 // through embed.js like any host.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR 
 const files = readdirSync(dir);
 const glue = files.find((f) => /^sync-overview-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^sync-overview-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) throw new Error(`no wasm-bindgen output in ${dir}: ${files.join(', ')}`);
+const css = files.find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+if (!glue || !wasm || !css) throw new Error(`no wasm-bindgen output or stylesheet in ${dir}: ${files.join(', ')}`);
 
 writeFileSync(
   join(dir, 'embed.js'),
@@ -34,7 +36,7 @@ export function instance() {
 export async function mount(element, config) {
   if (!(element instanceof HTMLElement)) throw new TypeError('mount(element, config): element must be an HTMLElement');
   await instance();
-  const app = mountApp(element, config ?? undefined);
+  const app = mountApp(element, config ?? undefined, new URL('./${css}', import.meta.url).href);
   return { unmount: () => app.unmount() };
 }
 `,
@@ -42,6 +44,11 @@ export async function mount(element, config) {
 
 const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
-const stripped = html.replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '');
-if (stripped === html) throw new Error("Trunk's loader script was not found in index.html");
+// The app links its own stylesheet inside its root element (the same for every host).
+const stripped = html
+  .replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '')
+  .replace(new RegExp(`<link rel="stylesheet" href="\\./${css}"[^>]*>\\s*`), '');
+if (stripped.includes('import init') || stripped.includes(css)) {
+  throw new Error("Trunk's loader script or the app's stylesheet link was not found in index.html");
+}
 writeFileSync(index, stripped);

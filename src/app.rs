@@ -16,8 +16,9 @@ use crate::components::sync_overview::SyncOverview;
 use crate::config::{BackendChoice, Config};
 use crate::ids::Ids;
 
-/// The root component: provides the configuration, opens the backend (showing how far the demo
-/// data got meanwhile), then shows the screen: standalone inside a router, which keeps the view
+/// The root component: the app's root element (its styles are scoped to it, and it carries the
+/// theme), the configuration and the element ids as context; it opens the backend (showing how
+/// far the demo data got meanwhile), then shows the screen: standalone inside a router, which keeps the view
 /// in the URL; embedded without one, so the host page's URL, history and links are left alone.
 #[component]
 pub fn App(
@@ -26,10 +27,13 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(config.clone());
     provide_context(Ids::new());
-    let in_url = config.view_in_url;
+    let (in_url, theme) = (config.view_in_url, config.theme.slug());
+    let stylesheet = config.stylesheet.clone();
+    // Hidden until its stylesheet has loaded (or failed to), so it never shows unstyled.
+    let styled = RwSignal::new(stylesheet.is_none());
     let progress = RwSignal::new(None::<Progress>);
     let opened = LocalResource::new(move || open(config.clone(), progress));
-    move || match opened.get() {
+    let screen = move || match opened.get() {
         Some(backend) => {
             provide_context(Api::new(backend));
             if in_url {
@@ -44,6 +48,22 @@ pub fn App(
             }
         }
         None => view! { <PreparingDemoData progress /> }.into_any(),
+    };
+    view! {
+        <div class="sync-overview-app" data-theme=theme hidden=move || !styled.get()>
+            {stylesheet
+                .map(|href| {
+                    view! {
+                        <link
+                            rel="stylesheet"
+                            href=href
+                            on:load=move |_| styled.set(true)
+                            on:error=move |_| styled.set(true)
+                        />
+                    }
+                })}
+            {screen}
+        </div>
     }
 }
 

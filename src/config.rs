@@ -23,6 +23,29 @@ pub enum BackendChoice {
     },
 }
 
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// The user's preference (`prefers-color-scheme`).
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// Its name in configuration and in the app root's `data-theme`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
+}
+
 /// The app's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -39,6 +62,10 @@ pub struct Config {
     pub view: View,
     /// Whether the view lives in the page's URL (standalone), rather than in memory (embedded).
     pub view_in_url: bool,
+    /// The colour theme.
+    pub theme: Theme,
+    /// The app's stylesheet, linked inside its root (given by `embed.js`, not configurable).
+    pub stylesheet: Option<String>,
 }
 
 impl Default for Config {
@@ -50,6 +77,8 @@ impl Default for Config {
             timeout_secs: 15,
             view: View::default(),
             view_in_url: false,
+            theme: Theme::Auto,
+            stylesheet: None,
         }
     }
 }
@@ -59,7 +88,7 @@ const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
     /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
-    /// (seconds) and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
+    /// (seconds), `theme` (`light`, `dark`, `auto`) and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
     /// or unreadable keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
@@ -88,6 +117,12 @@ impl Config {
                 .unwrap_or(default.timeout_secs),
             view: View::from_lookup(&get),
             view_in_url: false,
+            theme: match text("theme").as_deref() {
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                _ => Theme::Auto,
+            },
+            stylesheet: None,
         }
     }
 }

@@ -42,9 +42,17 @@ impl Mounted {
 
 /// Shows the app inside `element`. `config` takes the keys of `window.syncOverviewConfig`; with
 /// none, that global object is read, else the page's URL (standalone: the view lives there).
-pub fn mount(element: web_sys::HtmlElement, config: &JsValue) -> Mounted {
+/// The app links `stylesheet` inside its own root.
+pub fn mount(
+    element: web_sys::HtmlElement,
+    config: &JsValue,
+    stylesheet: Option<String>,
+) -> Mounted {
     console_error_panic_hook::set_once();
-    let config = Config::for_mount(config);
+    let config = Config {
+        stylesheet,
+        ..Config::for_mount(config)
+    };
     let handle = leptos::mount::mount_to(element, move || view! { <App config /> });
     APPS.with(|apps| {
         let apps = &mut *apps.borrow_mut();

@@ -15,10 +15,11 @@ impl App {
     }
 }
 
-/// Shows Sync Overview inside `element` (see `sync_overview::embed::mount`).
+/// Shows Sync Overview inside `element`, styled by the stylesheet at `stylesheet` (see
+/// `sync_overview::embed::mount`).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> App {
-    App(sync_overview::embed::mount(element, &config))
+pub fn mount(element: web_sys::HtmlElement, config: JsValue, stylesheet: Option<String>) -> App {
+    App(sync_overview::embed::mount(element, &config, stylesheet))
 }
 
 fn main() {}

@@ -1,5 +1,6 @@
 // axe-core finds no serious or critical violation on the screen, with a menu open, or in any
-// dialog; the layout holds on a narrow window.
+// dialog, in the light and the dark theme (colour contrast included); the auto theme follows the
+// user's preference; the layout holds on a narrow window.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
@@ -21,9 +22,32 @@ async function audit(page, what) {
   );
 }
 
-test('no serious or critical axe violation on the screen, menu and dialogs', T, async () => {
+/** The app root's background colour, as rendered. */
+const background = (page) => page.locator('.sync-overview-app').evaluate((el) => getComputedStyle(el).backgroundColor);
+
+for (const theme of ['light', 'dark']) {
+  test(`no serious or critical axe violation on the screen, menu and dialogs (${theme} theme)`, T, async () => {
+    const { page, done } = await visit(`?theme=${theme}`);
+    await tilesReady(page);
+    await auditEverything(page);
+    await done();
+  });
+}
+
+test('the auto theme follows the user’s colour-scheme preference', T, async () => {
   const { page, done } = await visit();
   await tilesReady(page);
+  const light = await background(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background(page);
+  assert.notEqual(light, dark);
+  const [r, g, b] = dark.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `a dark background: ${dark}`);
+  await done();
+});
+
+/** Audits the screen, a row menu and each dialog. */
+async function auditEverything(page) {
   await audit(page, 'on the screen');
   await page.getByRole('button', { name: /^Actions for / }).first().click();
   await page.getByRole('menu').waitFor();
@@ -46,8 +70,7 @@ test('no serious or critical axe violation on the screen, menu and dialogs', T, 
     await page.getByRole('dialog', { name: 'Reset demo data' }).waitFor();
     await audit(page, 'in Reset demo data');
   }
-  await done();
-});
+}
 
 test('a narrow window keeps every control reachable and nothing wider than the page', T, async () => {
   const { page, done } = await visit('', { viewport: { width: 390, height: 844 } });

@@ -48,7 +48,7 @@ test('unmount() removes the app and leaves the element empty; mounting again wor
   await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
   await page.evaluate(() => window.hostApp.unmount());
   const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
-  await page.evaluate((c) => window.hostMount(c).then((app) => (window.hostApp = app)), config);
+  await page.evaluate((c) => window.hostMount(c), config);
   await rowsReady(page);
   await done();
 });
@@ -72,5 +72,24 @@ test('two apps on one page are independent: own ids, own view, one unmounted lea
     const rows = [...document.querySelectorAll('#sync-there tbody tr:not([aria-hidden])')];
     return rows.length > 0 && rows.every((tr) => tr.children[2].textContent.trim() === 'Matched');
   });
+  await done();
+});
+
+test('mounting changes none of the host page’s own styles', T, async () => {
+  const session = await visit('', { waitForRows: false });
+  const { page, done } = session;
+  await page.goto(new URL('/__test/host.html?mount=0', page.url()).toString());
+  const styles = () =>
+    page.evaluate(() =>
+      ['body', 'h1', 'nav a', 'button', 'table', 'th', 'td'].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector));
+        return [selector, style.margin, style.padding, style.font, style.color, style.backgroundColor, style.border, style.boxSizing];
+      }),
+    );
+  const before = await styles();
+  const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
+  await page.evaluate((c) => window.hostMount(c), config);
+  await rowsReady(page);
+  assert.deepEqual(await styles(), before);
   await done();
 });
