@@ -47,8 +47,10 @@ const html = readFileSync(index, 'utf8');
 // The app links its own stylesheet inside its root element (the same for every host).
 const stripped = html
   .replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '')
-  .replace(new RegExp(`<link rel="stylesheet" href="\\./${css}"[^>]*>\\s*`), '');
+  .replace(new RegExp(`<link rel="stylesheet" href="[^"]*${css}"[^>]*>\\s*`), '');
 if (stripped.includes('import init') || stripped.includes(css)) {
   throw new Error("Trunk's loader script or the app's stylesheet link was not found in index.html");
 }
-writeFileSync(index, stripped);
+// Built for an absolute public path: the page's own script follows it too.
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
+writeFileSync(index, stripped.replace('src="./standalone.js"', `src="${publicUrl.replace(/\/?$/, '/')}standalone.js"`));

@@ -24,10 +24,12 @@ const AXE_FILE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Test pages (a portal host page) are served under /__test/ from tests/e2e/fixtures/. */
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-function fileFor(root, path) {
+/** The file for a request path: the app under `base`, test files under /__test/; else none. */
+function fileFor(root, base, path) {
   if (path === AXE_PATH) return AXE_FILE;
   if (path.startsWith('/__test/')) return join(FIXTURES, path.slice('/__test/'.length));
-  return join(root, path);
+  if (path.startsWith(base)) return join(root, path.slice(base.length));
+  return null;
 }
 
 /** The strict policy the app must run under; `api` is the HTTP backend's origin, if any. */
@@ -35,14 +37,16 @@ export const strictCsp = (api = '') =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${api}`.trim();
 
 /**
- * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `csp()`, if given,
- * returns the Content-Security-Policy header sent with every answer.
+ * Serves `root` at `base` (a sub-path such as /tools/sync-overview/) on 127.0.0.1 at a free port;
+ * resolves to { url (of `base`), close }. `csp()`, if given, returns the Content-Security-Policy
+ * header sent with every answer.
  */
-export async function serve(root = DIST, { csp } = {}) {
+export async function serve(root = DIST, { csp, base = '/' } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = fileFor(root, path);
+    let file = fileFor(root, base, path);
     try {
+      if (!file) throw new Error('outside the served folder');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
@@ -56,5 +60,5 @@ export async function serve(root = DIST, { csp } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) };
 }

@@ -8,6 +8,9 @@ import { openLargeClient } from './app.mjs';
 import { launch, open } from './browser.mjs';
 import { serve, strictCsp } from './server.mjs';
 
+/** The sub-path the app is served from in every test. */
+export const APP_PATH = '/tools/sync-overview/';
+
 /** Which backend the app runs on in this run: `mock` (default) or `http`. */
 export const BACKEND = process.env.E2E_BACKEND === 'http' ? 'http' : 'mock';
 
@@ -23,8 +26,9 @@ export function suite({ apiArgs = [] } = {}) {
   let server;
   const state = { api: null };
   before(async () => {
-    // Every page is served under the strict policy: a violation is a console error.
-    server = await serve(undefined, { csp: () => strictCsp(state.api?.url) });
+    // Every page is served from a sub-path, as a portal would host it, under the strict policy
+    // (a violation is a console error).
+    server = await serve(undefined, { base: APP_PATH, csp: () => strictCsp(state.api?.url) });
     browser = await launch();
     if (BACKEND === 'http') state.api = await startApiServer(apiArgs);
   });
