@@ -93,3 +93,15 @@ test('mounting changes none of the host page’s own styles', T, async () => {
   assert.deepEqual(await styles(), before);
   await done();
 });
+
+test('the demo portal of examples/portal-host embeds the module under the strict policy', T, async () => {
+  const { page, done } = await visit('', { waitForRows: false });
+  const demo = BACKEND === 'http' ? `server.html?api=${encodeURIComponent(state.api.url)}` : 'index.html';
+  await page.goto(new URL(`/examples/portal-host/${demo}`, page.url()).toString());
+  await rowsReady(page);
+  const main = page.getByRole('main').filter({ has: page.getByRole('heading', { name: 'Integrations' }) });
+  assert.equal(await main.getByRole('table', { name: 'Sync Status' }).count(), 1, 'the module is in the portal’s main area');
+  assert.match(await page.getByRole('heading', { name: 'Integrations' }).evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
+  assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).count(), BACKEND === 'http' ? 0 : 1);
+  await done();
+});

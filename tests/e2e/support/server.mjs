@@ -23,11 +23,14 @@ export const AXE_PATH = '/__test/axe.min.js';
 const AXE_FILE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Test pages (a portal host page) are served under /__test/ from tests/e2e/fixtures/. */
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** The demo portal of examples/portal-host/, served as it is. */
+const PORTAL = fileURLToPath(new URL('../../../examples/portal-host/', import.meta.url));
 
 /** The file for a request path: the app under `base`, test files under /__test/; else none. */
 function fileFor(root, base, path) {
   if (path === AXE_PATH) return AXE_FILE;
   if (path.startsWith('/__test/')) return join(FIXTURES, path.slice('/__test/'.length));
+  if (path.startsWith('/examples/portal-host/')) return join(PORTAL, path.slice('/examples/portal-host/'.length));
   if (path.startsWith(base)) return join(root, path.slice(base.length));
   return null;
 }
