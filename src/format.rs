@@ -1,8 +1,9 @@
-//! Numbers, times and dates as the screen shows them, in the user's time zone.
+//! Numbers, times and dates as the screen shows them: times in the user's locale (the browser's
+//! `Intl.DateTimeFormat`) and time zone.
 //!
-//! Written out by hand rather than with `format!("{:.2}")` or chrono's `format`/`parse`: those
-//! bring float formatting and chrono's strftime machinery into the wasm (about 20 kB) for a few
-//! fixed patterns.
+//! Numbers and the fixed patterns are written out by hand rather than with `format!("{:.2}")`
+//! or chrono's `format`/`parse`: those bring float formatting and chrono's strftime machinery
+//! into the wasm (about 20 kB).
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Timelike, Utc};
 
@@ -31,29 +32,63 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// An exact local time: "24 Nov 2026, 10:02".
+/// An exact time in the user's locale and time zone ("24 Nov 2026, 10:02" in en-GB,
+/// "Nov 24, 2026, 10:02 AM" in en-US).
 pub fn exact(time: DateTime<Utc>) -> String {
-    let t = time.with_timezone(&Local);
-    format!(
-        "{} {} {}, {:02}:{:02}",
-        t.day(),
-        MONTHS[t.month0() as usize],
-        t.year(),
-        t.hour(),
-        t.minute()
-    )
+    in_locale(time, &[("dateStyle", "medium"), ("timeStyle", "short")]).unwrap_or_else(|| {
+        let t = time.with_timezone(&Local);
+        format!(
+            "{} {} {}, {:02}:{:02}",
+            t.day(),
+            MONTHS[t.month0() as usize],
+            t.year(),
+            t.hour(),
+            t.minute()
+        )
+    })
 }
 
-/// A local time to the second, for log lines: "2026-11-24 10:02:41".
+/// A time to the second for log lines, in the user's locale and time zone
+/// ("24/11/2026, 10:02:41" in en-GB).
 pub fn log_time(time: DateTime<Utc>) -> String {
-    let t = time.with_timezone(&Local);
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        date_value(t.date_naive()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    let options = [
+        ("year", "numeric"),
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("second", "2-digit"),
+    ];
+    in_locale(time, &options).unwrap_or_else(|| {
+        let t = time.with_timezone(&Local);
+        format!(
+            "{} {:02}:{:02}:{:02}",
+            date_value(t.date_naive()),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    })
+}
+
+/// Formats `time` with the browser's `Intl.DateTimeFormat` in its default locale and time zone;
+/// `None` outside a browser (then the fixed patterns above are used).
+fn in_locale(time: DateTime<Utc>, options: &[(&str, &str)]) -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    use wasm_bindgen::JsValue;
+    let object = js_sys::Object::new();
+    for (key, value) in options {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &object);
+    let date = js_sys::Date::new(&JsValue::from_f64(time.timestamp_millis() as f64));
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()?
+        .as_string()
 }
 
 /// A CSS length in whole pixels: 333.6 → "334px".

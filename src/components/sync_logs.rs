@@ -121,7 +121,11 @@ pub fn SyncLogs(
                                         .map(|entry| {
                                             view! {
                                                 <tr class=level_class(entry.level)>
-                                                    <td class="nowrap">{log_time(entry.time)}</td>
+                                                    <td class="nowrap">
+                                                        <time datetime=entry.time.to_rfc3339()>
+                                                            {log_time(entry.time)}
+                                                        </time>
+                                                    </td>
                                                     <td>
                                                         <span class=format!(
                                                             "level {}",

@@ -35,3 +35,18 @@ test('a host page configures the embedded app with window.syncOverviewConfig', {
   await page.getByRole('switch', { name: 'Disable previous IT Glue record' }).waitFor();
   await done();
 });
+
+test('times follow the browser’s locale and time zone: Last Synced and the Sync Logs', T, async () => {
+  const { page, done } = await visit('', { locale: 'de-DE', timezoneId: 'Asia/Tokyo' });
+  const time = page.getByRole('region', { name: 'Integration tile' }).locator('time');
+  const title = await time.getAttribute('title');
+  const iso = await time.getAttribute('datetime');
+  const expected = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+  assert.equal(title, expected);
+  assert.match(title, /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/, 'German date, 24-hour time');
+  await page.getByRole('button', { name: 'View Logs' }).click();
+  const first = page.getByRole('dialog', { name: 'Sync Logs' }).locator('tbody tr td').first();
+  await first.waitFor();
+  assert.match(await first.innerText(), /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/);
+  await done();
+});

@@ -26,8 +26,8 @@ export function launch() {
  * Returns { page, context, problems } where problems collects console errors, warnings and page
  * errors.
  */
-export async function open(browser, url, { viewport = { width: 1366, height: 768 }, waitForRows = true } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function open(browser, url, { viewport = { width: 1366, height: 768 }, waitForRows = true, locale, timezoneId } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
