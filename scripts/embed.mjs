@@ -44,11 +44,12 @@ export async function mount(element, config) {
 
 const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
-// The app links its own stylesheet inside its root element (the same for every host).
+// The app links its own stylesheet inside its root element (the same for every host); the page
+// only preloads it, so that it arrives while the wasm loads.
 const stripped = html
   .replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '')
-  .replace(new RegExp(`<link rel="stylesheet" href="[^"]*${css}"[^>]*>\\s*`), '');
-if (stripped.includes('import init') || stripped.includes(css)) {
+  .replace(new RegExp(`<link rel="stylesheet" (href="[^"]*${css}")[^>]*>`), '<link rel="preload" $1 as="style">');
+if (stripped.includes('import init') || !stripped.includes('<link rel="preload" href=')) {
   throw new Error("Trunk's loader script or the app's stylesheet link was not found in index.html");
 }
 // Built for an absolute public path: the page's own script follows it too.

@@ -4,6 +4,7 @@ pub mod action_dialog;
 pub mod client_select;
 pub mod exclude_record;
 pub mod integration_tile;
+pub mod landmark;
 pub mod load_error;
 pub mod modal;
 pub mod preparing_demo_data;

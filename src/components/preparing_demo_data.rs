@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use sync_core::demo::Progress;
 
+use super::landmark::Landmark;
 use crate::ids::use_ids;
 
 /// The page while the demo data is being prepared; empty until the build reports progress.
@@ -11,7 +12,7 @@ use crate::ids::use_ids;
 pub fn PreparingDemoData(progress: RwSignal<Option<Progress>>) -> impl IntoView {
     let id = StoredValue::new(use_ids().of("preparing-progress"));
     view! {
-        <main class="sync-overview" aria-busy="true">
+        <Landmark busy=true>
             <header class="page-header">
                 <h1>"Sync Overview"</h1>
             </header>
@@ -31,6 +32,6 @@ pub fn PreparingDemoData(progress: RwSignal<Option<Progress>>) -> impl IntoView 
                         }
                     })
             }}
-        </main>
+        </Landmark>
     }
 }

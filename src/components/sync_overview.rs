@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::client_select::ClientSelect;
 use super::integration_tile::IntegrationTile;
+use super::landmark::Landmark;
 use super::load_error::LoadError;
 use super::reset_demo_data::ResetDemoData;
 use super::resources_status::ResourcesStatus;
@@ -49,7 +50,7 @@ pub fn SyncOverview() -> impl IntoView {
     let not_found = Memo::new(move |_| view.notice());
 
     view! {
-        <main class="sync-overview">
+        <Landmark>
             <header class="page-header">
                 <h1>"Sync Overview"</h1>
                 <p class="announcement" role="status">
@@ -94,6 +95,6 @@ pub fn SyncOverview() -> impl IntoView {
                 <ClientSelect />
                 <SyncStatus />
             </Show>
-        </main>
+        </Landmark>
     }
 }
