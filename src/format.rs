@@ -35,7 +35,7 @@ const MONTHS: [&str; 12] = [
 /// An exact time in the user's locale and time zone ("24 Nov 2026, 10:02" in en-GB,
 /// "Nov 24, 2026, 10:02 AM" in en-US).
 pub fn exact(time: DateTime<Utc>) -> String {
-    in_locale(time, &[("dateStyle", "medium"), ("timeStyle", "short")]).unwrap_or_else(|| {
+    in_locale(Pattern::Exact, time).unwrap_or_else(|| {
         let t = time.with_timezone(&Local);
         format!(
             "{} {} {}, {:02}:{:02}",
@@ -51,15 +51,7 @@ pub fn exact(time: DateTime<Utc>) -> String {
 /// A time to the second for log lines, in the user's locale and time zone
 /// ("24/11/2026, 10:02:41" in en-GB).
 pub fn log_time(time: DateTime<Utc>) -> String {
-    let options = [
-        ("year", "numeric"),
-        ("month", "2-digit"),
-        ("day", "2-digit"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("second", "2-digit"),
-    ];
-    in_locale(time, &options).unwrap_or_else(|| {
+    in_locale(Pattern::Log, time).unwrap_or_else(|| {
         let t = time.with_timezone(&Local);
         format!(
             "{} {:02}:{:02}:{:02}",
@@ -71,24 +63,60 @@ pub fn log_time(time: DateTime<Utc>) -> String {
     })
 }
 
-/// Formats `time` with the browser's `Intl.DateTimeFormat` in its default locale and time zone;
-/// `None` outside a browser (then the fixed patterns above are used).
-fn in_locale(time: DateTime<Utc>, options: &[(&str, &str)]) -> Option<String> {
-    if !cfg!(target_arch = "wasm32") {
-        return None;
+/// The two ways times are shown.
+#[derive(Clone, Copy)]
+enum Pattern {
+    Exact,
+    Log,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Pattern {
+    /// Its `Intl.DateTimeFormat` options.
+    fn options(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Exact => &[("dateStyle", "medium"), ("timeStyle", "short")],
+            Self::Log => &[
+                ("year", "numeric"),
+                ("month", "2-digit"),
+                ("day", "2-digit"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+                ("second", "2-digit"),
+            ],
+        }
     }
-    use wasm_bindgen::JsValue;
-    let object = js_sys::Object::new();
-    for (key, value) in options {
-        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &object);
-    let date = js_sys::Date::new(&JsValue::from_f64(time.timestamp_millis() as f64));
-    format
-        .format()
-        .call1(&JsValue::UNDEFINED, &date)
-        .ok()?
-        .as_string()
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The browser's formatters, made once per pattern (a log window formats hundreds of times).
+    static FORMATTERS: [js_sys::Intl::DateTimeFormat; 2] = [Pattern::Exact, Pattern::Log].map(|p| {
+        let object = js_sys::Object::new();
+        for (key, value) in p.options() {
+            let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+        }
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &object)
+    });
+}
+
+/// Formats `time` with the browser's `Intl.DateTimeFormat` in its default locale and time zone.
+#[cfg(target_arch = "wasm32")]
+fn in_locale(pattern: Pattern, time: DateTime<Utc>) -> Option<String> {
+    let date = js_sys::Date::new(&(time.timestamp_millis() as f64).into());
+    FORMATTERS.with(|formats| {
+        formats[pattern as usize]
+            .format()
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &date)
+            .ok()?
+            .as_string()
+    })
+}
+
+/// Outside a browser the fixed patterns above are used.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_locale(_: Pattern, _: DateTime<Utc>) -> Option<String> {
+    None
 }
 
 /// A CSS length in whole pixels: 333.6 → "334px".

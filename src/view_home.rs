@@ -100,15 +100,22 @@ impl UrlHome {
 }
 
 impl ViewHome {
-    /// The page's URL (call inside a `<Router>`).
+    /// The page's URL (call inside a `<Router>`). A draft not yet written when the app goes
+    /// away is dropped with it.
     pub fn in_url() -> Self {
         let query = use_query_map();
         let navigate: Navigate = Rc::new(use_navigate());
+        let flush = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || {
+            if let Some(pending) = flush.try_get_value().flatten() {
+                pending.clear();
+            }
+        });
         Self::Url(UrlHome {
             navigate: StoredValue::new_local(navigate),
             url: Memo::new(move |_| query.with(|q| View::from_lookup(|key| q.get(key)))),
             draft: RwSignal::new(None),
-            flush: StoredValue::new(None),
+            flush,
         })
     }
 
