@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo host page: builds the app, starts the reference server (SQLite, port 8787) and serves a
 # mock portal embedding the module, on the demo data at http://127.0.0.1:8090/ and against the
-# server at http://127.0.0.1:8090/server.html. Ctrl-C stops both.
+# server at http://127.0.0.1:8090/?backend=http. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh

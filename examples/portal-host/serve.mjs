@@ -27,5 +27,5 @@ createServer(async (req, res) => {
   }
 }).listen(Number(port), '127.0.0.1', () => {
   console.log(`Mock portal on the demo data:        http://127.0.0.1:${port}/`);
-  console.log(`Mock portal on the reference server: http://127.0.0.1:${port}/server.html (API ${api})`);
+  console.log(`Mock portal on the reference server: http://127.0.0.1:${port}/?backend=http (API ${api})`);
 });

@@ -38,16 +38,33 @@ test('a host page mounts the app into its element; the URL and history stay the 
   await done();
 });
 
-test('unmount() removes the app and leaves the element empty; mounting again works', T, async () => {
-  const { page, done } = await host();
+/** The event types listening on `window` and `document`, from the browser's own view. */
+async function globalListeners(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const types = [];
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    types.push(...listeners.map((l) => `${expression}:${l.type}`));
+  }
+  await cdp.detach();
+  return types.sort();
+}
+
+test('unmount() removes the app, its listeners on window and document, and leaves the element empty; mounting again works', T, async () => {
+  const { page, done } = await visit('', { waitForRows: false });
+  await page.goto(new URL('/__test/host.html?mount=0', page.url()).toString());
+  await page.waitForFunction(() => window.hostMount);
+  const before = await globalListeners(page);
+  const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
+  await page.evaluate((c) => window.hostMount(c), config);
+  await rowsReady(page);
+  assert.ok((await globalListeners(page)).includes('window:resize'), 'the app listens while mounted');
   await page.evaluate(() => window.hostApp.unmount());
   assert.equal(await page.locator('#sync-here').evaluate((el) => el.childNodes.length), 0);
+  assert.deepEqual(await globalListeners(page), before, 'no listener left behind');
   assert.equal(await page.getByRole('heading', { name: 'Portal' }).count(), 1, 'the host page is left as it was');
-  // Window events after unmount reach no leftover listener (a leftover would throw).
-  await page.setViewportSize({ width: 900, height: 700 });
-  await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
   await page.evaluate(() => window.hostApp.unmount());
-  const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url } : { backend: 'mock' };
   await page.evaluate((c) => window.hostMount(c), config);
   await rowsReady(page);
   await done();
@@ -96,12 +113,17 @@ test('mounting changes none of the host page’s own styles', T, async () => {
 
 test('the demo portal of examples/portal-host embeds the module under the strict policy', T, async () => {
   const { page, done } = await visit('', { waitForRows: false });
-  const demo = BACKEND === 'http' ? `server.html?api=${encodeURIComponent(state.api.url)}` : 'index.html';
+  const demo = BACKEND === 'http' ? `?backend=http&api=${encodeURIComponent(state.api.url)}` : '';
   await page.goto(new URL(`/examples/portal-host/${demo}`, page.url()).toString());
   await rowsReady(page);
   const main = page.getByRole('main').filter({ has: page.getByRole('heading', { name: 'Integrations' }) });
   assert.equal(await main.getByRole('table', { name: 'Sync Status' }).count(), 1, 'the module is in the portal’s main area');
   assert.match(await page.getByRole('heading', { name: 'Integrations' }).evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
+  // Nor do the portal's heading styles reach the module's.
+  const moduleHeading = page.getByRole('heading', { name: 'Sync Overview', exact: true });
+  const portalColour = await page.getByRole('heading', { name: 'Integrations' }).evaluate((h) => getComputedStyle(h).color);
+  assert.notEqual(await moduleHeading.evaluate((h) => getComputedStyle(h).color), portalColour);
+  assert.doesNotMatch(await moduleHeading.evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
   assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).count(), BACKEND === 'http' ? 0 : 1);
   await done();
 });

@@ -111,7 +111,7 @@ test('Back and Forward step through client changes, each with its filters', T, a
   await page.goForward();
   await settled(page);
   assert.deepEqual(await shownView(page), third);
-  // Typing in the Filter replaced the entry rather than adding one per keystroke.
+  // The last entry kept the Status chosen on it.
   assert.ok(page.url().includes('status=not-synced'));
   await done();
 });
