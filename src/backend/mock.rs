@@ -1,7 +1,9 @@
 //! The in-browser mock store: sync-core's demo data, with the user's actions replayed from the
 //! journal so that they survive a reload.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::convert::Infallible;
+use std::rc::Rc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -11,14 +13,16 @@ use sync_core::{
     ItemQuery, ItemView, LogEntry, StatusCounts, Store,
 };
 
-use super::journal::Journal;
+use super::journal::{AppendError, Entry, Journal, Seq};
+use super::tabs::Tabs;
 use super::{Answer, Backend, BackendError};
 
 /// The demo data and the user's changes to it, all in this browser.
 pub struct MockBackend {
-    config: DemoConfig,
-    store: RefCell<Store>,
-    journal: RefCell<Journal>,
+    inner: Rc<Inner>,
+    /// Word from and to other tabs; none where the browser cannot.
+    tabs: Option<Tabs>,
+    listener: Listener,
     notice: Option<String>,
 }
 
@@ -53,37 +57,137 @@ async fn build_in_steps(config: &DemoConfig, progress: impl Fn(Progress)) -> Sto
     .await
 }
 
+/// The store and where it stands in the journal, shared with the handler that hears other tabs.
+struct Inner {
+    config: DemoConfig,
+    store: RefCell<Store>,
+    journal: Journal,
+    /// The last journal entry reflected in `store`.
+    cursor: Cell<Seq>,
+    /// Whether the store is being rebuilt after a reset (catching up waits for it).
+    rebuilding: Cell<bool>,
+}
+
+/// What replaying entries ran into.
+enum Replayed {
+    /// Everything given is in the store.
+    All,
+    /// A reset at this sequence: the store must be rebuilt before what follows.
+    Reset(Seq),
+}
+
+impl Inner {
+    /// Applies the entries after the cursor, in order, up to a reset.
+    fn replay(&self, entries: &[(Seq, Entry)]) -> Replayed {
+        let mut store = self.store.borrow_mut();
+        for (seq, entry) in entries {
+            if *seq <= self.cursor.get() {
+                continue;
+            }
+            match entry {
+                Entry::Action(action) => {
+                    // It applied when it was appended, to the same data: it applies again.
+                    let _ = store.apply(action, None);
+                    self.cursor.set(*seq);
+                }
+                Entry::Reset => return Replayed::Reset(*seq),
+            }
+        }
+        Replayed::All
+    }
+
+    /// Starts the data again from the generator, as of the reset at `seq`.
+    async fn rebuild(&self, seq: Seq) {
+        self.rebuilding.set(true);
+        let fresh = build_in_steps(&self.config, |_| {}).await;
+        *self.store.borrow_mut() = fresh;
+        self.cursor.set(seq);
+        self.rebuilding.set(false);
+    }
+
+    /// Catches up with what other tabs appended; says whether anything changed.
+    async fn catch_up(&self) -> bool {
+        let start = self.cursor.get();
+        while !self.rebuilding.get() {
+            let Ok(fresh) = self.journal.read_after(self.cursor.get()).await else {
+                break;
+            };
+            match self.replay(&fresh) {
+                Replayed::All => break,
+                Replayed::Reset(seq) => self.rebuild(seq).await,
+            }
+        }
+        self.cursor.get() != start
+    }
+}
+
+/// Who hears that another tab changed the data.
+type Listener = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
+
 impl MockBackend {
     /// Generates the demo data, in steps that keep the page responsive (`progress` hears how
-    /// far it got), and replays the saved actions. Actions that no longer apply are dropped, and
+    /// far it got), and replays the saved changes. Those that no longer apply are set aside, and
     /// the user is told.
     pub async fn open(config: DemoConfig, progress: impl Fn(Progress)) -> Self {
         let mut store = build_in_steps(&config, progress).await;
-        let opened = Journal::open(&format!("{}-{}", config.seed, config.size));
-        let mut journal = opened.journal;
+        let name = format!("{}-{}", config.seed, config.size);
+        let opened = Journal::open(&name).await;
         let mut notice = opened.notice;
-        let total = opened.actions.len();
-        let kept: Vec<Action> = opened
-            .actions
-            .into_iter()
-            .filter(|action| store.apply(action, None).is_ok())
-            .collect();
-        if kept.len() < total {
-            let skipped = total - kept.len();
-            let plural = if skipped == 1 { "" } else { "s" };
-            let saved = journal.keep(kept);
-            notice = Some(match saved {
-                Ok(()) => {
-                    format!("{skipped} saved change{plural} no longer applied and were set aside.")
+        let mut cursor = 0;
+        let mut skipped = Vec::new();
+        for (seq, entry) in opened.entries {
+            // A reset can only come first (older entries are dropped): the data is fresh.
+            if let Entry::Action(action) = entry {
+                if store.apply(&action, None).is_err() {
+                    skipped.push(seq);
                 }
+            }
+            cursor = seq;
+        }
+        if !skipped.is_empty() {
+            let plural = if skipped.len() == 1 { "" } else { "s" };
+            notice = Some(match opened.journal.set_aside(&skipped).await {
+                Ok(()) => format!(
+                    "{} saved change{plural} no longer applied and were set aside.",
+                    skipped.len()
+                ),
                 Err(error) => error,
             });
         }
-        Self {
+        let inner = Rc::new(Inner {
             config,
             store: RefCell::new(store),
-            journal: RefCell::new(journal),
+            journal: opened.journal,
+            cursor: Cell::new(cursor),
+            rebuilding: Cell::new(false),
+        });
+        let listener = Listener::default();
+        let tabs = {
+            let (inner, listener) = (Rc::downgrade(&inner), listener.clone());
+            Tabs::join(&name, move || {
+                let (Some(inner), listener) = (inner.upgrade(), listener.clone()) else {
+                    return;
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let changed = inner.catch_up().await;
+                    let heard = listener.borrow().clone();
+                    if let (true, Some(heard)) = (changed, heard) {
+                        heard();
+                    }
+                });
+            })
+        };
+        Self {
+            inner,
+            tabs,
+            listener,
             notice,
+        }
+    }
+
+    fn tell_other_tabs(&self) {
+        if let Some(tabs) = &self.tabs {
+            tabs.tell();
         }
     }
 }
@@ -91,23 +195,23 @@ impl MockBackend {
 #[async_trait(?Send)]
 impl Backend for MockBackend {
     async fn integrations(&self) -> Answer<Vec<Integration>> {
-        Ok(self.store.borrow().integrations().to_vec())
+        Ok(self.inner.store.borrow().integrations().to_vec())
     }
 
     async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts> {
-        Ok(self.store.borrow().counts(integration)?)
+        Ok(self.inner.store.borrow().counts(integration)?)
     }
 
     async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
-        Ok(self.store.borrow().clients(integration)?)
+        Ok(self.inner.store.borrow().clients(integration)?)
     }
 
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
-        Ok(self.store.borrow().items(&query)?)
+        Ok(self.inner.store.borrow().items(&query)?)
     }
 
     async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
-        Ok(self.store.borrow().candidates(item, &query)?)
+        Ok(self.inner.store.borrow().candidates(item, &query)?)
     }
 
     async fn logs(
@@ -116,32 +220,76 @@ impl Backend for MockBackend {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>> {
-        Ok(self.store.borrow().logs(integration, from, to)?)
+        Ok(self.inner.store.borrow().logs(integration, from, to)?)
     }
 
     /// The key is not needed: a change is saved and applied at once, so it is never retried.
+    /// The change is checked inside the journal's transaction, after catching up with what
+    /// other tabs saved, so it never lands on top of a change this tab had not seen.
     async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
-        let mut store = self.store.borrow_mut();
-        store.check(&action, Some(version))?;
-        self.journal
-            .borrow_mut()
-            .append(action.clone())
-            .map_err(BackendError::Unavailable)?;
-        Ok(store.apply(&action, Some(version))?)
+        let inner = &self.inner;
+        let entry = Entry::Action(action.clone());
+        let reset_elsewhere = Cell::new(false);
+        let appended = inner
+            .journal
+            .append(inner.cursor.get(), &entry, |fresh| {
+                match inner.replay(&fresh) {
+                    Replayed::Reset(_) => {
+                        reset_elsewhere.set(true);
+                        Err(BackendError::Stale(
+                            "The demo data was reset in another tab.".to_owned(),
+                        ))
+                    }
+                    Replayed::All => Ok(inner.store.borrow().check(&action, Some(version))?),
+                }
+            })
+            .await;
+        match appended {
+            Ok(seq) => {
+                let changed = if inner.cursor.get() < seq {
+                    inner.cursor.set(seq);
+                    inner.store.borrow_mut().apply(&action, Some(version))?
+                } else {
+                    inner.store.borrow().item(action.item())?
+                };
+                self.tell_other_tabs();
+                Ok(changed)
+            }
+            Err(AppendError::Refused(refusal)) => {
+                if reset_elsewhere.get() {
+                    inner.catch_up().await;
+                }
+                Err(refusal)
+            }
+            Err(AppendError::Storage(message)) => Err(BackendError::Unavailable(message)),
+        }
     }
 
     fn is_demo(&self) -> bool {
         true
     }
 
+    /// Appends a reset (so every tab starts again too) and rebuilds the data.
     async fn reset_demo(&self) -> Answer<()> {
-        self.journal
-            .borrow_mut()
-            .clear()
-            .map_err(BackendError::Unavailable)?;
-        let fresh = build_in_steps(&self.config, |_| {}).await;
-        *self.store.borrow_mut() = fresh;
+        let inner = &self.inner;
+        let seq = inner
+            .journal
+            .append(inner.cursor.get(), &Entry::Reset, |_| {
+                Ok::<_, Infallible>(())
+            })
+            .await
+            .map_err(|error| match error {
+                AppendError::Storage(message) => BackendError::Unavailable(message),
+                AppendError::Refused(never) => match never {},
+            })?;
+        inner.rebuild(seq).await;
+        inner.catch_up().await;
+        self.tell_other_tabs();
         Ok(())
+    }
+
+    fn watch(&self, changed: Rc<dyn Fn()>) {
+        *self.listener.borrow_mut() = Some(changed);
     }
 
     fn notice(&self) -> Option<String> {

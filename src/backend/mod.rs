@@ -3,7 +3,9 @@
 
 pub mod http;
 mod journal;
+mod legacy;
 pub mod mock;
+mod tabs;
 
 use std::rc::Rc;
 
@@ -84,6 +86,11 @@ pub trait Backend {
     /// Something the user should know about the data source since it opened (e.g. saved changes
     /// that could not be read), if anything.
     fn notice(&self) -> Option<String>;
+    /// Asks to hear (through `changed`) whenever the data changes other than through this
+    /// backend: another tab or app instance on the same store. Not every backend can tell.
+    fn watch(&self, changed: Rc<dyn Fn()>) {
+        let _ = changed;
+    }
 }
 
 /// The backend, shared with every component through context.

@@ -1,6 +1,7 @@
 //! The Sync Overview page: the integration tile, the global tiles, the Client drop-down and the
 //! Sync Status list.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -39,6 +40,10 @@ pub fn SyncOverview() -> impl IntoView {
     };
     let view = ViewState::new(api, home);
     provide_context(view);
+    // Another tab (or app instance) changed the data: show it, as after a change made here.
+    api.get().watch(Rc::new(move || {
+        screen.changes.try_update(|n| *n += 1);
+    }));
     if let Ok(tick) = set_interval_with_handle(move || screen.now.set(Utc::now()), TICK) {
         on_cleanup(move || tick.clear());
     }

@@ -5,18 +5,77 @@ import { rowsReady } from './support/browser.mjs';
 import { BACKEND, DEMO, suite } from './support/suite.mjs';
 import { firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
 
-/** Makes the browser's storage refuse every write from now on, as when it is full. */
+/** Makes the browser's storage refuse every new record from now on, as when it is full. */
 function fillStorage(page) {
   return page.evaluate(() => {
-    Storage.prototype.setItem = () => {
+    IDBObjectStore.prototype.add = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
 }
 
+/**
+ * Runs one request on a store of the mock store's journal database, in the page: `add` a raw
+ * record, or `getAll` records. Returns the request's result.
+ */
+function onJournal(page, store, op, value) {
+  return page.evaluate(
+    async ({ name, store, op, value }) => {
+      const done = (request) =>
+        new Promise((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const db = await done(indexedDB.open(name));
+      try {
+        const objects = db.transaction(store, op === 'add' ? 'readwrite' : 'readonly').objectStore(store);
+        return await done(op === 'add' ? objects.add(value) : objects.getAll());
+      } finally {
+        db.close();
+      }
+    },
+    { name: JOURNAL_DB, store, op, value },
+  );
+}
+
+/**
+ * Leaves only a journal as versions before IndexedDB kept it: `raw` in local storage. (The
+ * database is deleted once the page holding it open reloads.)
+ */
+function legacyJournal(page, raw) {
+  return page.evaluate(
+    async ({ name, key, raw }) => {
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      });
+      localStorage.setItem(key, raw);
+    },
+    { name: JOURNAL_DB, key: LEGACY_KEY, raw },
+  );
+}
+
+/** Reloads the page and waits for its rows and tiles. */
+async function reloaded(page) {
+  await page.reload();
+  await rowsReady(page);
+  await tilesReady(page);
+}
+
+/** Adds a raw record to the journal's entries. */
+const addEntry = (page, raw) => onJournal(page, 'entries', 'add', raw);
+
+/** Every record set aside. */
+const setAside = (page) => onJournal(page, 'aside', 'getAll');
+
+/** Every record of the journal. */
+const entries = (page) => onJournal(page, 'entries', 'getAll');
+
 const { visit } = suite();
-// Where the mock store keeps the journal of the demo (seed 2026) at this run's size.
-const JOURNAL = `sync-overview/journal/v1/2026-${DEMO ?? 600}`;
+// Where the mock store keeps the journal of the demo (seed 2026) at this run's size (IndexedDB),
+// and where versions before it kept it (local storage).
+const JOURNAL_DB = `sync-overview/journal/2026-${DEMO ?? 600}`;
+const LEGACY_KEY = `sync-overview/journal/v1/2026-${DEMO ?? 600}`;
 // The mock store's own persistence (the browser's storage); the HTTP backend has the server's.
 const T = { timeout: 60_000, skip: BACKEND !== 'mock' && 'mock store only' };
 
@@ -29,18 +88,21 @@ async function exclude(page, name) {
   await page.getByRole('status').filter({ hasText: `Excluded ${name}` }).waitFor();
 }
 
-test('changes survive a reload, and Reset demo data discards them', T, async () => {
-  const { page, done } = await visit();
+/** Excludes the first Not Synced item; returns it and the tiles before and after. */
+async function excludeOne(page) {
   await tilesReady(page);
   const original = await tiles(page);
   const item = await firstWithStatus(page, 'Not Synced');
   await exclude(page, item.name);
-  const changed = await tiles(page);
+  return { item, original, changed: await tiles(page) };
+}
+
+test('changes survive a reload, and Reset demo data discards them', T, async () => {
+  const { page, done } = await visit();
+  const { item, original, changed } = await excludeOne(page);
   assert.equal(changed.excluded, original.excluded + 1);
 
-  await page.reload();
-  await rowsReady(page);
-  await tilesReady(page);
+  await reloaded(page);
   assert.deepEqual(await tiles(page), changed);
   await page.getByLabel('Filter', { exact: true }).fill(item.name);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length === 1);
@@ -59,40 +121,64 @@ test('changes survive a reload, and Reset demo data discards them', T, async () 
   await done();
 });
 
-test('unreadable saved changes are set aside with a clear message', T, async () => {
+test('unreadable saved changes are set aside with a clear message, the rest kept', T, async () => {
   const { page, done } = await visit();
-  await tilesReady(page);
-  const original = await tiles(page);
-  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('sync-overview/journal')) ?? null);
-  assert.equal(key, null, 'nothing saved before any change');
-  await page.evaluate((key) => localStorage.setItem(key, '{"actions": [oops'), JOURNAL);
+  const { changed } = await excludeOne(page);
+  await addEntry(page, '{"action": [oops');
   await page.reload();
   await rowsReady(page);
-  await page.getByRole('note').filter({ hasText: 'could not be read' }).waitFor();
+  await page.getByRole('note').filter({ hasText: '1 saved change could not be read and was set aside' }).waitFor();
   await tilesReady(page);
-  assert.deepEqual(await tiles(page), original);
-  const aside = await page.evaluate((key) => localStorage.getItem(`${key}/unreadable`), JOURNAL);
-  assert.equal(aside, '{"actions": [oops');
+  assert.deepEqual(await tiles(page), changed);
+  assert.deepEqual(await setAside(page), ['{"action": [oops']);
   await done();
 });
 
-test('saved changes that no longer apply are skipped, the rest kept', T, async () => {
+test('saved changes that no longer apply are set aside, the rest kept', T, async () => {
   const { page, done } = await visit();
-  await tilesReady(page);
-  const item = await firstWithStatus(page, 'Not Synced');
-  await exclude(page, item.name);
-  const changed = await tiles(page);
+  const { changed } = await excludeOne(page);
   // A second, impossible action (item 9999999 does not exist) sneaks into the journal.
-  await page.evaluate((key) => {
-    const saved = JSON.parse(localStorage.getItem(key));
-    saved.actions.push({ action: 'include', item: 9999999 });
-    localStorage.setItem(key, JSON.stringify(saved));
-  }, JOURNAL);
+  const impossible = JSON.stringify({ action: { action: 'include', item: 9999999 } });
+  await addEntry(page, impossible);
   await page.reload();
   await rowsReady(page);
   await page.getByRole('note').filter({ hasText: '1 saved change no longer applied' }).waitFor();
   await tilesReady(page);
   assert.deepEqual(await tiles(page), changed);
+  assert.deepEqual(await setAside(page), [impossible]);
+  assert.equal((await entries(page)).length, 1);
+  await done();
+});
+
+test('a journal an earlier version kept in local storage is carried over once', T, async () => {
+  const { page, done } = await visit();
+  const { original, changed } = await excludeOne(page);
+  // The same change, as an earlier version saved it, and no IndexedDB journal yet.
+  const [saved] = (await entries(page)).map((raw) => JSON.parse(raw).action);
+  await legacyJournal(page, JSON.stringify({ actions: [saved] }));
+  await reloaded(page);
+  assert.deepEqual(await tiles(page), changed);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEGACY_KEY), null);
+  // Once: a second reload does not bring it in again (it would be refused, and say so).
+  await reloaded(page);
+  assert.deepEqual(await tiles(page), changed);
+  assert.equal(await page.getByRole('note').count(), 0);
+  assert.equal((await entries(page)).length, 1);
+  assert.notDeepEqual(changed, original);
+  await done();
+});
+
+test('an unreadable journal in local storage is set aside, not lost', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  const original = await tiles(page);
+  await legacyJournal(page, '{"actions": [oops');
+  await page.reload();
+  await rowsReady(page);
+  await page.getByRole('note').filter({ hasText: 'could not be read' }).waitFor();
+  await tilesReady(page);
+  assert.deepEqual(await tiles(page), original);
+  assert.deepEqual(await setAside(page), ['{"actions": [oops']);
   await done();
 });
 
