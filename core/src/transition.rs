@@ -87,6 +87,14 @@ impl Store {
         self.view(change.item)
     }
 
+    /// Marks a record disabled (as another copy of this store already did), for a store kept in
+    /// step with a shared database.
+    pub fn disable_record(&mut self, record: RecordId) {
+        if let Some(record) = self.records.get_mut(record.index()) {
+            record.disabled = true;
+        }
+    }
+
     fn plan(&self, action: &Action, expected_version: Option<u32>) -> Result<Plan, ActionError> {
         let id = action.item();
         let item = self

@@ -16,7 +16,7 @@ use sync_core::{
     Sort, SortKey, SyncStatus,
 };
 
-use crate::db::Stored;
+use crate::db::{Committed, DbError, Stored, Write};
 use crate::problem::Problem;
 use crate::AppState;
 
@@ -50,7 +50,14 @@ fn json<T: serde::Serialize>(value: &T) -> Response {
 }
 
 async fn integrations(State(state): State<Shared>) -> Answer {
-    Ok(json(&state.store.read().await.integrations()))
+    Ok(json(
+        &state
+            .replica
+            .read(&state.db)
+            .await
+            .map_err(db_problem)?
+            .integrations(),
+    ))
 }
 
 async fn counts(
@@ -58,7 +65,7 @@ async fn counts(
     integration: Result<Path<u32>, PathRejection>,
 ) -> Answer {
     let integration = ids(integration)?;
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let counts = store
         .counts(IntegrationId(integration))
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -70,7 +77,7 @@ async fn clients(
     integration: Result<Path<u32>, PathRejection>,
 ) -> Answer {
     let integration = ids(integration)?;
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let clients = store
         .clients(IntegrationId(integration))
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -147,7 +154,7 @@ async fn items(
         limit,
         ..ItemQuery::all(IntegrationId(integration), ClientId(client))
     };
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let page = store
         .items(&query)
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -168,7 +175,7 @@ async fn logs(
 ) -> Answer {
     let integration = ids(integration)?;
     let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let entries = store
         .logs(IntegrationId(integration), p.from, p.to)
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -195,7 +202,7 @@ async fn candidates(
         filter: p.filter,
         limit,
     };
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let found = store
         .candidates(ItemId(item), &query)
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -248,7 +255,7 @@ async fn rematch(
         record: RecordId(b.record),
         disable_previous: b.disable_previous,
     };
-    write(&state, &headers, action, b.version).await
+    write(state, &headers, action, b.version).await
 }
 
 async fn exclude(
@@ -263,7 +270,7 @@ async fn exclude(
         item: ItemId(item),
         disable_record: b.disable_record,
     };
-    write(&state, &headers, action, b.version).await
+    write(state, &headers, action, b.version).await
 }
 
 async fn include(
@@ -275,7 +282,7 @@ async fn include(
     let item = ids(item)?;
     let b = body(b)?;
     write(
-        &state,
+        state,
         &headers,
         Action::Include { item: ItemId(item) },
         b.version,
@@ -296,49 +303,114 @@ fn replayed(stored: Stored) -> Response {
 /// Applies an action once: writes are taken one at a time; a retried request with the same
 /// `Idempotency-Key` gets the first answer again; the change and that answer are committed to the
 /// database together before the in-memory store changes.
-async fn write(state: &AppState, headers: &HeaderMap, action: Action, version: u32) -> Answer {
-    let key = match headers.get("idempotency-key") {
-        None => None,
-        Some(value) => match value.to_str() {
-            Ok(k) if !k.is_empty() && k.len() <= MAX_KEY => Some(k.to_owned()),
-            _ => {
-                return Err(Problem::bad_request(
-                    "Idempotency-Key must be 1 to 200 visible characters",
-                ))
-            }
-        },
+/// How often a write is worked out again when another replica committed first.
+const ATTEMPTS: usize = 8;
+
+/// Takes a write. It runs to the end in a task of its own: a client that goes away mid-write can
+/// never leave the database changed and this process's memory not.
+async fn write(state: Shared, headers: &HeaderMap, action: Action, version: u32) -> Answer {
+    let key = idempotency_key(headers)?;
+    // What the key is bound to: the action (its path and item) and the body's meaning.
+    let fingerprint = serde_json::to_string(&(&action, version)).map_err(internal)?;
+    tokio::spawn(async move { commit(&state, key.as_deref(), &fingerprint, action, version).await })
+        .await
+        .map_err(internal)?
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
     };
-    let _turn = state.writes.lock().await;
-    if let Some(key) = &key {
-        if let Some(stored) = state.db.replay(key).await.map_err(internal)? {
-            return Ok(replayed(stored));
+    match value.to_str() {
+        Ok(k) if (1..=MAX_KEY).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => {
+            Ok(Some(k.to_owned()))
+        }
+        _ => Err(Problem::bad_request(
+            "Idempotency-Key must be 1 to 200 visible characters (no spaces)",
+        )),
+    }
+}
+
+/// The stored answer for a key already used: the same request gets it again; another request
+/// is refused.
+async fn replay(
+    state: &AppState,
+    key: &str,
+    fingerprint: &str,
+) -> Result<Option<Response>, Problem> {
+    match state.db.stored(key).await.map_err(db_problem)? {
+        None => Ok(None),
+        Some((bound, stored)) if bound == fingerprint => Ok(Some(replayed(stored))),
+        Some(_) => Err(Problem::key_reused()),
+    }
+}
+
+/// Works the change out on the replica, then commits it on the conditions of `Db::commit`;
+/// when another replica committed first, catches up and works it out again.
+async fn commit(
+    state: &AppState,
+    key: Option<&str>,
+    fingerprint: &str,
+    action: Action,
+    version: u32,
+) -> Answer {
+    if let Some(key) = key {
+        if let Some(answer) = replay(state, key, fingerprint).await? {
+            return Ok(answer);
         }
     }
-    let (change, view) = {
-        let store = state.store.read().await;
-        match store.change(&action, Some(version)) {
-            Ok(change) => {
-                let view = store.view_after(&change);
-                (change, view)
+    for _ in 0..ATTEMPTS {
+        let (change, stored, seen) = {
+            let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+            let seen = state.replica.seen();
+            match store.change(&action, Some(version)) {
+                Ok(change) => {
+                    let view = store.view_after(&change);
+                    let body = serde_json::to_string(&view).map_err(internal)?;
+                    (change, Stored { status: 200, body }, seen)
+                }
+                Err(error) => {
+                    let current = store.item(action.item()).ok();
+                    return Err(Problem::refused(error, current));
+                }
             }
-            Err(error) => {
-                let current = store.item(action.item()).ok();
-                return Err(Problem::refused(error, current));
+        };
+        let write = Write {
+            change: &change,
+            expected: version,
+            seen,
+            key: key.map(|k| (k, fingerprint, &stored)),
+        };
+        match state.db.commit(write).await.map_err(db_problem)? {
+            Committed::Saved(seq) => {
+                state.replica.committed(&state.db, &change, seq).await;
+                tracing::info!(item = change.item.0, version = change.version, status = ?change.status, seq, "item changed");
+                return Ok(replayed(stored));
+            }
+            Committed::Behind => state
+                .replica
+                .catch_up(&state.db)
+                .await
+                .map_err(db_problem)?,
+            Committed::KeyTaken => {
+                let key = key.unwrap_or_default();
+                return replay(state, key, fingerprint)
+                    .await?
+                    .ok_or_else(Problem::unavailable);
             }
         }
-    };
-    let stored = Stored {
-        status: 200,
-        body: serde_json::to_string(&view).map_err(internal)?,
-    };
-    state
-        .db
-        .save(&change, key.as_deref().map(|k| (k, &stored)))
-        .await
-        .map_err(internal)?;
-    state.store.write().await.commit(&change);
-    tracing::info!(item = change.item.0, version = change.version, status = ?change.status, "item changed");
-    Ok(replayed(stored))
+    }
+    Err(Problem::unavailable())
+}
+
+/// A database failure: 503 when it is not answering (worth retrying), else 500.
+pub fn db_problem(error: DbError) -> Problem {
+    if error.is_unavailable() {
+        tracing::warn!(%error, "database not answering");
+        Problem::unavailable()
+    } else {
+        internal(error)
+    }
 }
 
 fn internal(error: impl std::fmt::Display) -> Problem {

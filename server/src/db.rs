@@ -2,13 +2,15 @@
 //! source of truth: the store is loaded from it at start-up, and every change is committed to it
 //! before the in-memory store is updated.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 use sync_core::{
     Change, Client, ClientId, Dataset, Integration, IntegrationId, ItemId, LogEntry, PortalRecord,
-    RecordId, SyncedItem,
+    RecordId, SyncStatus, SyncedItem,
 };
 
 /// Why the database failed.
@@ -20,24 +22,35 @@ pub enum DbError {
     /// A stored value does not read back.
     #[error("unreadable stored value: {0}")]
     Corrupt(String),
+    /// The schema could not be brought up to date.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
-/// The schema, portable between SQLite and PostgreSQL. Enums are stored as their JSON tags, times
-/// as RFC 3339 text, flags as 0/1.
-const SCHEMA: [&str; 6] = [
-    "CREATE TABLE IF NOT EXISTS integrations (id BIGINT PRIMARY KEY, name TEXT NOT NULL, \
-     product TEXT NOT NULL, last_synced TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS clients (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS records (id BIGINT PRIMARY KEY, client BIGINT NOT NULL, \
-     resource_type TEXT NOT NULL, name TEXT NOT NULL, disabled BIGINT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS items (id BIGINT PRIMARY KEY, integration BIGINT NOT NULL, \
-     client BIGINT NOT NULL, resource_type TEXT NOT NULL, name TEXT NOT NULL, \
-     source_id TEXT NOT NULL, status TEXT NOT NULL, record BIGINT, version BIGINT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS logs (id BIGINT PRIMARY KEY, time TEXT NOT NULL, \
-     integration BIGINT NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL, item BIGINT)",
-    "CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, status BIGINT NOT NULL, \
-     body TEXT NOT NULL)",
-];
+impl DbError {
+    /// Whether the database is unreachable or overloaded (worth retrying later), rather than
+    /// answering wrongly.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Sql(
+                sqlx::Error::PoolTimedOut
+                    | sqlx::Error::PoolClosed
+                    | sqlx::Error::Io(_)
+                    | sqlx::Error::Tls(_)
+                    | sqlx::Error::WorkerCrashed
+            )
+        )
+    }
+}
+
+/// The schema's migrations (`server/migrations/`), portable between SQLite and PostgreSQL.
+/// On PostgreSQL the migrator holds an advisory lock, so replicas starting together take turns.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// How long a request waits for a database connection before it is told the database is not
+/// answering.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// A stored response to a write, replayed for a retried request with the same key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +59,54 @@ pub struct Stored {
     pub status: u16,
     /// Its JSON body.
     pub body: String,
+}
+
+/// A write to commit: the change sync-core worked out, the version it expects the item to
+/// have, and the idempotency key with its request's fingerprint and the answer to store.
+pub struct Write<'a> {
+    /// What changes.
+    pub change: &'a Change,
+    /// The item's version the change was worked out from.
+    pub expected: u32,
+    /// The last change number the change was worked out against.
+    pub seen: u64,
+    /// The idempotency key, the request's fingerprint and the answer to replay.
+    pub key: Option<(&'a str, &'a str, &'a Stored)>,
+}
+
+/// How a commit ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Committed {
+    /// Saved, as change number `seq`.
+    Saved(u64),
+    /// Someone else committed since `seen`: nothing was saved; catch up and work it out again.
+    Behind,
+    /// The idempotency key was taken meanwhile: nothing was saved; replay the stored answer.
+    KeyTaken,
+}
+
+/// An item's state as stored, for a replica catching up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemState {
+    /// The item.
+    pub item: ItemId,
+    /// Its status.
+    pub status: SyncStatus,
+    /// Its record.
+    pub record: Option<RecordId>,
+    /// Its version.
+    pub version: u32,
+}
+
+/// What changed after a given change number.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// The last change number included (read before the rows, so never past them).
+    pub head: u64,
+    /// The items changed, as they are now.
+    pub items: Vec<ItemState>,
+    /// The records disabled.
+    pub disabled: Vec<RecordId>,
 }
 
 /// The connection pool.
@@ -77,7 +138,7 @@ fn id(value: i64) -> u32 {
 }
 
 impl Db {
-    /// Connects (creating a SQLite file if needed) and creates the schema.
+    /// Connects (creating a SQLite file if needed) and brings the schema up to date.
     pub async fn open(url: &str) -> Result<Self, DbError> {
         install_default_drivers();
         let url =
@@ -90,11 +151,10 @@ impl Db {
         let max = if url.contains(":memory:") { 1 } else { 8 };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(&url)
             .await?;
-        for statement in SCHEMA {
-            sqlx::query(statement).execute(&pool).await?;
-        }
+        MIGRATOR.run(&pool).await?;
         Ok(Self { pool })
     }
 
@@ -111,9 +171,19 @@ impl Db {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// Writes a whole data set, in one transaction.
+    /// Writes a whole data set, in one transaction, unless another process seeded it first
+    /// (replicas starting together on an empty database take turns on the change_head row).
     pub async fn seed(&self, data: &Dataset) -> Result<(), DbError> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE change_head SET seq = seq WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
+        let seeded = sqlx::query("SELECT COUNT(*) AS n FROM integrations")
+            .fetch_one(&mut *tx)
+            .await?;
+        if seeded.try_get::<i64, _>("n")? > 0 {
+            return Ok(());
+        }
         for i in &data.integrations {
             sqlx::query(
                 "INSERT INTO integrations (id, name, product, last_synced) VALUES ($1, $2, $3, $4)",
@@ -252,46 +322,137 @@ impl Db {
         Ok(data)
     }
 
-    /// The stored response of an earlier write with this idempotency key.
-    pub async fn replay(&self, key: &str) -> Result<Option<Stored>, DbError> {
-        let row = sqlx::query("SELECT status, body FROM idempotency WHERE key = $1")
+    /// The stored answer of an earlier write with this idempotency key, with the fingerprint of
+    /// the request it answered.
+    pub async fn stored(&self, key: &str) -> Result<Option<(String, Stored)>, DbError> {
+        let row = sqlx::query("SELECT fingerprint, status, body FROM idempotency WHERE key = $1")
             .bind(key)
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(row) => Some(Stored {
-                status: row.try_get::<i64, _>("status")? as u16,
-                body: row.try_get("body")?,
-            }),
+            Some(row) => Some((
+                row.try_get("fingerprint")?,
+                Stored {
+                    status: row.try_get::<i64, _>("status")? as u16,
+                    body: row.try_get("body")?,
+                },
+            )),
             None => None,
         })
     }
 
-    /// Commits a change and, with a key, the response to replay for a retry, in one transaction.
-    pub async fn save(&self, change: &Change, key: Option<(&str, &Stored)>) -> Result<(), DbError> {
+    /// Forgets idempotency keys stored before `before` (seconds since the Unix epoch).
+    pub async fn expire_keys(&self, before: i64) -> Result<u64, DbError> {
+        let done = sqlx::query("DELETE FROM idempotency WHERE created < $1")
+            .bind(before)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// The number of the last committed change.
+    pub async fn head(&self) -> Result<u64, DbError> {
+        let row = sqlx::query("SELECT seq FROM change_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>("seq")? as u64)
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.head().await.map(|_| ())
+    }
+
+    /// What was committed after change number `after`.
+    pub async fn changes_after(&self, after: u64) -> Result<Changes, DbError> {
+        let head = self.head().await?;
+        let mut changes = Changes {
+            head,
+            ..Changes::default()
+        };
+        if head <= after {
+            return Ok(changes);
+        }
+        for row in sqlx::query("SELECT id, status, record, version FROM items WHERE seq > $1")
+            .bind(after as i64)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            changes.items.push(ItemState {
+                item: ItemId(id(row.try_get("id")?)),
+                status: untag(&row.try_get::<String, _>("status")?)?,
+                record: row
+                    .try_get::<Option<i64>, _>("record")?
+                    .map(|r| RecordId(id(r))),
+                version: id(row.try_get("version")?),
+            });
+        }
+        for row in sqlx::query("SELECT id FROM records WHERE seq > $1 AND disabled = 1")
+            .bind(after as i64)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            changes.disabled.push(RecordId(id(row.try_get("id")?)));
+        }
+        Ok(changes)
+    }
+
+    /// Commits a change in one transaction with its idempotency record, on three conditions:
+    /// nothing else was committed since `seen` (the change_head row lock puts every writer of
+    /// every replica in one order), the item still has the expected version, and the key is
+    /// free. Otherwise nothing is saved.
+    pub async fn commit(&self, write: Write<'_>) -> Result<Committed, DbError> {
         let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("UPDATE change_head SET seq = seq + 1 WHERE id = 1 RETURNING seq")
+            .fetch_one(&mut *tx)
+            .await?;
+        let seq = row.try_get::<i64, _>("seq")? as u64;
+        if seq != write.seen + 1 {
+            tx.rollback().await?;
+            return Ok(Committed::Behind);
+        }
+        if let Some((key, fingerprint, stored)) = write.key {
+            let inserted = sqlx::query(
+                "INSERT INTO idempotency (key, fingerprint, status, body, created) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind(key)
+            .bind(fingerprint)
+            .bind(i64::from(stored.status))
+            .bind(&stored.body)
+            .bind(Utc::now().timestamp())
+            .execute(&mut *tx)
+            .await?;
+            if inserted.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Ok(Committed::KeyTaken);
+            }
+        }
+        let change = write.change;
+        let updated = sqlx::query(
+            "UPDATE items SET status = $1, record = $2, version = $3, seq = $4 \
+             WHERE id = $5 AND version = $6",
+        )
+        .bind(tag(&change.status))
+        .bind(change.record.map(|r| i64::from(r.0)))
+        .bind(i64::from(change.version))
+        .bind(seq as i64)
+        .bind(i64::from(change.item.0))
+        .bind(i64::from(write.expected))
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(Committed::Behind);
+        }
         if let Some(disable) = change.disable {
-            sqlx::query("UPDATE records SET disabled = 1 WHERE id = $1")
+            sqlx::query("UPDATE records SET disabled = 1, seq = $1 WHERE id = $2")
+                .bind(seq as i64)
                 .bind(i64::from(disable.0))
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("UPDATE items SET status = $1, record = $2, version = $3 WHERE id = $4")
-            .bind(tag(&change.status))
-            .bind(change.record.map(|r| i64::from(r.0)))
-            .bind(i64::from(change.version))
-            .bind(i64::from(change.item.0))
-            .execute(&mut *tx)
-            .await?;
-        if let Some((key, stored)) = key {
-            sqlx::query("INSERT INTO idempotency (key, status, body) VALUES ($1, $2, $3)")
-                .bind(key)
-                .bind(i64::from(stored.status))
-                .bind(&stored.body)
-                .execute(&mut *tx)
-                .await?;
-        }
         tx.commit().await?;
-        Ok(())
+        Ok(Committed::Saved(seq))
     }
 }

@@ -6,6 +6,7 @@ pub mod db;
 pub mod faults;
 pub mod hostile;
 pub mod problem;
+pub mod replica;
 
 use std::sync::Arc;
 
@@ -18,20 +19,18 @@ use axum::Router;
 use chrono::Utc;
 use sync_core::demo::{dataset, DemoConfig};
 use sync_core::Store;
-use tokio::sync::{Mutex, RwLock};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::db::Db;
 use crate::problem::Problem;
+use crate::replica::Replica;
 
-/// What the server holds: the store (answers reads), the database (source of truth) and the
-/// settings.
+/// What the server holds: its replica of the data (answers reads), the database (source of
+/// truth, shared with other replicas) and the settings.
 pub struct AppState {
-    /// The data, indexed for the screen's queries.
-    pub store: RwLock<Store>,
-    /// Writes are taken one at a time.
-    pub writes: Mutex<()>,
+    /// The data, indexed for the screen's queries, kept in step with the database.
+    pub replica: Replica,
     /// The database.
     pub db: Db,
     /// The bearer token every API request must carry, if set.
@@ -79,10 +78,13 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         hostile::rename(&mut data, &settings.hostile_names);
         db.seed(&data).await?;
     }
+    // The change number first: whatever is committed while loading is read again, not missed.
+    let seen = db.head().await?;
     let store = Store::new(db.load().await?)?;
+    // SQLite is one process's file; PostgreSQL may have other replicas writing.
+    let shared = settings.database.starts_with("postgres");
     Ok(AppState {
-        store: RwLock::new(store),
-        writes: Mutex::new(()),
+        replica: Replica::new(store, seen, shared),
         db,
         token: settings.token.clone(),
         faults: settings.fault_injection.then(faults::Faults::default),

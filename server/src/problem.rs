@@ -105,6 +105,38 @@ impl Problem {
         )
     }
 
+    /// 422: an idempotency key sent again with another request.
+    pub fn key_reused() -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "urn:sync-overview:problem:idempotency-key-reused",
+            "Idempotency key reused",
+            "This Idempotency-Key was already used for another request; nothing was changed. \
+             Send a new key with each new request."
+                .to_owned(),
+        )
+    }
+
+    /// 413: the request body is larger than the server takes.
+    pub fn too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "urn:sync-overview:problem:too-large",
+            "Request too large",
+            format!("The request body must be at most {limit} bytes."),
+        )
+    }
+
+    /// 503: the database is not answering; nothing was changed, and trying again later may work.
+    pub fn unavailable() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "urn:sync-overview:problem:unavailable",
+            "Service unavailable",
+            "The database is not answering; nothing was changed. Try again in a moment.".to_owned(),
+        )
+    }
+
     /// The HTTP status.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

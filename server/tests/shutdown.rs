@@ -106,7 +106,7 @@ async fn a_graceful_stop_keeps_every_acknowledged_write() {
         hostile_names: Vec::new(),
     };
     let state = open(&settings).await.unwrap();
-    let store = state.store.read().await;
+    let store = state.replica.read(&state.db).await.unwrap();
     for id in acknowledged {
         let item = store.item(sync_core::ItemId(id as u32)).unwrap();
         assert_eq!(item.status, sync_core::SyncStatus::Excluded, "item {id}");

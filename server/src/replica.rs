@@ -1,0 +1,100 @@
+//! This process's copy of the data: sync-core's indexed store, kept in step with the database.
+//!
+//! Reads are answered from memory (fast: one index lookup, no database round trip for the rows).
+//! The database numbers every committed change (see `db::Db::commit`); the replica remembers the
+//! last number it holds. When other processes may write the same database (PostgreSQL), every
+//! read first asks the database for its last number and, if it is ahead, reads the rows changed
+//! since: a read never shows a state older than a write another replica acknowledged.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use sync_core::{Change, Store};
+use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
+
+use crate::db::{Db, DbError};
+
+/// The store and the last change number it reflects.
+pub struct Replica {
+    store: RwLock<Store>,
+    /// The last change number reflected in `store`.
+    seen: AtomicU64,
+    /// Catching up and applying commits take turns (never held while serving a read).
+    turn: Mutex<()>,
+    /// Other processes may write the database: check it before every read.
+    shared: bool,
+    /// A catch-up failed after a commit: check the database before the next read.
+    behind: AtomicBool,
+}
+
+impl Replica {
+    /// A replica of `store`, which reflects change number `seen`.
+    pub fn new(store: Store, seen: u64, shared: bool) -> Self {
+        Self {
+            store: RwLock::new(store),
+            seen: AtomicU64::new(seen),
+            turn: Mutex::new(()),
+            shared,
+            behind: AtomicBool::new(false),
+        }
+    }
+
+    /// The last change number reflected.
+    pub fn seen(&self) -> u64 {
+        self.seen.load(Ordering::Acquire)
+    }
+
+    /// The store, at least as recent as every change committed before this call.
+    pub async fn read(&self, db: &Db) -> Result<RwLockReadGuard<'_, Store>, DbError> {
+        if self.shared || self.behind.load(Ordering::Acquire) {
+            self.catch_up(db).await?;
+        }
+        Ok(self.store.read().await)
+    }
+
+    /// Reads what was committed since the last change number reflected, and applies it.
+    pub async fn catch_up(&self, db: &Db) -> Result<(), DbError> {
+        if self.shared && db.head().await? <= self.seen() {
+            return Ok(());
+        }
+        let _turn = self.turn.lock().await;
+        let changes = db.changes_after(self.seen()).await.inspect_err(|_| {
+            self.behind.store(true, Ordering::Release);
+        })?;
+        if changes.head > self.seen() {
+            let mut store = self.store.write().await;
+            for record in changes.disabled {
+                store.disable_record(record);
+            }
+            for item in changes.items {
+                store.commit(&Change {
+                    item: item.item,
+                    status: item.status,
+                    record: item.record,
+                    version: item.version,
+                    disable: None,
+                });
+            }
+            self.seen.store(changes.head, Ordering::Release);
+        }
+        self.behind.store(false, Ordering::Release);
+        Ok(())
+    }
+
+    /// Applies a change this process committed as number `seq`: at once when it is the next
+    /// number, else by catching up with everything committed meanwhile.
+    pub async fn committed(&self, db: &Db, change: &Change, seq: u64) {
+        {
+            let _turn = self.turn.lock().await;
+            if self.seen() + 1 == seq {
+                let mut store = self.store.write().await;
+                store.commit(change);
+                // While the store is still locked: a reader sees both or neither.
+                self.seen.store(seq, Ordering::Release);
+                return;
+            }
+        }
+        if self.catch_up(db).await.is_err() {
+            self.behind.store(true, Ordering::Release);
+        }
+    }
+}

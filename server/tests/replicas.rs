@@ -1,0 +1,148 @@
+//! Two replicas (two server states, each with its own memory) on one PostgreSQL database, as
+//! behind a load balancer; and idempotency keys bound to their request, on every database.
+
+mod support;
+
+use axum::http::StatusCode;
+use axum::Router;
+use serde_json::{json, Value};
+use support::{app_with, call, databases, first_item, get, post, postgres};
+
+/// Two replicas of one fresh PostgreSQL database, or none when no PostgreSQL is configured.
+async fn replicas() -> Option<(Router, Router)> {
+    let Some(url) = postgres().await else {
+        eprintln!("SYNC_SERVER_TEST_POSTGRES is not set: replica tests skipped");
+        return None;
+    };
+    let a = app_with(&url, None).await;
+    let b = app_with(&url, None).await;
+    Some((a, b))
+}
+
+async fn item(app: &Router, id: &Value) -> Value {
+    let (_, clients, _) = call(app, get("/api/v1/integrations/0/clients")).await;
+    for client in clients.as_array().unwrap() {
+        let path = format!(
+            "/api/v1/integrations/0/clients/{}/items?limit=10000",
+            client["id"]
+        );
+        let (_, page, _) = call(app, get(&path)).await;
+        if let Some(found) = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == *id)
+        {
+            return found.clone();
+        }
+    }
+    panic!("no item {id}");
+}
+
+fn exclude(
+    id: &Value,
+    version: &Value,
+    key: Option<&str>,
+) -> axum::http::Request<axum::body::Body> {
+    post(
+        &format!("/api/v1/items/{id}/exclude"),
+        json!({ "version": version }),
+        key,
+    )
+}
+
+#[tokio::test]
+async fn a_write_on_one_replica_is_read_back_from_the_other_at_once() {
+    let Some((a, b)) = replicas().await else {
+        return;
+    };
+    let before = call(&b, get("/api/v1/integrations/0/counts")).await.1;
+    let target = first_item(&a, "not-synced").await;
+    let (status, changed, _) = call(&a, exclude(&target["id"], &target["version"], None)).await;
+    assert_eq!(status, StatusCode::OK);
+    let seen = item(&b, &target["id"]).await;
+    assert_eq!(seen["status"], "excluded");
+    assert_eq!(seen["version"], changed["version"]);
+    let after = call(&b, get("/api/v1/integrations/0/counts")).await.1;
+    assert_eq!(after["excluded"], before["excluded"].as_u64().unwrap() + 1);
+    assert_eq!(
+        after["not_synced"],
+        before["not_synced"].as_u64().unwrap() - 1
+    );
+}
+
+#[tokio::test]
+async fn conflicting_writes_on_two_replicas_give_one_success_and_one_409() {
+    let Some((a, b)) = replicas().await else {
+        return;
+    };
+    for _ in 0..5 {
+        let target = first_item(&a, "not-synced").await;
+        let (id, version) = (&target["id"], &target["version"]);
+        let (first, second) = tokio::join!(
+            call(&a, exclude(id, version, None)),
+            call(&b, exclude(id, version, None)),
+        );
+        let mut statuses = [first.0, second.0];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+        let loser = if first.0 == StatusCode::CONFLICT {
+            &first.1
+        } else {
+            &second.1
+        };
+        assert_eq!(
+            loser["current"]["status"], "excluded",
+            "409 carries the current item"
+        );
+        // A stale version is refused by either replica.
+        for app in [&a, &b] {
+            let (status, _, _) = call(app, exclude(id, version, None)).await;
+            assert_eq!(status, StatusCode::CONFLICT);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_retry_sent_to_the_other_replica_gets_the_stored_answer() {
+    let Some((a, b)) = replicas().await else {
+        return;
+    };
+    let target = first_item(&a, "not-synced").await;
+    let (id, version) = (&target["id"], &target["version"]);
+    let (status, first, _) = call(&a, exclude(id, version, Some("retry-1"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, again, _) = call(&b, exclude(id, version, Some("retry-1"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first, again);
+    assert_eq!(
+        item(&b, id).await["version"],
+        first["version"],
+        "applied once"
+    );
+}
+
+#[tokio::test]
+async fn a_key_reused_for_another_request_is_refused_and_changes_nothing() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let one = first_item(&app, "not-synced").await;
+        let (status, _, _) = call(&app, exclude(&one["id"], &one["version"], Some("k-1"))).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        let other = first_item(&app, "not-synced").await;
+        assert_ne!(one["id"], other["id"]);
+        // The same key for another item, and for the same item with another body.
+        let (status, problem, _) =
+            call(&app, exclude(&other["id"], &other["version"], Some("k-1"))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
+        assert_eq!(
+            problem["type"],
+            "urn:sync-overview:problem:idempotency-key-reused"
+        );
+        let path = format!("/api/v1/items/{}/exclude", one["id"]);
+        let body = json!({ "version": one["version"], "disable_record": true });
+        let (status, _, _) = call(&app, post(&path, body, Some("k-1"))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(item(&app, &other["id"]).await["status"], "not-synced");
+    }
+}
