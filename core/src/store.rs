@@ -238,6 +238,13 @@ impl Store {
             .collect())
     }
 
+    /// Whether the client is synced in the integration.
+    pub fn syncs_client(&self, integration: IntegrationId, client: ClientId) -> bool {
+        self.clients_of
+            .get(integration.index())
+            .is_some_and(|clients| clients.contains(&client))
+    }
+
     /// The items of an integration and client that match the query, sorted and paged.
     ///
     /// A client that is not synced in the integration has no items.

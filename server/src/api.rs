@@ -155,6 +155,13 @@ async fn items(
         ..ItemQuery::all(IntegrationId(integration), ClientId(client))
     };
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    if store.integrations().len() > integration as usize
+        && !store.syncs_client(IntegrationId(integration), ClientId(client))
+    {
+        return Err(Problem::not_found(format!(
+            "Client {client} is not synced in integration {integration}."
+        )));
+    }
     let page = store
         .items(&query)
         .map_err(|e| Problem::not_found(e.to_string()))?;
@@ -237,19 +244,29 @@ fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Problem> {
         .map_err(|e| Problem::bad_request(e.body_text()))
 }
 
-fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Problem> {
-    body.map(|Json(b)| b)
-        .map_err(|e| Problem::bad_request(e.body_text()))
+/// A write's body: a JSON object (an array is not taken for one) with the fields of `T`.
+fn body<T: serde::de::DeserializeOwned>(
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<T, Problem> {
+    match body {
+        Ok(Json(value)) if value.is_object() => serde_json::from_value(value)
+            .map_err(|e| Problem::bad_request(format!("Failed to deserialize the JSON body: {e}"))),
+        Ok(Json(_)) => Err(Problem::bad_request("The JSON body must be an object")),
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(Problem::too_large(crate::layers::BODY_LIMIT))
+        }
+        Err(rejection) => Err(Problem::bad_request(rejection.body_text())),
+    }
 }
 
 async fn rematch(
     State(state): State<Shared>,
     item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
-    b: Result<Json<RematchBody>, JsonRejection>,
+    b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
     let item = ids(item)?;
-    let b = body(b)?;
+    let b: RematchBody = body(b)?;
     let action = Action::Rematch {
         item: ItemId(item),
         record: RecordId(b.record),
@@ -262,10 +279,10 @@ async fn exclude(
     State(state): State<Shared>,
     item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
-    b: Result<Json<ExcludeBody>, JsonRejection>,
+    b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
     let item = ids(item)?;
-    let b = body(b)?;
+    let b: ExcludeBody = body(b)?;
     let action = Action::Exclude {
         item: ItemId(item),
         disable_record: b.disable_record,
@@ -277,10 +294,10 @@ async fn include(
     State(state): State<Shared>,
     item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
-    b: Result<Json<IncludeBody>, JsonRejection>,
+    b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
     let item = ids(item)?;
-    let b = body(b)?;
+    let b: IncludeBody = body(b)?;
     write(
         state,
         &headers,

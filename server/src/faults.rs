@@ -29,6 +29,8 @@ pub enum FaultKind {
     Malformed,
     /// 404: what was asked for vanished.
     Vanished,
+    /// The handler panics (the server must answer 500 and stay up).
+    Panic,
 }
 
 /// An armed fault.
@@ -113,6 +115,7 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
         FaultKind::Vanished => {
             Problem::not_found("The chosen record no longer exists.").into_response()
         }
+        FaultKind::Panic => panic!("fault injection: a handler panics"),
         FaultKind::Slow => {
             tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
             match handled {

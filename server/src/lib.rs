@@ -5,8 +5,10 @@ pub mod api;
 pub mod db;
 pub mod faults;
 pub mod hostile;
+pub mod layers;
 pub mod problem;
 pub mod replica;
+pub mod serve;
 
 use std::sync::Arc;
 
@@ -17,10 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::Utc;
+use subtle::ConstantTimeEq;
 use sync_core::demo::{dataset, DemoConfig};
 use sync_core::Store;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::trace::TraceLayer;
 
 use crate::db::Db;
 use crate::problem::Problem;
@@ -113,13 +115,30 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
         } else {
             AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
         });
-    Router::new()
+    let service = Router::new()
         .nest("/api/v1", api)
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
         .route("/__faults", axum::routing::post(faults::arm))
         .with_state(state)
-        .layer(cors)
-        .layer(TraceLayer::new_for_http())
+        .layer(cors);
+    layers::wrap(service)
+}
+
+/// `GET /readyz`: whether this replica can answer, i.e. its database answers.
+async fn ready(State(state): State<Arc<AppState>>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(error) => api::db_problem(error).into_response(),
+    }
+}
+
+/// The credentials of an `Authorization: Bearer …` header (the scheme in any case).
+fn bearer(header: &[u8]) -> Option<&[u8]> {
+    let (scheme, credentials) = header.split_at_checked(7)?;
+    scheme
+        .eq_ignore_ascii_case(b"bearer ")
+        .then(|| credentials.trim_ascii())
 }
 
 async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
@@ -127,9 +146,11 @@ async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: N
         let given = request
             .headers()
             .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        if given != Some(token.as_str()) {
+            .map(|v| v.as_bytes())
+            .and_then(bearer);
+        // Constant time: how much of a guess matched must not show in how long it took.
+        let matches = given.is_some_and(|given| bool::from(given.ct_eq(token.as_bytes())));
+        if !matches {
             return Problem::unauthorized().into_response();
         }
     }

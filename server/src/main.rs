@@ -1,9 +1,12 @@
 //! `sync-server`: serves the Sync Overview API. Stops gracefully on Ctrl-C or SIGTERM: in-flight
-//! requests finish and every committed write stays committed.
+//! requests finish (within the shutdown grace) and every committed write stays committed.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::Parser;
+use sync_server::db::Db;
+use sync_server::serve::{serve, Limits};
 use sync_server::{open, router, Settings};
 use tracing_subscriber::EnvFilter;
 
@@ -27,6 +30,18 @@ struct Args {
     /// An origin allowed to call the API from a browser (repeatable; `*` for any).
     #[arg(long = "cors-origin")]
     cors_origins: Vec<String>,
+    /// Seconds a connection may take to send a request's headers, or sit idle between requests.
+    #[arg(long, env = "SYNC_SERVER_HEADER_TIMEOUT", default_value_t = 10)]
+    header_timeout: u64,
+    /// Connections open at once (more wait in the listen queue).
+    #[arg(long, env = "SYNC_SERVER_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds a shutdown waits for requests in flight before closing what is left.
+    #[arg(long, env = "SYNC_SERVER_SHUTDOWN_GRACE", default_value_t = 10)]
+    shutdown_grace: u64,
+    /// Hours an idempotency key is remembered.
+    #[arg(long, env = "SYNC_SERVER_KEY_TTL_HOURS", default_value_t = 24)]
+    key_ttl_hours: u32,
     /// Require this bearer token on every API request.
     #[arg(long, env = "SYNC_SERVER_TOKEN")]
     token: Option<String>,
@@ -60,12 +75,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let state = open(&settings).await?;
     let db = state.db.clone();
+    let expiry = tokio::spawn(expire_keys(db.clone(), args.key_ttl_hours));
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
-    tracing::info!(listen = %listener.local_addr()?, database = %redacted(&args.database), "serving");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    let limits = Limits {
+        header_timeout: Duration::from_secs(args.header_timeout),
+        max_connections: args.max_connections,
+        shutdown_grace: Duration::from_secs(args.shutdown_grace),
+    };
+    tracing::info!(listen = %listener.local_addr()?, database = %redacted(&args.database), ?limits, "serving");
+    serve(listener, app, limits, shutdown()).await;
+    expiry.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -78,6 +98,20 @@ fn redacted(url: &str) -> String {
             format!("{}://…@{}", &url[..scheme], &url[at + 1..])
         }
         _ => url.to_owned(),
+    }
+}
+
+/// Forgets idempotency keys older than `hours`, every ten minutes.
+async fn expire_keys(db: Db, hours: u32) {
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let before = chrono::Utc::now().timestamp() - i64::from(hours) * 3600;
+        match db.expire_keys(before).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(n, "idempotency keys expired"),
+            Err(error) => tracing::warn!(%error, "could not expire idempotency keys"),
+        }
     }
 }
 
@@ -99,5 +133,5 @@ async fn shutdown() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!("stop requested");
 }

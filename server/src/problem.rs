@@ -137,6 +137,18 @@ impl Problem {
         )
     }
 
+    /// 503: the answer took longer than the server allows.
+    pub fn timed_out() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "urn:sync-overview:problem:timed-out",
+            "Timed out",
+            "The server took too long to answer. A change may still have been saved: send it \
+             again with the same Idempotency-Key to be sure it is applied once."
+                .to_owned(),
+        )
+    }
+
     /// The HTTP status.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
