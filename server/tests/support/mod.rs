@@ -97,3 +97,4 @@ pub async fn postgres() -> Option<String> {
         .into_iter()
         .find(|url| url.starts_with("postgres"))
 }
+pub mod process;

@@ -1,0 +1,124 @@
+//! The `sync-server` binary as a child process, and raw HTTP/1.1 over TCP to it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A running server.
+pub struct Server {
+    /// The child process.
+    pub child: Child,
+    /// Where it listens (`127.0.0.1:port`).
+    pub addr: String,
+}
+
+impl Server {
+    /// Starts the binary on `database` with extra arguments; returns once it listens.
+    pub fn start(database: &str, extra: &[&str]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sync-server"))
+            .args(["--listen", "127.0.0.1:0", "--database", database])
+            .args(["--demo-size", "200"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let addr = loop {
+            let line = lines
+                .next()
+                .expect("the server printed where it listens")
+                .unwrap();
+            if let Some(rest) = line.split("\"listen\":\"").nth(1) {
+                break rest.split('"').next().unwrap().to_owned();
+            }
+        };
+        std::thread::spawn(move || lines.for_each(drop));
+        Self { child, addr }
+    }
+
+    /// Sends a signal (`TERM`, `KILL`).
+    pub fn signal(&self, name: &str) {
+        let sent = Command::new("kill")
+            .args([&format!("-{name}"), &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+
+    /// Waits up to `limit` for the process to exit; whether it did, cleanly.
+    pub fn exits_within(&mut self, limit: Duration) -> Option<bool> {
+        let started = std::time::Instant::now();
+        while started.elapsed() < limit {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status.success());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// A GET answered with 200, as JSON.
+    pub async fn json(&self, path: &str) -> Value {
+        let (status, body) = http(&self.addr, "GET", path, "").await.expect("an answer");
+        assert_eq!(status, 200, "{path}: {body}");
+        serde_json::from_str(&body).unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request as HTTP/1.1 text.
+pub fn request(addr: &str, method: &str, path: &str, body: &str) -> String {
+    format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+/// One request over a fresh connection; the status and body, or `None` if the server was gone.
+pub async fn http(addr: &str, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(addr).await.ok()?;
+    stream
+        .write_all(request(addr, method, path, body).as_bytes())
+        .await
+        .ok()?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.ok()?;
+    let response = String::from_utf8_lossy(&response);
+    let status = response.get(9..12)?.parse().ok()?;
+    let body = response.split_once("\r\n\r\n")?.1.to_owned();
+    Some((status, body))
+}
+
+/// A fresh SQLite database file's URL.
+pub fn sqlite(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("sync-server-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    format!("sqlite:{}", dir.join("test.db").display())
+}
+
+/// Every item of integration 0, by client, as the API lists them.
+pub async fn all_items(server: &Server) -> Vec<Value> {
+    let clients = server.json("/api/v1/integrations/0/clients").await;
+    let mut items = Vec::new();
+    for client in clients.as_array().unwrap() {
+        let path = format!(
+            "/api/v1/integrations/0/clients/{}/items?limit=10000",
+            client["id"]
+        );
+        let page = server.json(&path).await;
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+    }
+    items
+}
