@@ -363,7 +363,8 @@ async fn replay(
 }
 
 /// Works the change out on the replica, then commits it on the conditions of `Db::commit`;
-/// when another replica committed first, catches up and works it out again.
+/// when the item or record changed meanwhile (another replica wrote it), catches up and works it
+/// out again, which then answers 409 or 422 as the item now is.
 async fn commit(
     state: &AppState,
     key: Option<&str>,
@@ -377,14 +378,13 @@ async fn commit(
         }
     }
     for _ in 0..ATTEMPTS {
-        let (change, stored, seen) = {
+        let (change, stored) = {
             let store = state.replica.read(&state.db).await.map_err(db_problem)?;
-            let seen = state.replica.seen();
             match store.change(&action, Some(version)) {
                 Ok(change) => {
                     let view = store.view_after(&change);
                     let body = serde_json::to_string(&view).map_err(internal)?;
-                    (change, Stored { status: 200, body }, seen)
+                    (change, Stored { status: 200, body })
                 }
                 Err(error) => {
                     let current = store.item(action.item()).ok();
@@ -395,7 +395,10 @@ async fn commit(
         let write = Write {
             change: &change,
             expected: version,
-            seen,
+            enabled: match action {
+                Action::Rematch { record, .. } => Some(record),
+                _ => None,
+            },
             key: key.map(|k| (k, fingerprint, &stored)),
         };
         match state.db.commit(write).await.map_err(db_problem)? {

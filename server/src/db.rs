@@ -68,8 +68,8 @@ pub struct Write<'a> {
     pub change: &'a Change,
     /// The item's version the change was worked out from.
     pub expected: u32,
-    /// The last change number the change was worked out against.
-    pub seen: u64,
+    /// A record that must still be enabled (the one a re-match links to).
+    pub enabled: Option<RecordId>,
     /// The idempotency key, the request's fingerprint and the answer to replay.
     pub key: Option<(&'a str, &'a str, &'a Stored)>,
 }
@@ -79,7 +79,8 @@ pub struct Write<'a> {
 pub enum Committed {
     /// Saved, as change number `seq`.
     Saved(u64),
-    /// Someone else committed since `seen`: nothing was saved; catch up and work it out again.
+    /// The item or the record changed since the change was worked out: nothing was saved; catch
+    /// up and work it out again.
     Behind,
     /// The idempotency key was taken meanwhile: nothing was saved; replay the stored answer.
     KeyTaken,
@@ -397,19 +398,25 @@ impl Db {
         Ok(changes)
     }
 
-    /// Commits a change in one transaction with its idempotency record, on three conditions:
-    /// nothing else was committed since `seen` (the change_head row lock puts every writer of
-    /// every replica in one order), the item still has the expected version, and the key is
-    /// free. Otherwise nothing is saved.
+    /// Commits a change in one transaction with its idempotency record, on three conditions: the
+    /// item still has the expected version, the record it links to is still enabled, and the key
+    /// is free. Otherwise nothing is saved. The change_head row lock, taken first, puts the
+    /// writers of every replica in one order.
     pub async fn commit(&self, write: Write<'_>) -> Result<Committed, DbError> {
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query("UPDATE change_head SET seq = seq + 1 WHERE id = 1 RETURNING seq")
             .fetch_one(&mut *tx)
             .await?;
         let seq = row.try_get::<i64, _>("seq")? as u64;
-        if seq != write.seen + 1 {
-            tx.rollback().await?;
-            return Ok(Committed::Behind);
+        if let Some(record) = write.enabled {
+            let row = sqlx::query("SELECT disabled FROM records WHERE id = $1")
+                .bind(i64::from(record.0))
+                .fetch_one(&mut *tx)
+                .await?;
+            if row.try_get::<i64, _>("disabled")? != 0 {
+                tx.rollback().await?;
+                return Ok(Committed::Behind);
+            }
         }
         if let Some((key, fingerprint, stored)) = write.key {
             let inserted = sqlx::query(

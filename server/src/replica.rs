@@ -39,7 +39,7 @@ impl Replica {
     }
 
     /// The last change number reflected.
-    pub fn seen(&self) -> u64 {
+    fn seen(&self) -> u64 {
         self.seen.load(Ordering::Acquire)
     }
 

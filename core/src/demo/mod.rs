@@ -273,7 +273,7 @@ impl Builder<'_> {
                     .unwrap_or(ResourceType::Organization);
                 self.item(&mut namer, client, resource_type);
                 let done = self.data.items.len();
-                if done % ITEMS_PER_STEP == 0 {
+                if done.is_multiple_of(ITEMS_PER_STEP) {
                     pause(Progress { done, total }).await;
                 }
             }
