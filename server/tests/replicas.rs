@@ -146,3 +146,42 @@ async fn a_key_reused_for_another_request_is_refused_and_changes_nothing() {
         assert_eq!(item(&app, &other["id"]).await["status"], "not-synced");
     }
 }
+
+#[tokio::test]
+async fn a_database_outage_fails_writes_quickly_with_503_and_recovers_by_itself() {
+    use sqlx::Connection;
+    let Some(url) = postgres().await else { return };
+    let app = app_with(&url, None).await;
+    let target = first_item(&app, "not-synced").await;
+    let name = url.rsplit('/').next().unwrap().to_owned();
+    let admin = std::env::var("SYNC_SERVER_TEST_POSTGRES").unwrap();
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    let outage = |allow: bool| format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}");
+    sqlx::query(&outage(false))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    ))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+
+    let started = std::time::Instant::now();
+    let (status, problem, _) = call(&app, exclude(&target["id"], &target["version"], None)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{problem}");
+    assert_eq!(problem["type"], "urn:sync-overview:problem:unavailable");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "quickly: {:?}",
+        started.elapsed()
+    );
+    let (status, _, _) = call(&app, get("/readyz")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+
+    sqlx::query(&outage(true)).execute(&mut conn).await.unwrap();
+    let (status, changed, _) = call(&app, exclude(&target["id"], &target["version"], None)).await;
+    assert_eq!(status, StatusCode::OK, "recovered: {changed}");
+    assert_eq!(item(&app, &target["id"]).await["status"], "excluded");
+}
