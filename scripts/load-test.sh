@@ -11,6 +11,8 @@ command -v wrk >/dev/null || { sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd=sud
 cargo build -p sync-server --profile server
 BIN=target/server/sync-server
 WORK="$(mktemp -d)"
+# A cluster of its own, apart from the one the tests use.
+export PG_PORT=5434 PG_DIR=/tmp/sync-overview-load-pg
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; ./scripts/postgres.sh stop; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -185,3 +185,27 @@ async fn a_database_outage_fails_writes_quickly_with_503_and_recovers_by_itself(
     assert_eq!(status, StatusCode::OK, "recovered: {changed}");
     assert_eq!(item(&app, &target["id"]).await["status"], "excluded");
 }
+
+#[tokio::test]
+async fn replicas_started_together_on_an_empty_database_both_come_up() {
+    let Some(url) = postgres().await else { return };
+    let settings = |n: u8| sync_server::Settings {
+        database: url.clone(),
+        demo_size: 60 + u32::from(n),
+        token: None,
+        fault_injection: false,
+        hostile_names: Vec::new(),
+    };
+    let (one, two, three) = (settings(0), settings(1), settings(2));
+    let (a, b, c) = tokio::join!(
+        sync_server::open(&one),
+        sync_server::open(&two),
+        sync_server::open(&three),
+    );
+    // All three came up; one of them seeded, and all hold the same data.
+    let mut loaded = Vec::new();
+    for state in [a.unwrap(), b.unwrap(), c.unwrap()] {
+        loaded.push(state.db.load().await.unwrap().items.len());
+    }
+    assert!(loaded.iter().all(|n| *n == loaded[0]), "{loaded:?}");
+}
