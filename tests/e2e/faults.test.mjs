@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { filterBy, choose, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit, state } = suite({ apiArgs: ['--fault-injection'] });
 const T = { timeout: 60_000, skip: BACKEND !== 'http' && 'HTTP backend only' };
@@ -38,7 +38,7 @@ async function excludeDialog(page) {
   const before = await tiles(page);
   const item = await firstWithStatus(page, 'Matched');
   const server = await serverItem(item.name);
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length >= 1);
   await pickFromMenu(page, item.name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
@@ -144,7 +144,7 @@ test('someone else included the item first: Include gets 409, the list reloads a
   await tilesReady(page);
   const item = await firstWithStatus(page, 'Excluded');
   const server = await serverItem(item.name);
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length >= 1);
   const before = await tiles(page);
   // Another technician includes it first.

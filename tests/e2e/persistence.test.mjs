@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, DEMO, suite } from './support/suite.mjs';
-import { firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
+import { filterBy, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady } from './support/app.mjs';
 
 /** Makes the browser's storage refuse every new record from now on, as when it is full. */
 function fillStorage(page) {
@@ -80,7 +80,7 @@ const LEGACY_KEY = `sync-overview/journal/v1/2026-${DEMO ?? 600}`;
 const T = { timeout: 60_000, skip: BACKEND !== 'mock' && 'mock store only' };
 
 async function exclude(page, name) {
-  await page.getByLabel('Filter', { exact: true }).fill(name);
+  await filterBy(page, name);
   await pickFromMenu(page, name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
   await dialog.getByRole('button', { name: 'Exclude' }).click();
@@ -104,7 +104,7 @@ test('changes survive a reload, and Reset demo data discards them', T, async () 
 
   await reloaded(page);
   assert.deepEqual(await tiles(page), changed);
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([aria-hidden])').length === 1);
   assert.equal((await rowOf(page, item.name)).status, 'Excluded');
 
@@ -187,7 +187,7 @@ test('a change the browser cannot save is not made, and the dialog says so', T, 
   await tilesReady(page);
   const before = await tiles(page);
   const item = await firstWithStatus(page, 'Matched');
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await fillStorage(page);
   await pickFromMenu(page, item.name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
@@ -210,7 +210,7 @@ test('an Include the browser cannot save says so in an alert and changes nothing
   await tilesReady(page);
   const before = await tiles(page);
   const item = await firstWithStatus(page, 'Excluded');
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await fillStorage(page);
   await pickFromMenu(page, item.name, 'Include Record');
   await page.getByRole('alert').filter({ hasText: `Could not include ${item.name}: Your change could not be saved` }).waitFor();

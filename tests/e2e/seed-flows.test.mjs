@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { suite } from './support/suite.mjs';
-import { choose, firstWithStatus, pickFromMenu, rowOf, rows, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { filterBy, choose, firstWithStatus, pickFromMenu, rowOf, rows, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit } = suite();
 const T = { timeout: 60_000 };
@@ -10,7 +10,7 @@ const T = { timeout: 60_000 };
 /** Locates the first item with `status` and opens its Re-match Record dialog, candidates loaded. */
 async function openRematch(page, status) {
   const item = await firstWithStatus(page, status);
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   await pickFromMenu(page, item.name, 'Re-match Record');
   const dialog = page.getByRole('dialog', { name: 'Re-match Record' });
   const select = dialog.getByLabel(/Record to match to/);
@@ -106,7 +106,7 @@ test('To Re-match Record: locate, Re-match Record, select the record, toggle, Ma
   const before = await tiles(page);
   // 1. Locate the item to be re-matched.
   const item = await firstWithStatus(page, 'Matched');
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   // 2. Use the item's drop-down menu and select Re-match Record.
   await pickFromMenu(page, item.name, 'Re-match Record');
   const dialog = page.getByRole('dialog', { name: 'Re-match Record' });
@@ -177,7 +177,7 @@ test('To Exclude Record: locate, Exclude Record, toggle Disable record, Exclude'
   const before = await tiles(page);
   // 1. Locate the item.
   const item = await firstWithStatus(page, 'Matched');
-  await page.getByLabel('Filter', { exact: true }).fill(item.name);
+  await filterBy(page, item.name);
   // 2. Use the item's drop-down menu and select Exclude Record.
   await pickFromMenu(page, item.name, 'Exclude Record');
   const dialog = page.getByRole('dialog', { name: 'Exclude Record' });
