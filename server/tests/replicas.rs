@@ -209,3 +209,29 @@ async fn replicas_started_together_on_an_empty_database_both_come_up() {
     }
     assert!(loaded.iter().all(|n| *n == loaded[0]), "{loaded:?}");
 }
+
+#[tokio::test]
+async fn an_expired_key_is_forgotten() {
+    for db in databases().await {
+        let settings = sync_server::Settings {
+            database: db.clone(),
+            demo_size: 60,
+            token: None,
+            fault_injection: false,
+            hostile_names: Vec::new(),
+        };
+        let state = sync_server::open(&settings).await.unwrap();
+        let store = state.db.clone();
+        let app = sync_server::router(state, &[]);
+        let one = first_item(&app, "not-synced").await;
+        let (status, _, _) = call(&app, exclude(&one["id"], &one["version"], Some("old"))).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        let later = chrono::Utc::now().timestamp() + 1;
+        assert_eq!(store.expire_keys(later).await.unwrap(), 1);
+        // Forgotten: the key may now name another request.
+        let other = first_item(&app, "not-synced").await;
+        let (status, _, _) =
+            call(&app, exclude(&other["id"], &other["version"], Some("old"))).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+}
