@@ -16,6 +16,7 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sync-overview --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p sync-overview --lib --bins --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "PostgreSQL for the server's tests (127.0.0.1:5433)"
 SYNC_SERVER_TEST_POSTGRES="$(./scripts/postgres.sh)"
@@ -33,8 +34,10 @@ cargo build -p sync-server
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p sync-overview --target wasm32-unknown-unknown --test components --test sync_status
 
-step "release build (Trunk)"
+step "release builds (Trunk): the default build, and the lean portal build (HTTP only)"
 trunk build --release --offline
+trunk build --release --offline --no-default-features --dist dist-lean
+node tests/size.mjs
 
 step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/

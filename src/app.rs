@@ -3,13 +3,11 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use sync_core::demo::{DemoConfig, Progress};
+use sync_core::Progress;
 
 use crate::backend::http::HttpBackend;
-use crate::backend::mock::MockBackend;
 use crate::backend::{Api, Backend};
 use crate::components::preparing_demo_data::PreparingDemoData;
 use crate::components::sync_overview::SyncOverview;
@@ -70,17 +68,30 @@ pub fn App(
 /// Opens the configured backend; the mock store reports how far its build got to `progress`.
 async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
     match config.backend {
-        BackendChoice::Mock => {
-            let demo = DemoConfig {
-                size: config.demo_size,
-                ..DemoConfig::new(Utc::now())
-            };
-            Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await)
-        }
+        BackendChoice::Mock => open_mock(config.demo_size, progress).await,
         BackendChoice::Http { api, token } => Rc::new(HttpBackend::new(
             &api,
             token,
             Duration::from_secs(u64::from(config.timeout_secs)),
         )),
     }
+}
+
+/// The in-browser mock store with `size` items in its largest integration.
+#[cfg(feature = "demo")]
+async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    use crate::backend::mock::MockBackend;
+    use chrono::Utc;
+    use sync_core::demo::DemoConfig;
+    let demo = DemoConfig {
+        size,
+        ..DemoConfig::new(Utc::now())
+    };
+    Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await)
+}
+
+/// This build has no mock store: every call says how to configure a server.
+#[cfg(not(feature = "demo"))]
+async fn open_mock(_: u32, _: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    Rc::new(crate::backend::unconfigured::Unconfigured)
 }

@@ -6,9 +6,11 @@
 //! reference server share one implementation.
 
 mod action;
+#[cfg(feature = "demo")]
 pub mod demo;
 mod listing;
 mod model;
+mod progress;
 mod query;
 mod similarity;
 mod store;
@@ -20,6 +22,7 @@ pub use model::{
     Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
     PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,
 };
+pub use progress::Progress;
 pub use query::{
     CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey,
     StatusCounts,

@@ -2,10 +2,16 @@
 //! (the default) and, later, by an HTTP/JSON client.
 
 pub mod http;
+#[cfg(feature = "demo")]
 mod journal;
+#[cfg(feature = "demo")]
 mod legacy;
+#[cfg(feature = "demo")]
 pub mod mock;
+#[cfg(feature = "demo")]
 mod tabs;
+#[cfg(not(feature = "demo"))]
+pub mod unconfigured;
 
 use std::rc::Rc;
 

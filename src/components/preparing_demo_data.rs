@@ -2,7 +2,7 @@
 //! a moment): the page's heading and a progress bar.
 
 use leptos::prelude::*;
-use sync_core::demo::Progress;
+use sync_core::Progress;
 
 use super::landmark::Landmark;
 use crate::ids::use_ids;

@@ -76,7 +76,7 @@ pub fn SyncStatusTable(
                 <tbody>
                     {move || {
                         let (above, _) = page.rows_around();
-                        (above > 0).then(|| view! { <Gap rows=above /> })
+                        (above > 0).then(|| view! { <Gap rows=above height=rows.row_height.get() /> })
                     }}
                     <For
                         each=each
@@ -88,7 +88,7 @@ pub fn SyncStatusTable(
                     />
                     {move || {
                         let (_, below) = page.rows_around();
-                        (below > 0).then(|| view! { <Gap rows=below /> })
+                        (below > 0).then(|| view! { <Gap rows=below height=rows.row_height.get() /> })
                     }}
                 </tbody>
             </table>
@@ -100,11 +100,11 @@ pub fn SyncStatusTable(
     }
 }
 
-/// Empty space in the table standing in for `rows` rows not rendered.
+/// Empty space in the table standing in for `rows` rows, each `height` tall, not rendered.
 #[component]
-fn Gap(rows: u32) -> impl IntoView {
+fn Gap(rows: u32, height: f64) -> impl IntoView {
     view! {
-        <tr class="gap" aria-hidden="true" style:height=px(RowWindow::gap(rows))>
+        <tr class="gap" aria-hidden="true" style:height=px(RowWindow::gap(rows, height))>
             <td colspan="5"></td>
         </tr>
     }

@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use sync_core::ItemQuery;
 
-use crate::window::{RowWindow, ROW_HEIGHT};
+use crate::window::{RowWindow, DEFAULT_ROW_HEIGHT};
 
 /// The list box is never shorter than this many rows.
 const MIN_VISIBLE_ROWS: f64 = 6.0;
@@ -20,6 +20,8 @@ pub struct RowWindowState {
     pub scroller: NodeRef<html::Div>,
     /// Its height in pixels, once measured.
     pub box_height: Memo<Option<f64>>,
+    /// The height of a row in pixels: the host's `--so-row-height`, or the default.
+    pub row_height: Memo<f64>,
     /// The rows to fetch and render.
     pub window: Memo<RowWindow>,
     /// The scroll position and the list it belongs to (written by [`Self::on_scroll`] only).
@@ -41,11 +43,23 @@ impl RowWindowState {
 pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
     let scroller = NodeRef::<html::Div>::new();
     let window_height = use_window_height();
+    // Read from the styles once the box is in the page (a new list comes after it is) and
+    // again on resize.
+    let row_height = Memo::new(move |_| {
+        window_height.track();
+        list.track();
+        scroller
+            .get()
+            .and_then(|el| window().get_computed_style(&el).ok().flatten())
+            .and_then(|style| style.get_property_value("--so-row-height").ok())
+            .and_then(|css| RowWindow::row_height(&css))
+            .unwrap_or(DEFAULT_ROW_HEIGHT)
+    });
     let box_height = Memo::new(move |_| {
         let window_height = window_height.get();
         let el = scroller.get()?;
         let top = el.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
-        Some((window_height - top - BOTTOM_MARGIN).max(MIN_VISIBLE_ROWS * ROW_HEIGHT))
+        Some((window_height - top - BOTTOM_MARGIN).max(MIN_VISIBLE_ROWS * row_height.get()))
     });
     let scrolled = RwSignal::new((None, 0.0));
     // A scroll position belongs to the list it was read on; another list starts at its top.
@@ -65,12 +79,14 @@ pub fn use_row_window(list: Memo<Option<ItemQuery>>) -> RowWindowState {
         }
     });
     let window = Memo::new(move |_| {
-        let height = box_height.get().unwrap_or(ROW_HEIGHT * 12.0);
-        RowWindow::at(scroll_top.get(), height)
+        let row_height = row_height.get();
+        let height = box_height.get().unwrap_or(row_height * 12.0);
+        RowWindow::at(scroll_top.get(), height, row_height)
     });
     RowWindowState {
         scroller,
         box_height,
+        row_height,
         window,
         scrolled,
         list,

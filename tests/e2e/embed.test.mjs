@@ -11,10 +11,11 @@ const { visit, state } = suite();
 const T = { timeout: 60_000 };
 
 /** Opens the host page with the app mounted by `mount(element, config)` (twice with `two`). */
-async function host({ two = false } = {}) {
+async function host({ two = false, rowHeight } = {}) {
   const session = await visit('', { waitForRows: false });
   const config = BACKEND === 'http' ? { backend: 'http', api: state.api.url, portal: 'IT Glue' } : { backend: 'mock', portal: 'IT Glue' };
   if (two) config.two = '1';
+  if (rowHeight) config.rowHeight = rowHeight;
   const url = new URL('/__test/host.html', session.page.url());
   for (const [key, value] of Object.entries(config)) url.searchParams.set(key, value);
   url.hash = '#top';
@@ -125,5 +126,27 @@ test('the demo portal of examples/portal-host embeds the module under the strict
   assert.notEqual(await moduleHeading.evaluate((h) => getComputedStyle(h).color), portalColour);
   assert.doesNotMatch(await moduleHeading.evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
   assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).count(), BACKEND === 'http' ? 0 : 1);
+  await done();
+});
+
+test('rows are 48px in any host page, and a host sets roomier rows with --so-row-height', T, async () => {
+  const plain = await host();
+  await settled(plain.page);
+  const row = await plain.page.evaluate(() => document.querySelector('.sync-table tbody tr:not([aria-hidden])').getBoundingClientRect().height);
+  assert.equal(row, 48, 'the host’s root font size does not reach the rows');
+  await plain.done();
+
+  const { page, done } = await host({ rowHeight: '60px' });
+  await settled(page);
+  const measured = await page.evaluate(() => {
+    const scroller = document.querySelector('table[aria-busy]').parentElement;
+    const row = scroller.querySelector('tbody tr:not([aria-hidden])');
+    const head = scroller.querySelector('thead').getBoundingClientRect().height;
+    return { row: row.getBoundingClientRect().height, body: scroller.scrollHeight - head };
+  });
+  const count = Number((await page.getByText(/^[\d,]+ items?$/).innerText()).replace(/\D/g, ''));
+  assert.equal(measured.row, 60);
+  // Rendered rows and the gaps standing in for the others add up at 60px a row.
+  assert.ok(Math.abs(measured.body - count * 60) <= 2, `${measured.body} px for ${count} rows`);
   await done();
 });

@@ -129,14 +129,7 @@ fn type_weight(resource_type: ResourceType) -> u32 {
     }
 }
 
-/// How far a demo build has got.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    /// Synced items made so far.
-    pub done: usize,
-    /// Synced items to make in all.
-    pub total: usize,
-}
+pub use crate::progress::Progress;
 
 /// Items made between two pauses of a [`build`].
 const ITEMS_PER_STEP: usize = 4_000;

@@ -1,0 +1,70 @@
+//! The backend of a build without the mock store (the lean portal build) when no server was
+//! configured: every call says how to configure one.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sync_core::{
+    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
+    ItemQuery, ItemView, LogEntry, StatusCounts,
+};
+
+use super::{Answer, Backend, BackendError};
+
+/// No data source: this build has no demo data and no server was named.
+pub struct Unconfigured;
+
+fn unconfigured<T>() -> Answer<T> {
+    Err(BackendError::Unavailable(
+        "This build of Sync Overview has no demo data. Configure a server: backend \"http\" \
+         and api \"https://…\" (see the README, \"Embedding it in a page\")."
+            .to_owned(),
+    ))
+}
+
+#[async_trait(?Send)]
+impl Backend for Unconfigured {
+    async fn integrations(&self) -> Answer<Vec<Integration>> {
+        unconfigured()
+    }
+
+    async fn counts(&self, _: IntegrationId) -> Answer<StatusCounts> {
+        unconfigured()
+    }
+
+    async fn clients(&self, _: IntegrationId) -> Answer<Vec<Client>> {
+        unconfigured()
+    }
+
+    async fn items(&self, _: ItemQuery) -> Answer<ItemPage> {
+        unconfigured()
+    }
+
+    async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
+        unconfigured()
+    }
+
+    async fn logs(
+        &self,
+        _: IntegrationId,
+        _: DateTime<Utc>,
+        _: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>> {
+        unconfigured()
+    }
+
+    async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
+        unconfigured()
+    }
+
+    fn is_demo(&self) -> bool {
+        false
+    }
+
+    async fn reset_demo(&self) -> Answer<()> {
+        unconfigured()
+    }
+
+    fn notice(&self) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,27 @@
+// Download size of the built app (wasm + js + css, brotli at quality 11) against its budget:
+// the default build (mock store included) in dist/ and, if built, the lean portal build
+// (HTTP backend only) in dist-lean/. Exits 1 when a build is over its budget.
+//
+// The budgets are today's sizes with a little room, so that growth is seen and decided on; the
+// targets of issue 12 (242.7 kB default, 150 kB lean) are printed beside them.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const builds = [
+  { dir: 'dist', name: 'default build (mock store)', budget: 285, target: 242.7 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 228, target: 150 },
+];
+
+let over = false;
+for (const { dir, name, budget, target } of builds) {
+  if (!existsSync(dir)) continue;
+  const kb = readdirSync(dir)
+    .filter((f) => /\.(wasm|js|css)$/.test(f))
+    .map((f) => brotliCompressSync(readFileSync(join(dir, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)
+    .reduce((a, b) => a + b, 0) / 1000;
+  const verdict = kb <= budget ? 'within budget' : 'OVER BUDGET';
+  console.log(`${name.padEnd(32)} ${kb.toFixed(1).padStart(6)} kB brotli   budget ${budget} kB (target ${target} kB)   ${verdict}`);
+  if (kb > budget) over = true;
+}
+process.exit(over ? 1 : 0);
