@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod counts;
 pub mod embed;
+pub mod export;
 pub mod fetch;
 pub mod format;
 pub mod hooks;

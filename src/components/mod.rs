@@ -3,6 +3,7 @@
 pub mod action_dialog;
 pub mod client_select;
 pub mod exclude_record;
+pub mod export_csv;
 pub mod integration_tile;
 pub mod landmark;
 pub mod load_error;

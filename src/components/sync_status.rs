@@ -5,6 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use sync_core::ItemQuery;
 
+use super::export_csv::ExportCsv;
 use super::load_error::LoadError;
 use super::row_dialog_host::RowDialogHost;
 use super::sync_status_filters::SyncStatusFilters;
@@ -60,6 +61,7 @@ pub fn SyncStatus() -> impl IntoView {
                         }
                     }}
                 </span>
+                <ExportCsv list />
             </div>
             <SyncStatusFilters />
             {move || {
