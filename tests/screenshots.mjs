@@ -48,7 +48,11 @@ await shot(page, '11-full-page', true);
 
 const narrow = await open(browser, server.url, { viewport: { width: 390, height: 844 } });
 await shot(narrow.page, '12-narrow', true);
-await narrow.page.evaluate(() => localStorage.setItem('sync-overview/journal/v1/2026-600', 'garbage'));
+// An unreadable journal left in local storage by an earlier version, and no IndexedDB journal.
+await narrow.page.evaluate(() => {
+  indexedDB.deleteDatabase('sync-overview/journal/2026-600');
+  localStorage.setItem('sync-overview/journal/v1/2026-600', 'garbage');
+});
 await narrow.page.reload();
 await narrow.page.getByRole('note').waitFor();
 await shot(narrow.page, '13-unreadable-saved-changes');
