@@ -1,4 +1,5 @@
-//! The Resources Status tile: Matched, Not Synced and Excluded over all clients.
+//! The Resources Status tile: Matched, Not Synced and Excluded over all clients. Each status is
+//! also a button that shows only that status in the Sync Status list (pressed while it does).
 
 use leptos::prelude::*;
 use sync_core::{StatusCounts, SyncStatus};
@@ -7,10 +8,12 @@ use super::status_badge::StatusBadge;
 use crate::counts::{count_text, Counts};
 use crate::format::percent;
 use crate::ids::use_ids;
+use crate::view_state::use_view;
 
 /// How many resources of the integration stand in each status, with a bar of their shares.
 #[component]
 pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
+    let view = use_view();
     let share = move |status: SyncStatus| {
         move || match counts.current() {
             Some(Ok(Some(c))) => percent(c.get(status), c.total()),
@@ -25,7 +28,9 @@ pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
         (SyncStatus::NotSynced, |c: &StatusCounts| c.not_synced),
         (SyncStatus::Excluded, |c: &StatusCounts| c.excluded),
     ];
-    let title_id = use_ids().of("status-title");
+    let ids = use_ids();
+    let (title_id, hint_id) = (ids.of("status-title"), ids.of("status-hint"));
+    let shown_status = Memo::new(move |_| view.shown().with(|v| v.status));
     view! {
         <section class="tile status-tile" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone() class="tile-title">
@@ -42,19 +47,31 @@ pub fn ResourcesStatus(counts: Counts) -> impl IntoView {
                         }
                     })}
             </div>
-            <dl class="status-counts">
+            <p id=hint_id.clone() class="visually-hidden">
+                "Shows only this status in the Sync Status list."
+            </p>
+            <ul class="status-counts">
                 {rows
                     .map(|(status, pick)| {
+                        let pressed = move || shown_status.get() == Some(status);
                         view! {
-                            <div class="status-count">
-                                <dt>
+                            <li>
+                                <button
+                                    type="button"
+                                    class="status-count"
+                                    aria-pressed=move || pressed().to_string()
+                                    aria-describedby=hint_id.clone()
+                                    on:click=move |_| {
+                                        view.set_status((!pressed()).then_some(status))
+                                    }
+                                >
                                     <StatusBadge status />
-                                </dt>
-                                <dd>{count_text(counts, pick)}</dd>
-                            </div>
+                                    <span class="status-count-value">{count_text(counts, pick)}</span>
+                                </button>
+                            </li>
                         }
                     })}
-            </dl>
+            </ul>
         </section>
     }
 }

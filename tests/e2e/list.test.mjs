@@ -72,6 +72,32 @@ test('Type and Status narrow the list and combine', T, async () => {
   await done();
 });
 
+test('a status in the Resources Status tile filters the list by it, and again shows all', T, async () => {
+  const { page, done } = await visit();
+  await tilesReady(page);
+  const all = await itemCount(page);
+  const tile = page.getByRole('region', { name: 'Resources Status' });
+  const notSynced = tile.getByRole('button', { name: /^Not Synced [\d,]+$/ });
+  assert.equal(await notSynced.getAttribute('aria-pressed'), 'false');
+  await notSynced.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent.trim() === 'Not Synced'));
+  assert.equal(await page.getByLabel('Status', { exact: true }).inputValue(), 'not-synced');
+  assert.equal(await notSynced.getAttribute('aria-pressed'), 'true');
+  const shown = await itemCount(page);
+  assert.ok(shown > 0 && shown < all, `${shown} of ${all}`);
+  for (const r of await rows(page)) assert.equal(r.status, 'Not Synced');
+  // Another status moves the filter; pressing the pressed one shows every status again.
+  const excluded = tile.getByRole('button', { name: /^Excluded [\d,]+$/ });
+  await excluded.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent.trim() === 'Excluded'));
+  assert.equal(await notSynced.getAttribute('aria-pressed'), 'false');
+  await excluded.press('Enter');
+  await waitForCount(page, all);
+  assert.equal(await page.getByLabel('Status', { exact: true }).inputValue(), '');
+  assert.equal(await excluded.getAttribute('aria-pressed'), 'false');
+  await done();
+});
+
 test('an empty result says why and clears the filters', T, async () => {
   const { page, done } = await visit();
   const all = await itemCount(page);
