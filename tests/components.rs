@@ -10,8 +10,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView, ResourceType,
+    Action, Candidate, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId,
+    ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView, ResourceType,
     StatusCounts, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError};
@@ -30,7 +30,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A backend whose answers the test sets, and which records every action.
 #[derive(Default)]
 struct Scripted {
-    candidates: Vec<RecordView>,
+    candidates: Vec<Candidate>,
     failure: RefCell<Option<BackendError>>,
     applied: RefCell<Vec<(Action, u32)>>,
     log_ranges: RefCell<Vec<(DateTime<Utc>, DateTime<Utc>)>>,
@@ -56,15 +56,15 @@ impl Backend for Scripted {
     }
     async fn candidates(&self, _: ItemId, query: CandidateQuery) -> Answer<Candidates> {
         let needle = query.filter.to_lowercase();
-        let records: Vec<RecordView> = self
+        let candidates: Vec<Candidate> = self
             .candidates
             .iter()
-            .filter(|r| r.name.to_lowercase().contains(&needle))
+            .filter(|c| c.record.name.to_lowercase().contains(&needle))
             .cloned()
             .collect();
         Ok(Candidates {
-            total: records.len() as u32,
-            records,
+            total: candidates.len() as u32,
+            candidates,
         })
     }
     async fn logs(
@@ -111,6 +111,16 @@ fn record(id: u32, name: &str) -> RecordView {
         id: RecordId(id),
         name: name.to_owned(),
         disabled: false,
+    }
+}
+
+/// A candidate record as the backend ranks it, judged by sync-core against the test item's name.
+fn candidate(id: u32, name: &str) -> Candidate {
+    let judged = sync_core::likeness("contoso-dc01", name);
+    Candidate {
+        record: record(id, name),
+        score: judged.score,
+        reason: sync_core::describe(judged.reason, "contoso-dc01", name),
     }
 }
 
@@ -277,13 +287,32 @@ async fn a_failed_exclude_says_why_keeps_the_choices_and_can_be_retried() {
 }
 
 #[wasm_bindgen_test]
-async fn rematch_asks_for_a_record_before_matching() {
+async fn rematch_lists_scores_best_first_chooses_the_best_and_asks_when_unchosen() {
     let backend = Rc::new(Scripted {
-        candidates: vec![record(2, "CONTOSO-DC01")],
+        candidates: vec![
+            candidate(5, "contoso-dc01.contoso.local"),
+            candidate(2, "CONTOSO-DC02"),
+        ],
         ..Scripted::default()
     });
     let (root, outcome) = mount(Which::Rematch, item(true), backend.clone());
     settle().await;
+    let select: HtmlSelectElement = find(&root, "select");
+    let options: Vec<String> = (1..select.length())
+        .map(|i| select.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        options,
+        [
+            "contoso-dc01.contoso.local — 95% match, same host name with its domain",
+            "CONTOSO-DC02 — 89% match, 92% similar",
+        ]
+    );
+    assert_eq!(select.value(), "5", "the likeliest is chosen");
+    select.set_value("");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     button(&root, "Match").click();
     settle().await;
     assert_eq!(
@@ -298,8 +327,8 @@ async fn rematch_asks_for_a_record_before_matching() {
 async fn rematch_matches_the_chosen_record_and_disables_the_previous_one() {
     let backend = Rc::new(Scripted {
         candidates: vec![
-            record(2, "CONTOSO-DC01"),
-            record(5, "contoso-dc01.contoso.local"),
+            candidate(2, "CONTOSO-DC01"),
+            candidate(5, "contoso-dc01.contoso.local"),
         ],
         ..Scripted::default()
     });
@@ -337,8 +366,8 @@ async fn rematch_matches_the_chosen_record_and_disables_the_previous_one() {
 async fn rematch_find_narrows_the_records_and_drops_a_choice_it_hides() {
     let backend = Rc::new(Scripted {
         candidates: vec![
-            record(2, "CONTOSO-DC01"),
-            record(5, "contoso-dc01.contoso.local"),
+            candidate(2, "CONTOSO-DC01"),
+            candidate(5, "contoso-dc01.contoso.local"),
         ],
         ..Scripted::default()
     });

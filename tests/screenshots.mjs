@@ -18,14 +18,15 @@ await shot(page, '02-row-menu');
 await page.getByRole('menuitem', { name: 'Re-match Record' }).click();
 await page.getByRole('dialog').locator('option').nth(1).waitFor({ state: 'attached' });
 await shot(page, '03-rematch-record');
-await page.getByRole('button', { name: 'Match' }).click();
+await page.getByRole('dialog').getByLabel(/Record to match to/).selectOption({ index: 0 });
+await page.getByRole('dialog').getByRole('button', { name: 'Match', exact: true }).click();
 await shot(page, '04-rematch-needs-choice');
 await page.keyboard.press('Escape');
 const matched = await firstWithStatus(page, 'Matched');
 await pickFromMenu(page, matched.name, 'Exclude Record');
 await page.getByRole('switch').check();
 await shot(page, '05-exclude-record');
-await page.getByRole('button', { name: 'Exclude' }).click();
+await page.getByRole('dialog').getByRole('button', { name: 'Exclude', exact: true }).click();
 await page.getByRole('status').filter({ hasText: 'Excluded' }).waitFor();
 await shot(page, '06-after-exclude');
 await page.getByRole('button', { name: 'View Logs' }).click();
@@ -76,6 +77,11 @@ await shot(large.page, '17-100k-rematch-find');
 const linked = await open(browser, `${server.url}?integration=987654&status=not-synced&sort=type&order=desc`);
 await linked.page.getByRole('note').filter({ hasText: 'was not found' }).waitFor();
 await shot(linked.page, '18-view-link-unknown-integration');
+
+// The Resources Status tile as a filter: Not Synced pressed, the list narrowed to it.
+await linked.page.getByRole('region', { name: 'Resources Status' }).getByRole('button', { name: /^Excluded/ }).click();
+await linked.page.waitForFunction(() => document.querySelector('.status-count[aria-pressed="true"]'));
+await shot(linked.page, '19-status-tile-filter');
 
 console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems, large.problems, linked.problems));
 await browser.close();

@@ -107,10 +107,7 @@ impl Backend for Later {
         })
     }
     async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
-        Ok(Candidates {
-            total: 0,
-            records: Vec::new(),
-        })
+        Ok(Candidates::default())
     }
     async fn logs(
         &self,

@@ -24,8 +24,9 @@ pub use model::{
 };
 pub use progress::Progress;
 pub use query::{
-    CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, Sort, SortKey,
-    StatusCounts,
+    Candidate, CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, Sort,
+    SortKey, StatusCounts,
 };
+pub use similarity::{describe, likeness, Likeness, NameKey, Reason};
 pub use store::{Dataset, DatasetError, QueryError, Store};
 pub use transition::Change;

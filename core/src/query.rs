@@ -209,5 +209,16 @@ pub struct Candidates {
     /// How many records match the query in all.
     pub total: u32,
     /// The likeliest of them, at most the query's limit.
-    pub records: Vec<RecordView>,
+    pub candidates: Vec<Candidate>,
+}
+
+/// A record an item can be re-matched to, with how likely it is to be the item's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The record.
+    pub record: RecordView,
+    /// 0 to 100: how sure the suggestion is, from the names.
+    pub score: u8,
+    /// Why, in a few words ("name reversed", "87% similar").
+    pub reason: String,
 }

@@ -1,38 +1,400 @@
-//! How much a portal record's name looks like a synced item's name.
+//! How likely a portal record is to be the same thing as a synced item, judged by their names: a
+//! score from 0 to 100 and the reason in a few words.
+//!
+//! Names are compared in forms from strict to loose: the same; the same ignoring case; ignoring
+//! punctuation and spacing; "Last, First" against "First Last"; the same words in another order;
+//! a host name against its domain-qualified form (`host.client.local`); the same apart from a
+//! bracketed or dashed suffix such as "(old)" or "– spare". Only these score 90 or more. Anything
+//! else scores how similar the names are (the normalised Levenshtein distance over their words,
+//! from rapidfuzz), capped at 89: a look-alike such as `DC01` for `DC02` is 92% similar and must never
+//! pass a threshold of 90 on its own.
 
-/// Ranks how alike two lower-cased names are: 0 the same, 1 one contains the other, 2 they share a
-/// word of three or more letters or digits, 3 otherwise.
-pub fn likeness(a: &str, b: &str) -> u8 {
-    if a == b {
-        0
-    } else if a.contains(b) || b.contains(a) {
-        1
-    } else if words(a).any(|w| words(b).any(|v| v == w)) {
-        2
-    } else {
-        3
+/// How sure a suggestion is that two names are of the same thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Likeness {
+    /// 0 (nothing alike) to 100 (the same name).
+    pub score: u8,
+    /// Why.
+    pub reason: Reason,
+}
+
+impl Likeness {
+    /// The order of suggestions, higher first: the score, then (among names that are only
+    /// similar, which share the capped score) how similar.
+    pub fn rank(&self) -> u16 {
+        let similar = match self.reason {
+            Reason::Similar(percent) => percent,
+            _ => 0,
+        };
+        u16::from(self.score) << 8 | u16::from(similar)
     }
 }
 
-fn words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
+/// Why two names were judged alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Exactly the same.
+    Same,
+    /// The same but for upper and lower case.
+    SameIgnoringCase,
+    /// The same letters and digits, punctuation and spacing aside.
+    SameIgnoringPunctuation,
+    /// "Last, First" against "First Last".
+    Reversed,
+    /// The same words in another order.
+    Reordered,
+    /// A host name against its domain-qualified form.
+    DomainQualified,
+    /// The same apart from a suffix such as "(old)".
+    Suffixed,
+    /// This many percent similar.
+    Similar(u8),
+}
+
+use std::cell::RefCell;
+
+use rapidfuzz::distance::levenshtein::BatchComparator;
+
+/// The highest score a merely similar name gets.
+const SIMILAR_CAP: u8 = 89;
+
+/// Scores how alike an item's name and a record's name are.
+pub fn likeness(item: &str, record: &str) -> Likeness {
+    NameKey::new(item).likeness(record)
+}
+
+/// An item's name prepared once to be scored against many records' names.
+pub struct NameKey<'a> {
+    name: &'a str,
+    /// The name in lower case.
+    lower: String,
+    /// Its letters and digits in lower case.
+    compact: String,
+    /// "First Last" of a "Last, First" name, compact.
+    swapped: Option<String>,
+    /// Its words sorted, when it has more than one.
+    sorted: Option<Vec<String>>,
+    /// A fingerprint of its letters and digits, whatever their order.
+    letters: u64,
+    /// Its stem when it has suffixes.
+    stem: Option<String>,
+    /// Its words, one space between them, ready to be compared with others'.
+    plain: BatchComparator<char>,
+    /// The record's name in lower case and its words, reused from one record to the next.
+    scratch: RefCell<(String, String)>,
+}
+
+impl<'a> NameKey<'a> {
+    /// Prepares `name`.
+    pub fn new(name: &'a str) -> Self {
+        let (mut lower, mut plain) = (String::new(), String::new());
+        normalise(name, &mut lower, &mut plain);
+        let sorted: Vec<String> = sorted_words(&plain)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        Self {
+            name,
+            compact: plain.replace(' ', ""),
+            swapped: swapped(name).map(|s| compact(&s).collect()),
+            sorted: (sorted.len() > 1).then_some(sorted),
+            letters: letters(&plain),
+            stem: stem(name),
+            plain: BatchComparator::new(plain.chars()),
+            lower,
+            scratch: RefCell::default(),
+        }
+    }
+
+    /// Scores how alike this name and a record's name are.
+    pub fn likeness(&self, record: &str) -> Likeness {
+        if self.name == record {
+            return Likeness {
+                score: 100,
+                reason: Reason::Same,
+            };
+        }
+        let mut scratch = self.scratch.borrow_mut();
+        let (lower, plain) = &mut *scratch;
+        normalise(record, lower, plain);
+        let compact = || plain.chars().filter(|c| *c != ' ');
+        let (score, reason) = if *lower == self.lower {
+            (99, Reason::SameIgnoringCase)
+        } else if !self.compact.is_empty() && compact().eq(self.compact.chars()) {
+            (97, Reason::SameIgnoringPunctuation)
+        } else if self.reversed(record, compact) {
+            (95, Reason::Reversed)
+        } else if host(lower) == Some(&self.lower) || host(&self.lower) == Some(lower) {
+            (95, Reason::DomainQualified)
+        } else if self.reordered(plain) {
+            (93, Reason::Reordered)
+        } else if self.suffixed(record, compact) {
+            (91, Reason::Suffixed)
+        } else {
+            let similar = self.plain.normalized_similarity(plain.chars());
+            let percent = (similar * 100.0).round() as u8;
+            (percent.min(SIMILAR_CAP), Reason::Similar(percent))
+        };
+        Likeness { score, reason }
+    }
+
+    /// Whether one name is "Last, First" of the other (`compact`: the record's letters).
+    fn reversed<I: Iterator<Item = char>>(&self, record: &str, compact: impl Fn() -> I) -> bool {
+        self.swapped
+            .as_ref()
+            .is_some_and(|s| s.chars().eq(compact()))
+            || (record.contains(',')
+                && swapped(record).is_some_and(|s| self::compact(&s).eq(self.compact.chars())))
+    }
+
+    /// Whether the names have the same words (more than one) in another order.
+    fn reordered(&self, plain: &str) -> bool {
+        self.sorted
+            .as_ref()
+            .is_some_and(|sorted| letters(plain) == self.letters && *sorted == sorted_words(plain))
+    }
+
+    /// Whether the names are the same apart from suffixes (which at least one has).
+    fn suffixed<I: Iterator<Item = char>>(&self, record: &str, compact: impl Fn() -> I) -> bool {
+        match (&self.stem, stem(record)) {
+            (None, None) => false,
+            (Some(mine), None) => !mine.is_empty() && mine.chars().eq(compact()),
+            (None, Some(theirs)) => !theirs.is_empty() && theirs == self.compact,
+            (Some(mine), Some(theirs)) => !mine.is_empty() && *mine == theirs,
+        }
+    }
+}
+
+/// Writes `name` in lower case into `lower`, and its words, one space between them, into `plain`.
+fn normalise(name: &str, lower: &mut String, plain: &mut String) {
+    lower.clear();
+    plain.clear();
+    if name.is_ascii() {
+        lower.push_str(name);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(name.chars().flat_map(char::to_lowercase));
+    }
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            if !plain.is_empty() {
+                plain.push(' ');
+            }
+            plain.push_str(word);
+        }
+    }
+}
+
+/// The reason in a few words ("name reversed", "87% similar"), naming a suffix that was set
+/// aside ("same name apart from “(old)”").
+pub fn describe(reason: Reason, item: &str, record: &str) -> String {
+    match reason {
+        Reason::Same => "same name".to_owned(),
+        Reason::SameIgnoringCase => "same name ignoring case".to_owned(),
+        Reason::SameIgnoringPunctuation => "same name ignoring punctuation and spacing".to_owned(),
+        Reason::Reversed => "name reversed".to_owned(),
+        Reason::Reordered => "same words in another order".to_owned(),
+        Reason::DomainQualified => "same host name with its domain".to_owned(),
+        Reason::Suffixed => {
+            let extra: Vec<&str> = [item, record].into_iter().flat_map(suffixes).collect();
+            format!("same name apart from “{}”", extra.join(" "))
+        }
+        Reason::Similar(percent) => format!("{percent}% similar"),
+    }
+}
+
+/// The name's characters in lower case.
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().flat_map(char::to_lowercase)
+}
+
+/// The name's letters and digits in lower case.
+fn compact(name: &str) -> impl Iterator<Item = char> + '_ {
+    folded(name).filter(|c| c.is_alphanumeric())
+}
+
+/// A fingerprint of the letters and digits of a name's words that does not depend on their
+/// order: names with the same words in another order have the same one (0 for none).
+fn letters(plain: &str) -> u64 {
+    plain.chars().filter(|c| *c != ' ').fold(0, |sum, c| {
+        sum.wrapping_add((u64::from(c) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    })
+}
+
+/// The host of a domain-qualified name (`host` of `host.client.local`).
+fn host(name: &str) -> Option<&str> {
+    let (host, domain) = name.split_once('.')?;
+    let label =
+        |part: &str| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-');
+    (label(host) && domain.split('.').all(label)).then_some(host)
+}
+
+/// "First Last" of a "Last, First" name.
+fn swapped(name: &str) -> Option<String> {
+    let (last, first) = name.split_once(',')?;
+    (!first.contains(',')).then(|| format!("{first} {last}"))
+}
+
+/// A name's words (of its plain form), sorted.
+fn sorted_words(plain: &str) -> Vec<&str> {
+    let mut list: Vec<&str> = plain.split(' ').collect();
+    list.sort_unstable();
+    list
+}
+
+/// The name without its suffixes, compact; none when it has none.
+fn stem(name: &str) -> Option<String> {
+    // A quick look at the bytes first: most names have no bracket and no spaced dash.
+    let bytes = name.as_bytes();
+    let marked = memchr_any(bytes, b'(', b'[')
+        || bytes
+            .windows(2)
+            .any(|w| w[0] == b' ' && matches!(w[1], b'-' | 0xE2));
+    if !marked {
+        return None;
+    }
+    suffixes(name).next()?;
+    let mut rest = name.to_owned();
+    for extra in suffixes(name) {
+        rest = rest.replacen(extra, " ", 1);
+    }
+    (rest != name).then(|| compact(&rest).collect())
+}
+
+fn memchr_any(bytes: &[u8], a: u8, b: u8) -> bool {
+    bytes.iter().any(|&c| c == a || c == b)
+}
+
+/// What reads as a suffix: bracketed words ("(old)", "[Main]"; not numbers such as "(2)", which
+/// tell look-alikes apart) and a last word after a spaced dash ("– spare").
+fn suffixes(name: &str) -> impl Iterator<Item = &str> {
+    let bracketed = name
+        .match_indices(['(', '['])
+        .filter_map(move |(start, open)| {
+            let close = if open == "(" { ')' } else { ']' };
+            let end = start + name[start..].find(close)?;
+            let part = &name[start..=end];
+            let inner = &part[1..part.len() - 1];
+            (!inner.chars().all(|c| c.is_ascii_digit())).then_some(part)
+        });
+    let dashed = name
+        .rfind(['-', '–', '—'])
+        .filter(|&at| name[..at].ends_with(' ') && name[at..].chars().nth(1) == Some(' '))
+        .map(|at| name[at..].trim_end())
+        .filter(|tail| tail.split_whitespace().count() == 2);
+    bracketed.chain(dashed)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::likeness;
+    use super::{describe, likeness, Reason};
 
-    #[test]
-    fn ranks_exact_then_containing_then_shared_word_then_other() {
-        assert_eq!(likeness("contoso-dc01", "contoso-dc01"), 0);
-        assert_eq!(likeness("contoso-dc01", "contoso-dc01.contoso.local"), 1);
-        assert_eq!(likeness("jane smith", "smith, jane"), 2);
-        assert_eq!(likeness("jane smith", "john doe"), 3);
+    fn judged(item: &str, record: &str) -> (u8, String) {
+        let l = likeness(item, record);
+        (l.score, describe(l.reason, item, record))
     }
 
     #[test]
-    fn short_words_do_not_count_as_shared() {
-        assert_eq!(likeness("hq of a", "an of b"), 3);
+    fn stronger_forms_score_higher_and_say_why() {
+        let cases = [
+            ("Contoso-DC01", "Contoso-DC01", 100, "same name"),
+            ("Contoso Ltd", "CONTOSO LTD", 99, "same name ignoring case"),
+            (
+                "Main Office – Leeds",
+                "Main Office Leeds",
+                97,
+                "same name ignoring punctuation and spacing",
+            ),
+            ("Jane Smith", "Smith, Jane", 95, "name reversed"),
+            ("Smith, Jane Ann", "jane ann smith", 95, "name reversed"),
+            (
+                "Contoso-DC01",
+                "contoso-dc01.cnt.local",
+                95,
+                "same host name with its domain",
+            ),
+            (
+                "web01.contoso.com",
+                "WEB01",
+                95,
+                "same host name with its domain",
+            ),
+            (
+                "Backup Server Contoso",
+                "Contoso Backup Server",
+                93,
+                "same words in another order",
+            ),
+            (
+                "Contoso-DC01",
+                "Contoso-DC01 (old)",
+                91,
+                "same name apart from “(old)”",
+            ),
+            (
+                "Dell OptiPlex 7090",
+                "Dell OptiPlex 7090 – spare",
+                91,
+                "same name apart from “– spare”",
+            ),
+            (
+                "Head Office",
+                "Head Office (Main)",
+                91,
+                "same name apart from “(Main)”",
+            ),
+        ];
+        for (item, record, score, reason) in cases {
+            assert_eq!(
+                judged(item, record),
+                (score, reason.to_owned()),
+                "{item} / {record}"
+            );
+        }
+    }
+
+    #[test]
+    fn look_alikes_never_reach_ninety() {
+        let (score, reason) = judged("Contoso-DC01", "Contoso-DC02");
+        assert_eq!((score, reason.as_str()), (89, "92% similar"));
+        let (score, reason) = judged("Contoso Ltd", "Contoso Limited");
+        assert!(
+            score < 90 && reason.ends_with("% similar"),
+            "{score} {reason}"
+        );
+        assert_eq!(
+            likeness("Jane Smith", "Jane A. Smith").reason,
+            Reason::Similar(83)
+        );
+    }
+
+    #[test]
+    fn a_number_in_brackets_tells_look_alikes_apart() {
+        let l = likeness("Atlanta Branch (121)", "Atlanta Branch");
+        assert!(
+            matches!(l.reason, Reason::Similar(_)) && l.score < 90,
+            "{l:?}"
+        );
+        let l = likeness("Atlanta Branch (121) (old)", "Atlanta Branch (121)");
+        assert_eq!(l.reason, Reason::Suffixed);
+    }
+
+    #[test]
+    fn unrelated_names_score_low() {
+        let l = likeness("Jane Smith", "Printer 3rd floor");
+        assert!(l.score < 30, "{l:?}");
+        assert_eq!(likeness("", "x").score, 0);
+    }
+
+    #[test]
+    fn a_dot_in_a_name_is_not_a_domain_and_a_suffix_alone_is_no_stem() {
+        assert!(matches!(
+            likeness("J", "J. Smith").reason,
+            Reason::Similar(_)
+        ));
+        assert!(matches!(
+            likeness("(old)", "(new)").reason,
+            Reason::Similar(_)
+        ));
     }
 }

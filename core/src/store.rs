@@ -11,9 +11,10 @@ use crate::model::{
     ResourceType, SyncStatus, SyncedItem,
 };
 use crate::query::{
-    CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, SortKey, StatusCounts,
+    Candidate, CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, SortKey,
+    StatusCounts,
 };
-use crate::similarity::likeness;
+use crate::similarity::{describe, NameKey};
 
 /// Everything a store is built from. Each entity's id is its position in its table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -372,8 +373,9 @@ impl Store {
     }
 
     /// The enabled portal records an item can be re-matched to: same client and type, not the one
-    /// it is matched to now, named like the query's filter. The likeliest (by name) come first,
-    /// then by name; at most the query's limit of them, with how many there are in all.
+    /// it is matched to now, named like the query's filter. The likeliest (by
+    /// [`likeness`](crate::likeness) of the names) come first, then by name; at most the
+    /// query's limit of them, each with its score and reason, and how many there are in all.
     pub fn candidates(
         &self,
         item: ItemId,
@@ -387,15 +389,15 @@ impl Store {
             SyncStatus::Matched => it.record,
             _ => None,
         };
-        let key = it.name.to_lowercase();
         let needle = query.filter.trim().to_lowercase();
-        // (likeness, position in name order) of each candidate.
+        let key = NameKey::new(&it.name);
         let ids = self
             .records_of
             .get(&(it.client, it.resource_type))
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let mut found: Vec<(u8, usize)> = ids
+        // (inverted rank, position in name order) of each candidate: best first when sorted.
+        let mut found: Vec<(u16, usize)> = ids
             .iter()
             .enumerate()
             .filter_map(|(position, id)| {
@@ -403,9 +405,8 @@ impl Store {
                 if record.disabled || Some(record.id) == current {
                     return None;
                 }
-                let name = record.name.to_lowercase();
-                name.contains(needle.as_str())
-                    .then(|| (likeness(&key, &name), position))
+                let named = needle.is_empty() || record.name.to_lowercase().contains(&needle);
+                named.then(|| (u16::MAX - key.likeness(&record.name).rank(), position))
             })
             .collect();
         let total = found.len() as u32;
@@ -415,13 +416,19 @@ impl Store {
             found.truncate(limit);
         }
         found.sort_unstable();
-        Ok(Candidates {
-            total,
-            records: found
-                .into_iter()
-                .map(|(_, position)| RecordView::from(&self.records[ids[position].index()]))
-                .collect(),
-        })
+        let candidates = found
+            .into_iter()
+            .map(|(_, position)| {
+                let record = &self.records[ids[position].index()];
+                let judged = key.likeness(&record.name);
+                Candidate {
+                    record: RecordView::from(record),
+                    score: judged.score,
+                    reason: describe(judged.reason, &it.name, &record.name),
+                }
+            })
+            .collect();
+        Ok(Candidates { total, candidates })
     }
 
     /// The integration's log entries written in `[from, to)`, newest first.

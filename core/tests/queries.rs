@@ -153,7 +153,8 @@ fn candidates(store: &Store, item: ItemId, filter: &str, limit: u32) -> (u32, Ve
         limit,
     };
     let found = store.candidates(item, &query).unwrap();
-    (found.total, found.records)
+    let records = found.candidates.into_iter().map(|c| c.record).collect();
+    (found.total, records)
 }
 
 fn ids(records: &[RecordView]) -> Vec<RecordId> {
@@ -179,6 +180,31 @@ fn candidates_are_enabled_records_of_same_client_and_type_likeliest_first() {
     assert_eq!(ids(&hq), [RecordId(5)]);
     assert_eq!(candidates(&store, NWT_LT01, "", all.limit), (0, vec![]));
     assert!(store.candidates(ItemId(99), &all).is_err());
+}
+
+#[test]
+fn candidates_carry_their_score_and_reason_best_first() {
+    let store = store();
+    let found = store
+        .candidates(WS01, &CandidateQuery::likeliest())
+        .unwrap();
+    let judged: Vec<_> = found
+        .candidates
+        .iter()
+        .map(|c| (c.record.name.as_str(), c.score, c.reason.as_str()))
+        .collect();
+    assert_eq!(
+        judged,
+        [
+            ("CONTOSO-DC01", 83, "83% similar"),
+            ("CONTOSO-DC01 (old)", 63, "63% similar"),
+        ]
+    );
+    let jane = store
+        .candidates(JANE, &CandidateQuery::likeliest())
+        .unwrap();
+    let best = &jane.candidates[0];
+    assert_eq!((best.score, best.reason.as_str()), (95, "name reversed"));
 }
 
 #[test]

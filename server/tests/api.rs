@@ -61,10 +61,21 @@ async fn every_read_endpoint_answers() {
         let (status, all, _) = call(&app, get(&path)).await;
         assert_eq!(status, StatusCode::OK);
         let total = all["total"].as_u64().unwrap();
-        let records = all["records"].as_array().unwrap();
-        assert_eq!(records.len() as u64, total.min(100));
-        if let Some(first) = records.first() {
-            let name = first["name"].as_str().unwrap();
+        let candidates = all["candidates"].as_array().unwrap();
+        assert_eq!(candidates.len() as u64, total.min(100));
+        let scores: Vec<u64> = candidates
+            .iter()
+            .map(|c| c["score"].as_u64().unwrap())
+            .collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "best first: {scores:?}"
+        );
+        assert!(candidates
+            .iter()
+            .all(|c| !c["reason"].as_str().unwrap().is_empty()));
+        if let Some(first) = candidates.first() {
+            let name = first["record"]["name"].as_str().unwrap();
             let (status, one, _) = call(
                 &app,
                 get(&format!(
@@ -75,8 +86,9 @@ async fn every_read_endpoint_answers() {
             .await;
             assert_eq!(status, StatusCode::OK);
             assert!(one["total"].as_u64().unwrap() >= 1);
-            assert_eq!(one["records"][0]["name"], name);
-            assert_eq!(one["records"].as_array().unwrap().len(), 1);
+            assert_eq!(one["candidates"][0]["record"]["name"], name);
+            assert_eq!(one["candidates"][0]["score"], first["score"]);
+            assert_eq!(one["candidates"].as_array().unwrap().len(), 1);
         }
         let (status, _, _) = call(&app, get(&format!("{path}?limit=100000"))).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -254,17 +266,17 @@ async fn two_clients_rematching_one_item_one_wins_the_other_gets_409() {
     for db in databases().await {
         let app = app_with(&db, None).await;
         let item = first_item(&app, "not-synced").await;
-        let (_, records, _) = call(
+        let (_, found, _) = call(
             &app,
             get(&format!("/api/v1/items/{}/candidates", item["id"])),
         )
         .await;
-        let records = records["records"].as_array().unwrap();
-        if records.is_empty() {
+        let candidates = found["candidates"].as_array().unwrap();
+        if candidates.is_empty() {
             continue;
         }
         let path = format!("/api/v1/items/{}/rematch", item["id"]);
-        let body = json!({"version": item["version"], "record": records[0]["id"]});
+        let body = json!({"version": item["version"], "record": candidates[0]["record"]["id"]});
         let (a, b) = tokio::join!(
             call(&app, post(&path, body.clone(), None)),
             call(&app, post(&path, body.clone(), None))

@@ -1,5 +1,6 @@
 //! The Re-match Record dialog: pick the portal record to match the item to (the likeliest are
-//! listed; a search field finds any other), optionally disable the previous one, and Match.
+//! listed best first with their score and reason, the best chosen; a search field finds any
+//! other), optionally disable the previous one, and Match.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -28,8 +29,9 @@ pub fn RematchRecord(
     let id = item.id;
     let screen = use_screen();
     let ids = use_ids();
-    let (select_id, find_id, find_hint_id) = (
+    let (select_id, select_hint_id, find_id, find_hint_id) = (
         ids.of("rematch-record"),
+        ids.of("rematch-record-hint"),
         ids.of("rematch-find"),
         ids.of("rematch-find-hint"),
     );
@@ -47,17 +49,22 @@ pub fn RematchRecord(
         candidates
             .get()
             .and_then(Result::ok)
-            .map(|c| c.records)
+            .map(|c| c.candidates)
             .unwrap_or_default()
     };
-    // What the user picked, and the choice: the pick while the search lists it, so what is
-    // chosen is always on show.
-    let picked = RwSignal::new(None::<RecordId>);
+    // What the user picked (none until they pick), and the choice: the pick while the search
+    // lists it, so what is chosen is always on show; until a pick, the likeliest record.
+    let picked = RwSignal::new(None::<Option<RecordId>>);
     let choice = Memo::new(move |_| {
-        let pick = picked.get()?;
-        candidates.with(|found| match found {
-            Some(Ok(found)) => found.records.iter().any(|r| r.id == pick).then_some(pick),
-            _ => Some(pick),
+        candidates.with(|found| {
+            let found = match found {
+                Some(Ok(found)) => &found.candidates,
+                _ => return picked.get().flatten(),
+            };
+            match picked.get() {
+                None => found.first().map(|c| c.record.id),
+                Some(pick) => pick.filter(|pick| found.iter().any(|c| c.record.id == *pick)),
+            }
         })
     });
     let disable_previous = RwSignal::new(false);
@@ -83,8 +90,8 @@ pub fn RematchRecord(
         };
         let target = listed()
             .into_iter()
-            .find(|r| r.id == record)
-            .map(|r| r.name)
+            .find(|c| c.record.id == record)
+            .map(|c| c.record.name)
             .unwrap_or_default();
         let action = Action::Rematch {
             item: id,
@@ -107,7 +114,10 @@ pub fn RematchRecord(
                         id=select_id
                         class="select"
                         autofocus
-                        on:change=move |ev| picked.set(event_target_value(&ev).parse().ok().map(RecordId))
+                        aria-describedby=select_hint_id.clone()
+                        on:change=move |ev| {
+                            picked.set(Some(event_target_value(&ev).parse().ok().map(RecordId)))
+                        }
                     >
                         <option value="" prop:selected=move || choice.get().is_none()>
                             {move || match candidates.get() {
@@ -120,15 +130,23 @@ pub fn RematchRecord(
                                 Some(Ok(_)) => "No record is named like that",
                             }}
                         </option>
-                        <For each=listed key=|r| r.id let:record>
+                        <For each=listed key=|c| c.record.id let:candidate>
                             <option
-                                value=record.id.to_string()
-                                prop:selected=move || choice.get() == Some(record.id)
+                                value=candidate.record.id.to_string()
+                                prop:selected=move || choice.get() == Some(candidate.record.id)
                             >
-                                {record.name}
+                                {format!(
+                                    "{} — {}% match, {}",
+                                    candidate.record.name,
+                                    candidate.score,
+                                    candidate.reason,
+                                )}
                             </option>
                         </For>
                     </select>
+                    <p id=select_hint_id class="field-hint">
+                        "Likeliest first, with how sure the match is and why."
+                    </p>
                     {move || match candidates.get() {
                         Some(Err(error)) => Some(view! { <p class="form-error" role="alert">{error.to_string()}</p> }),
                         _ => None,
@@ -156,10 +174,10 @@ pub fn RematchRecord(
                     />
                     <p id=find_hint_id class="field-hint">
                         {move || match candidates.get() {
-                            Some(Ok(found)) if found.total as usize > found.records.len() => {
+                            Some(Ok(found)) if found.total as usize > found.candidates.len() => {
                                 format!(
                                     "The {} likeliest of {} records are listed; type to find others.",
-                                    found.records.len(),
+                                    found.candidates.len(),
                                     grouped(found.total),
                                 )
                             }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { suite } from './support/suite.mjs';
-import { firstWithStatus, rowOf, tiles, tilesReady } from './support/app.mjs';
+import { candidateOf, firstWithStatus, rowOf, tiles, tilesReady } from './support/app.mjs';
 
 const { visit } = suite();
 const T = { timeout: 60_000 };
@@ -49,11 +49,11 @@ test('keyboard only: filter, open the menu, Re-match Record, choose, toggle, Mat
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Re-match Record' });
   await dialog.waitFor();
-  // Focus starts on the record drop-down; ArrowDown picks the first candidate.
+  // Focus starts on the record drop-down, the likeliest record chosen; ArrowDown picks the next.
   await dialog.locator('option').nth(1).waitFor({ state: 'attached' });
   assert.match(await focused(page), /Record to match to/);
   await page.keyboard.press('ArrowDown');
-  const target = await dialog.getByLabel(/Record to match to/).evaluate((s) => s.selectedOptions[0].textContent);
+  const target = candidateOf(await dialog.getByLabel(/Record to match to/).evaluate((s) => s.selectedOptions[0].textContent)).name;
   // Then the field that finds records beyond the likeliest, then the switch.
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'Find a record');

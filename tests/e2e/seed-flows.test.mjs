@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { suite } from './support/suite.mjs';
-import { filterBy, choose, firstWithStatus, pickFromMenu, rowOf, rows, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { candidateOf, filterBy, choose, firstWithStatus, pickFromMenu, rowOf, rows, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit } = suite();
 const T = { timeout: 60_000 };
@@ -115,7 +115,7 @@ test('To Re-match Record: locate, Re-match Record, select the record, toggle, Ma
   // 3. Select the record to re-match to from the drop-down menu.
   const select = dialog.getByLabel(/Record to match to/);
   await select.locator('option').nth(1).waitFor({ state: 'attached' });
-  const target = (await select.locator('option').nth(1).innerText()).trim();
+  const target = candidateOf(await select.locator('option').nth(1).innerText()).name;
   await select.selectOption({ index: 1 });
   // 4. Toggle the Disable previous record as required.
   const toggle = dialog.getByRole('switch', { name: 'Disable previous portal record' });
@@ -146,13 +146,30 @@ test('Re-matching a Not Synced item matches it and the tiles follow', T, async (
   await done();
 });
 
+test('Re-match Record lists each record with its score and reason, best first, the best chosen', T, async () => {
+  const { page, done } = await visit();
+  const { select } = await openRematch(page, 'Not Synced');
+  const options = (await select.locator('option').allInnerTexts()).slice(1).map(candidateOf);
+  assert.ok(options.length > 0);
+  for (const [i, o] of options.entries()) {
+    assert.ok(o.score >= 0 && o.score <= 100, `${o.score}`);
+    assert.match(o.reason, /^(same name|name reversed|same words|same host|\d+% similar)/);
+    if (i > 0) assert.ok(options[i - 1].score >= o.score, `best first: ${options.map((x) => x.score)}`);
+  }
+  // The best is chosen already; a merely similar name never scores 90 or more.
+  assert.equal(await select.inputValue(), await select.locator('option').nth(1).getAttribute('value'));
+  for (const o of options) if (o.reason.endsWith('% similar')) assert.ok(o.score < 90, `${o.name}: ${o.score}`);
+  await done();
+});
+
 test('Re-match Record finds a record by name when it is not among the likeliest', T, async () => {
   const { page, done } = await visit();
   const { item, dialog, select } = await openRematch(page, 'Not Synced');
   const hint = dialog.getByText(/records? (is|are) listed/);
   const listed = await select.locator('option').count();
   // The last record listed, found by part of its name.
-  const target = (await select.locator('option').last().innerText()).trim();
+  const label = (await select.locator('option').last().innerText()).trim();
+  const target = candidateOf(label).name;
   const part = target.slice(0, Math.max(3, Math.floor(target.length / 2)));
   await dialog.getByLabel('Find a record').fill(part.toUpperCase());
   await page.waitForFunction(
@@ -163,7 +180,7 @@ test('Re-match Record finds a record by name when it is not among the likeliest'
     [part.toLowerCase(), listed],
   );
   assert.match(await hint.innerText(), /listed/);
-  await select.selectOption({ label: target });
+  await select.selectOption({ label });
   await dialog.getByRole('button', { name: 'Match' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: `Re-matched ${item.name} to ${target}.` }).waitFor();

@@ -107,28 +107,25 @@ fn size_makes_one_client_of_one_integration_large_and_leaves_the_rest() {
 }
 
 #[test]
-fn not_synced_items_often_have_a_look_alike_candidate() {
+fn not_synced_items_often_have_a_confident_suggestion() {
     let store = generate(&config());
     let unsynced: Vec<_> = store
         .items_raw()
         .iter()
         .filter(|i| i.status == SyncStatus::NotSynced)
         .collect();
-    let with_candidate = unsynced
+    let confident = unsynced
         .iter()
         .filter(|i| {
             let found = store
                 .candidates(i.id, &CandidateQuery::likeliest())
                 .unwrap();
-            let first = found.records.into_iter().next();
-            first.is_some_and(|r| {
-                crate::similarity::likeness(&i.name.to_lowercase(), &r.name.to_lowercase()) < 3
-            })
+            found.candidates.first().is_some_and(|c| c.score >= 90)
         })
         .count();
     assert!(
-        with_candidate * 2 > unsynced.len(),
-        "{with_candidate} of {}",
+        confident * 2 > unsynced.len(),
+        "{confident} of {}",
         unsynced.len()
     );
 }

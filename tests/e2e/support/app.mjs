@@ -98,6 +98,13 @@ export async function filterBy(page, text) {
   );
 }
 
+/** A Re-match Record option read as { name, score, reason } ("NAME — 92% match, REASON"). */
+export function candidateOf(text) {
+  const m = text.match(/^(.*) — (\d+)% match, (.+)$/s);
+  assert.ok(m, `not a scored candidate: ${text}`);
+  return { name: m[1], score: Number(m[2]), reason: m[3] };
+}
+
 /** Opens the item's drop-down menu and picks `action`. */
 export async function pickFromMenu(page, name, action) {
   await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
