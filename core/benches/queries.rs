@@ -1,10 +1,13 @@
 //! sync-core at 1,000,000 items in one client: filter, sort, counts and an action with its count
-//! update; and the mock store's start-up at 100,000. Run with `cargo bench -p sync-core`.
+//! update; and, at 100,000, the mock store's start-up and a Re-match Record dialog's candidates.
+//! Run with `cargo bench -p sync-core`.
 
 use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use sync_core::demo::{dataset, generate, DemoConfig};
-use sync_core::{Action, ItemQuery, Sort, SortKey, Store, SyncStatus};
+use sync_core::{
+    Action, CandidateQuery, ItemQuery, ResourceType, Sort, SortKey, Store, SyncStatus,
+};
 
 /// The largest client of the large integration, and the store.
 fn million() -> (Store, ItemQuery) {
@@ -106,6 +109,32 @@ fn start_up(c: &mut Criterion) {
             |data| Store::new(data).unwrap(),
             BatchSize::LargeInput,
         )
+    });
+    // The Re-match Record dialog of a Not Synced device: every device record of the client
+    // scored, the 100 likeliest kept.
+    let store = Store::new(data).unwrap();
+    let integration = store.integrations()[3].id;
+    let client = store
+        .clients(integration)
+        .unwrap()
+        .into_iter()
+        .max_by_key(|c| {
+            store
+                .items(&ItemQuery::all(integration, c.id))
+                .unwrap()
+                .total
+        })
+        .unwrap();
+    let devices = ItemQuery {
+        resource_type: Some(ResourceType::Device),
+        status: Some(SyncStatus::NotSynced),
+        ..ItemQuery::all(integration, client.id)
+    };
+    let device = store.items(&devices).unwrap().items[0].id;
+    let likeliest = CandidateQuery::likeliest();
+    let records = store.candidates(device, &likeliest).unwrap().total;
+    group.bench_function(format!("candidates of a device ({records} records)"), |b| {
+        b.iter(|| store.candidates(black_box(device), &likeliest).unwrap())
     });
     group.finish();
 }

@@ -99,7 +99,7 @@ impl<'a> NameKey<'a> {
             swapped: swapped(name).map(|s| compact(&s).collect()),
             sorted: (sorted.len() > 1).then_some(sorted),
             letters: letters(&plain),
-            stem: stem(name),
+            stem: stem(name).map(Iterator::collect),
             plain: BatchComparator::new(plain.chars()),
             lower,
             scratch: RefCell::default(),
@@ -118,15 +118,18 @@ impl<'a> NameKey<'a> {
         let (lower, plain) = &mut *scratch;
         normalise(record, lower, plain);
         let compact = || plain.chars().filter(|c| *c != ' ');
+        // Names with the same letters in any order: the only ones that can be the same ignoring
+        // punctuation, reversed or reordered.
+        let same_letters = letters(plain) == self.letters;
         let (score, reason) = if *lower == self.lower {
             (99, Reason::SameIgnoringCase)
-        } else if !self.compact.is_empty() && compact().eq(self.compact.chars()) {
+        } else if same_letters && !self.compact.is_empty() && compact().eq(self.compact.chars()) {
             (97, Reason::SameIgnoringPunctuation)
-        } else if self.reversed(record, compact) {
+        } else if same_letters && self.reversed(record, compact) {
             (95, Reason::Reversed)
-        } else if host(lower) == Some(&self.lower) || host(&self.lower) == Some(lower) {
+        } else if qualified(lower, &self.lower) || qualified(&self.lower, lower) {
             (95, Reason::DomainQualified)
-        } else if self.reordered(plain) {
+        } else if same_letters && self.reordered(plain) {
             (93, Reason::Reordered)
         } else if self.suffixed(record, compact) {
             (91, Reason::Suffixed)
@@ -159,8 +162,10 @@ impl<'a> NameKey<'a> {
         match (&self.stem, stem(record)) {
             (None, None) => false,
             (Some(mine), None) => !mine.is_empty() && mine.chars().eq(compact()),
-            (None, Some(theirs)) => !theirs.is_empty() && theirs == self.compact,
-            (Some(mine), Some(theirs)) => !mine.is_empty() && *mine == theirs,
+            (mine, Some(theirs)) => {
+                let target = mine.as_deref().unwrap_or(&self.compact);
+                !target.is_empty() && theirs.eq(target.chars())
+            }
         }
     }
 }
@@ -175,12 +180,16 @@ fn normalise(name: &str, lower: &mut String, plain: &mut String) {
     } else {
         lower.extend(name.chars().flat_map(char::to_lowercase));
     }
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        if !word.is_empty() {
-            if !plain.is_empty() {
+    let mut gap = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            if gap && !plain.is_empty() {
                 plain.push(' ');
             }
-            plain.push_str(word);
+            gap = false;
+            plain.push(c);
+        } else {
+            gap = true;
         }
     }
 }
@@ -221,6 +230,14 @@ fn letters(plain: &str) -> u64 {
     })
 }
 
+/// Whether `long` (lower case) is the host name `short` (lower case) with its domain.
+fn qualified(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.as_bytes()[short.len()] == b'.'
+        && long.starts_with(short)
+        && host(long).is_some()
+}
+
 /// The host of a domain-qualified name (`host` of `host.client.local`).
 fn host(name: &str) -> Option<&str> {
     let (host, domain) = name.split_once('.')?;
@@ -242,8 +259,9 @@ fn sorted_words(plain: &str) -> Vec<&str> {
     list
 }
 
-/// The name without its suffixes, compact; none when it has none.
-fn stem(name: &str) -> Option<String> {
+/// The letters and digits of the name outside its suffixes, in lower case; none when it has
+/// no suffix.
+fn stem(name: &str) -> Option<impl Iterator<Item = char> + '_> {
     // A quick look at the bytes first: most names have no bracket and no spaced dash.
     let bytes = name.as_bytes();
     let marked = memchr_any(bytes, b'(', b'[')
@@ -253,12 +271,22 @@ fn stem(name: &str) -> Option<String> {
     if !marked {
         return None;
     }
-    suffixes(name).next()?;
-    let mut rest = name.to_owned();
-    for extra in suffixes(name) {
-        rest = rest.replacen(extra, " ", 1);
+    let cuts: Vec<(usize, usize)> = suffixes(name)
+        .map(|extra| {
+            let start = extra.as_ptr() as usize - name.as_ptr() as usize;
+            (start, start + extra.len())
+        })
+        .collect();
+    if cuts.is_empty() {
+        return None;
     }
-    (rest != name).then(|| compact(&rest).collect())
+    let kept = move |at: usize| !cuts.iter().any(|&(start, end)| (start..end).contains(&at));
+    Some(
+        name.char_indices()
+            .filter(move |(at, _)| kept(*at))
+            .flat_map(|(_, c)| c.to_lowercase())
+            .filter(|c| c.is_alphanumeric()),
+    )
 }
 
 fn memchr_any(bytes: &[u8], a: u8, b: u8) -> bool {
