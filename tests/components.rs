@@ -10,9 +10,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, Candidate, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView, ResourceType,
-    StatusCounts, SyncStatus,
+    Action, Candidate, CandidateQuery, Candidates, Client, Facets, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView,
+    ResourceType, StatusCounts, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError};
 use sync_overview::components::exclude_record::ExcludeRecord;
@@ -52,6 +52,7 @@ impl Backend for Scripted {
             total: 0,
             offset: 0,
             items: Vec::new(),
+            facets: Facets::default(),
         })
     }
     async fn candidates(&self, _: ItemId, query: CandidateQuery) -> Answer<Candidates> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 300, target: 242.7 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 304, target: 242.7 },
   { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 230, target: 150 },
 ];
 

@@ -10,8 +10,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts, SyncStatus,
+    Action, CandidateQuery, Candidates, Client, ClientId, Facets, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts,
+    SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError};
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
@@ -104,6 +105,7 @@ impl Backend for Later {
             items: (query.offset..end)
                 .map(|i| item(i, query.client.0))
                 .collect(),
+            facets: Facets::default(),
         })
     }
     async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {

@@ -24,7 +24,7 @@ pub use model::{
 };
 pub use progress::Progress;
 pub use query::{
-    Candidate, CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, Sort,
+    Candidate, CandidateQuery, Candidates, Facets, ItemPage, ItemQuery, ItemView, RecordView, Sort,
     SortKey, StatusCounts,
 };
 pub use similarity::{describe, likeness, Likeness, NameKey, Reason};

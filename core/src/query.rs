@@ -138,6 +138,43 @@ pub struct ItemPage {
     pub offset: u32,
     /// The items of this page.
     pub items: Vec<ItemView>,
+    /// How many items each Type and Status option would list.
+    pub facets: Facets,
+}
+
+/// How many items each Type option and each Status option would list, the other filters as
+/// they are: what the drop-downs show beside each option.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Per type, for the name filter and the Status filter, in the order of
+    /// [`ResourceType::ALL`] (types with none left out). A list of pairs rather than a map: the
+    /// map's decoder cost 2.3 kB of download.
+    pub types: Vec<(ResourceType, u32)>,
+    /// Per status, for the name filter and the Type filter.
+    pub statuses: StatusCounts,
+}
+
+impl Facets {
+    /// Counts an item of `kind` that matches the name filter, against the Type and Status
+    /// filters of `query`.
+    pub(crate) fn count(&mut self, kind: (ResourceType, SyncStatus), query: &ItemQuery) {
+        if query.status.is_none_or(|s| s == kind.1) {
+            match self.types.binary_search_by_key(&kind.0, |(t, _)| *t) {
+                Ok(at) => self.types[at].1 += 1,
+                Err(at) => self.types.insert(at, (kind.0, 1)),
+            }
+        }
+        if query.resource_type.is_none_or(|t| t == kind.0) {
+            *self.statuses.slot(kind.1) += 1;
+        }
+    }
+
+    /// How many items of `resource_type` the Type option would list.
+    pub fn of_type(&self, resource_type: ResourceType) -> u32 {
+        self.types
+            .binary_search_by_key(&resource_type, |(t, _)| *t)
+            .map_or(0, |at| self.types[at].1)
+    }
 }
 
 /// A portal record as a row of the Sync Status list shows it.

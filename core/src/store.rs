@@ -11,8 +11,8 @@ use crate::model::{
     ResourceType, SyncStatus, SyncedItem,
 };
 use crate::query::{
-    Candidate, CandidateQuery, Candidates, ItemPage, ItemQuery, ItemView, RecordView, SortKey,
-    StatusCounts,
+    Candidate, CandidateQuery, Candidates, Facets, ItemPage, ItemQuery, ItemView, RecordView,
+    SortKey, StatusCounts,
 };
 use crate::similarity::{describe, NameKey};
 
@@ -262,7 +262,8 @@ impl Store {
             start..total.min(start.saturating_add(query.limit as usize))
         };
         let descending = query.sort.descending;
-        // The whole list in name order: a slice.
+        let mut facets = Facets::default();
+        // The whole list in name order: a slice (and one pass over the kinds for the facets).
         if needle.is_empty()
             && query.resource_type.is_none()
             && query.status.is_none()
@@ -277,10 +278,12 @@ impl Store {
                     ids[p]
                 }
             };
+            listing.matching("", |p| facets.count(listing.kind(p), query));
             return Ok(ItemPage {
                 total: total as u32,
                 offset: query.offset,
                 items: page(total).map(|p| self.view(at(p))).collect(),
+                facets,
             });
         }
         // One search for the hits, in name order, counted by sort group (the column's value; one
@@ -295,6 +298,7 @@ impl Store {
         let mut sizes = [0usize; ResourceType::ALL.len()];
         listing.matching(&needle, |p| {
             let kind = listing.kind(p);
+            facets.count(kind, query);
             if query.resource_type.is_none_or(|t| kind.0 == t)
                 && query.status.is_none_or(|s| kind.1 == s)
             {
@@ -338,6 +342,7 @@ impl Store {
             total,
             offset: query.offset,
             items,
+            facets,
         })
     }
 

@@ -147,6 +147,28 @@ proptest! {
                     .map(|i| i.id)
                     .collect();
                 prop_assert_eq!(ids, want);
+                // Each Type option counts what it would list with the name and Status filters;
+                // each Status option what it would list with the name and Type filters.
+                let named = || {
+                    store.items_raw().iter().filter(|i| {
+                        i.integration == integration.id
+                            && i.client == client.id
+                            && i.name.to_lowercase().contains(filter.trim())
+                    })
+                };
+                for t in ResourceType::ALL {
+                    let n = named()
+                        .filter(|i| i.resource_type == t && status.is_none_or(|s| i.status == s))
+                        .count();
+                    prop_assert_eq!(page.facets.of_type(t) as usize, n, "{:?}", t);
+                }
+                for s in SyncStatus::ALL {
+                    let n = named()
+                        .filter(|i| i.status == s && resource_type.is_none_or(|t| i.resource_type == t))
+                        .count();
+                    prop_assert_eq!(page.facets.statuses.get(s) as usize, n, "{:?}", s);
+                }
+                prop_assert!(!page.facets.types.iter().any(|&(_, n)| n == 0));
             }
         }
     }

@@ -63,7 +63,9 @@ pub fn SyncStatus() -> impl IntoView {
                 </span>
                 <ExportCsv list />
             </div>
-            <SyncStatusFilters />
+            <SyncStatusFilters facets=Memo::new(move |_| {
+                page.loaded.with(|p| p.as_ref().map(|p| p.facets.clone()))
+            }) />
             {move || {
                 page.fetch
                     .error()

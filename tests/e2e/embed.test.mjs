@@ -85,7 +85,7 @@ test('two apps on one page are independent: own ids, own view, one unmounted lea
   assert.ok((await second.locator('tbody tr:not([aria-hidden])').count()) > 0, 'the other list is untouched');
   await page.evaluate(() => window.hostApp.unmount());
   assert.equal(await page.locator('#sync-here').evaluate((el) => el.childNodes.length), 0);
-  await second.getByLabel('Status', { exact: true }).selectOption({ label: 'Matched' });
+  await choose(second, 'Status', 'Matched');
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('#sync-there tbody tr:not([aria-hidden])')];
     return rows.length > 0 && rows.every((tr) => tr.children[2].textContent.trim() === 'Matched');

@@ -72,6 +72,46 @@ test('Type and Status narrow the list and combine', T, async () => {
   await done();
 });
 
+test('Type and Status options show how many items each would list, for the client and filter', T, async () => {
+  const { page, done } = await visit();
+  const counts = async (label) => {
+    const texts = await page.getByLabel(label, { exact: true }).locator('option').allInnerTexts();
+    return Object.fromEntries(
+      texts.map((t) => {
+        const m = t.match(/^(.*) \(([\d,]+)\)$/);
+        assert.ok(m, `no count in ${label} option ${t}`);
+        return [m[1], Number(m[2].replace(/,/g, ''))];
+      }),
+    );
+  };
+  const all = await itemCount(page);
+  // Unfiltered: All is the whole list, and the options add up to it.
+  await page.getByLabel('Type', { exact: true }).locator('option', { hasText: `All (${all.toLocaleString('en-US')})` }).waitFor({ state: 'attached' });
+  const types = await counts('Type');
+  const statuses = await counts('Status');
+  const sum = (o) => Object.entries(o).filter(([k]) => k !== 'All').reduce((n, [, v]) => n + v, 0);
+  assert.equal(types.All, all);
+  assert.equal(sum(types), all);
+  assert.equal(statuses.All, all);
+  assert.equal(sum(statuses), all);
+  // An option lists as many items as it says.
+  const [type, n] = Object.entries(types).filter(([k, v]) => k !== 'All' && v > 0).at(-1);
+  await choose(page, 'Type', type);
+  await waitForCount(page, n);
+  // With a Type chosen, the Status options count that type; the Type options stay.
+  await page.waitForFunction((n) => document.querySelector('select[id$="status-filter"] option').textContent === `All (${n.toLocaleString('en-US')})`, n);
+  assert.equal(sum(await counts('Status')), n);
+  assert.deepEqual(await counts('Type'), types);
+  // A name filter narrows every count.
+  const [first] = await rows(page);
+  await filterBy(page, first.name);
+  const narrowed = await itemCount(page);
+  await page.waitForFunction((n) => document.querySelector('select[id$="type-filter"] option:checked').textContent.endsWith(`(${n.toLocaleString('en-US')})`), narrowed);
+  assert.ok((await counts('Type'))[type] < n || narrowed === n);
+  assert.equal(sum(await counts('Status')), narrowed);
+  await done();
+});
+
 test('a status in the Resources Status tile filters the list by it, and again shows all', T, async () => {
   const { page, done } = await visit();
   await tilesReady(page);

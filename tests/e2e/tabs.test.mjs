@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
-import { filterBy, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { choose, filterBy, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit } = suite();
 // The mock store's own storage, shared by the tabs of one browser; the HTTP backend has the
@@ -52,11 +52,11 @@ test('two tabs each exclude an item: both changes survive, and each tab shows th
   const first = await firstWithStatus(a, 'Not Synced');
   const b = await secondTab(session);
   // Tab B's second Not Synced item, so the two tabs change different items.
-  await b.getByLabel('Status', { exact: true }).selectOption({ label: 'Not Synced' });
+  await choose(b, 'Status', 'Not Synced');
   await b.waitForFunction((n) => [...document.querySelectorAll('tbody th[scope=row]')].some((th) => th.textContent.includes(n)), first.name);
   const names = await b.locator('tbody th[scope=row] > :first-child').allTextContents();
   const second = names.map((n) => n.trim()).find((n) => n !== first.name);
-  await b.getByLabel('Status', { exact: true }).selectOption({ label: 'All' });
+  await choose(b, 'Status', 'All');
 
   await exclude(a, first.name);
   await filterBy(b, first.name);

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { open, rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, filterBy, rows, settled } from './support/app.mjs';
+import { choose, filterBy, rows, settled, withoutCount } from './support/app.mjs';
 
 const { visit, state } = suite();
 const T = { timeout: 90_000 };
 
 /** What the screen shows of its view: the drop-downs, the Filter box and the sorted column. */
 async function shownView(page) {
-  const selected = (label) => page.getByLabel(label, { exact: true }).locator('option:checked').innerText();
+  const selected = async (label) => withoutCount(await page.getByLabel(label, { exact: true }).locator('option:checked').innerText());
   return {
     integration: await selected('Integration'),
     client: await selected('Client'),

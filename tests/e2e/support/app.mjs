@@ -111,9 +111,22 @@ export async function pickFromMenu(page, name, action) {
   await page.getByRole('menuitem', { name: action }).click();
 }
 
-/** Selects an option of the select labelled `label` and waits for the list to settle. */
+/** An option's label without the count the Type and Status options show: "Device (1,204)" → "Device". */
+export const withoutCount = (text) => text.trim().replace(/ \([\d,]+\)$/, '');
+
+/** Selects the option `option` (its label, with or without its count) of the select labelled `label`. */
 export async function choose(page, label, option) {
-  await page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  const select = page.getByLabel(label, { exact: true });
+  const value = await select.evaluate(
+    (s, o) => {
+      const options = [...s.options];
+      const exact = options.find((x) => x.textContent === o);
+      return (exact ?? options.find((x) => x.textContent.replace(/ \([\d,]+\)$/, '') === o))?.value;
+    },
+    option,
+  );
+  assert.ok(value !== undefined, `no option ${option} in ${label}`);
+  await select.selectOption(value);
 }
 
 /** Views the large demo client: N-central's client with exactly `size` items. */
