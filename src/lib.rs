@@ -14,6 +14,7 @@ pub mod hooks;
 pub mod ids;
 pub mod row_actions;
 pub mod screen;
+pub mod undo;
 pub mod view;
 pub mod view_home;
 pub mod view_state;

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use sync_core::ItemId;
 use wasm_bindgen::JsCast;
 
+use crate::undo::Undo;
+
 /// The screen's state.
 #[derive(Clone, Copy)]
 pub struct Screen {
@@ -21,6 +23,8 @@ pub struct Screen {
     pub focus_item: RwSignal<Option<ItemId>>,
     /// The current time for relative times, ticked every half minute by the Sync Overview page.
     pub now: RwSignal<DateTime<Utc>>,
+    /// The undo on offer after the latest action (see [`crate::undo`]).
+    pub undo: RwSignal<Option<Undo>>,
 }
 
 impl Screen {
@@ -32,6 +36,7 @@ impl Screen {
             alert: RwSignal::new(None),
             focus_item: RwSignal::new(None),
             now: RwSignal::new(Utc::now()),
+            undo: RwSignal::new(None),
         }
     }
 
@@ -45,6 +50,7 @@ impl Screen {
     /// Tells the user that something they did failed (and changed nothing).
     pub fn failed(&self, message: String) {
         self.announcement.set(String::new());
+        self.undo.set(None);
         self.alert.set(Some(message));
     }
 }

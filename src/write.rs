@@ -6,6 +6,7 @@ use sync_core::{Action, ItemView};
 
 use crate::backend::{Api, BackendError};
 use crate::screen::Screen;
+use crate::undo;
 
 /// Why a write changed nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,4 +46,17 @@ pub async fn write(
             Err(Refusal::Failed(error.to_string()))
         }
     }
+}
+
+/// Applies `action` to the item as it read (`before`), as [`write`] does, then offers its undo.
+pub async fn write_undoable(
+    api: Api,
+    screen: Screen,
+    action: Action,
+    before: &ItemView,
+    key: &str,
+) -> Result<ItemView, Refusal> {
+    let changed = write(api, screen, action.clone(), before.version, key).await?;
+    undo::offer(screen, &action, before, &changed);
+    Ok(changed)
 }

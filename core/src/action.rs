@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{ItemId, RecordId};
+use crate::model::{ItemId, RecordId, SyncStatus};
+use crate::query::ItemView;
 
 /// A change a technician makes to a synced item.
 ///
@@ -18,6 +19,8 @@ use crate::model::{ItemId, RecordId};
 ///   none.
 /// - **Include** undoes an exclusion: the item is `Matched` again if it kept a record, otherwise
 ///   `Not Synced`.
+/// - **Restore** puts an item back as it was before another action (that action's undo, see
+///   [`Action::undo`]): its status and record, and enables again a record that action disabled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "kebab-case")]
 pub enum Action {
@@ -42,15 +45,50 @@ pub enum Action {
         /// The synced item.
         item: ItemId,
     },
+    /// Put the item back as it was before another action.
+    Restore {
+        /// The synced item.
+        item: ItemId,
+        /// The status it had.
+        status: SyncStatus,
+        /// The record it was (or, when excluded, had been) matched to.
+        record: Option<RecordId>,
+        /// A record to enable again: one the undone action disabled.
+        enable: Option<RecordId>,
+    },
 }
 
 impl Action {
     /// The item this action changes.
     pub fn item(&self) -> ItemId {
         match self {
-            Self::Rematch { item, .. } | Self::Exclude { item, .. } | Self::Include { item } => {
-                *item
+            Self::Rematch { item, .. }
+            | Self::Exclude { item, .. }
+            | Self::Include { item }
+            | Self::Restore { item, .. } => *item,
+        }
+    }
+
+    /// The action that undoes this one, taken on `before` (the item as it read then): the item's
+    /// status and record as they were, and the record this action disabled enabled again (only
+    /// if it was enabled before).
+    pub fn undo(&self, before: &ItemView) -> Action {
+        let disabled = match self {
+            Self::Exclude {
+                disable_record: true,
+                ..
             }
+            | Self::Rematch {
+                disable_previous: true,
+                ..
+            } => before.record.as_ref().filter(|r| !r.disabled).map(|r| r.id),
+            _ => None,
+        };
+        Self::Restore {
+            item: before.id,
+            status: before.status,
+            record: before.record.as_ref().map(|r| r.id),
+            enable: disabled,
         }
     }
 }
@@ -101,6 +139,9 @@ pub enum ActionError {
     /// Only an excluded item can be included.
     #[error("The item is not excluded.")]
     NotExcluded,
+    /// A restore asked for a state an item cannot have (matched without a record).
+    #[error("The item cannot be put back that way.")]
+    CannotRestore,
     /// Someone changed the item since it was read.
     #[error("The item was changed by someone else; showing its latest state.")]
     StaleVersion {

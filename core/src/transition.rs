@@ -1,12 +1,18 @@
-//! The state transitions: re-match, exclude, include.
+//! The state transitions: re-match, exclude, include, restore.
 
 use crate::action::{Action, ActionError};
 use crate::model::{ItemId, RecordId, SyncStatus};
 use crate::query::{ItemView, RecordView};
 use crate::store::Store;
 
-/// What an allowed action will do: the item's new status and record, and a record to disable.
-type Plan = (SyncStatus, Option<RecordId>, Option<RecordId>);
+/// What an allowed action will do: the item's new status and record, a record to disable and
+/// one to enable.
+struct Plan {
+    status: SyncStatus,
+    record: Option<RecordId>,
+    disable: Option<RecordId>,
+    enable: Option<RecordId>,
+}
 
 /// The effect of an allowed action, worked out before it is made (so that it can be saved
 /// elsewhere first).
@@ -22,6 +28,8 @@ pub struct Change {
     pub version: u32,
     /// A record to disable.
     pub disable: Option<RecordId>,
+    /// A record to enable.
+    pub enable: Option<RecordId>,
 }
 
 impl Store {
@@ -49,14 +57,15 @@ impl Store {
         action: &Action,
         expected_version: Option<u32>,
     ) -> Result<Change, ActionError> {
-        let (status, record, disable) = self.plan(action, expected_version)?;
+        let plan = self.plan(action, expected_version)?;
         let item = action.item();
         Ok(Change {
             item,
-            status,
-            record,
+            status: plan.status,
+            record: plan.record,
             version: self.items[item.index()].version + 1,
-            disable,
+            disable: plan.disable,
+            enable: plan.enable,
         })
     }
 
@@ -68,6 +77,7 @@ impl Store {
         view.record = change.record.map(|r| {
             let mut record = RecordView::from(&self.records[r.index()]);
             record.disabled |= change.disable == Some(r);
+            record.disabled &= change.enable != Some(r);
             record
         });
         view
@@ -78,6 +88,9 @@ impl Store {
         if let Some(disable) = change.disable {
             self.records[disable.index()].disabled = true;
         }
+        if let Some(enable) = change.enable {
+            self.records[enable.index()].disabled = false;
+        }
         self.list_status(change.item, change.status);
         let item = &mut self.items[change.item.index()];
         self.counts[item.integration.index()].shift(item.status, change.status);
@@ -87,11 +100,11 @@ impl Store {
         self.view(change.item)
     }
 
-    /// Marks a record disabled (as another copy of this store already did), for a store kept in
-    /// step with a shared database.
-    pub fn disable_record(&mut self, record: RecordId) {
+    /// Marks a record disabled or enabled (as another copy of this store already did), for a
+    /// store kept in step with a shared database.
+    pub fn set_record_disabled(&mut self, record: RecordId, disabled: bool) {
         if let Some(record) = self.records.get_mut(record.index()) {
-            record.disabled = true;
+            record.disabled = disabled;
         }
     }
 
@@ -115,7 +128,51 @@ impl Store {
             } => self.plan_rematch(id, record, disable_previous),
             Action::Exclude { disable_record, .. } => self.plan_exclude(id, disable_record),
             Action::Include { .. } => self.plan_include(id),
+            Action::Restore {
+                status,
+                record,
+                enable,
+                ..
+            } => self.plan_restore(id, status, record, enable),
         }
+    }
+
+    /// Checks a restore: the record (and the one to enable) exist and are the item's client's
+    /// and type's, and a matched item has one, enabled once the restore is made.
+    fn plan_restore(
+        &self,
+        id: ItemId,
+        status: SyncStatus,
+        record: Option<RecordId>,
+        enable: Option<RecordId>,
+    ) -> Result<Plan, ActionError> {
+        let item = &self.items[id.index()];
+        for r in record.iter().chain(enable.iter()).copied() {
+            let found = self
+                .records
+                .get(r.index())
+                .ok_or(ActionError::UnknownRecord { record: r })?;
+            if found.client != item.client || found.resource_type != item.resource_type {
+                return Err(ActionError::RecordMismatch { record: r });
+            }
+        }
+        match (status, record) {
+            (SyncStatus::Matched, None) | (SyncStatus::NotSynced, Some(_)) => {
+                return Err(ActionError::CannotRestore)
+            }
+            (SyncStatus::Matched, Some(r))
+                if self.records[r.index()].disabled && enable != Some(r) =>
+            {
+                return Err(ActionError::RecordDisabled { record: r })
+            }
+            _ => {}
+        }
+        Ok(Plan {
+            status,
+            record,
+            disable: None,
+            enable,
+        })
     }
 
     /// Checks a re-match: the new status, record and the record to disable.
@@ -144,7 +201,12 @@ impl Store {
             (true, Some(previous)) if previous != record => Some(previous),
             (true, _) => return Err(ActionError::NoPreviousRecord),
         };
-        Ok((SyncStatus::Matched, Some(record), disable))
+        Ok(Plan {
+            status: SyncStatus::Matched,
+            record: Some(record),
+            disable,
+            enable: None,
+        })
     }
 
     /// Checks an exclusion: the new status, record and the record to disable.
@@ -158,7 +220,12 @@ impl Store {
             (true, Some(record)) => Some(record),
             (true, None) => return Err(ActionError::NoRecordToDisable),
         };
-        Ok((SyncStatus::Excluded, item.record, disable))
+        Ok(Plan {
+            status: SyncStatus::Excluded,
+            record: item.record,
+            disable,
+            enable: None,
+        })
     }
 
     /// Checks an inclusion: the new status and record.
@@ -171,6 +238,11 @@ impl Store {
             Some(_) => SyncStatus::Matched,
             None => SyncStatus::NotSynced,
         };
-        Ok((status, item.record, None))
+        Ok(Plan {
+            status,
+            record: item.record,
+            disable: None,
+            enable: None,
+        })
     }
 }

@@ -1,5 +1,6 @@
-//! After any sequence of actions, the counts add up, every link holds and every page of the
-//! Sync Status list is what a plain scan, filter and sort would give.
+//! After any sequence of actions, the counts add up, every link holds, every action's undo puts
+//! back what it changed, and every page of the Sync Status list is what a plain scan, filter and
+//! sort would give.
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
@@ -84,6 +85,43 @@ proptest! {
                 Err(_) => prop_assert_eq!(&store, &before),
             }
             check(&store);
+        }
+    }
+
+    #[test]
+    fn undoing_an_action_puts_back_everything_but_the_version(
+        history in prop::collection::vec(action(400, 600), 0..30),
+        actions in prop::collection::vec(action(400, 600), 1..30),
+    ) {
+        let mut store = small_store();
+        for action in &history {
+            let _ = store.apply(action, None);
+        }
+        for action in &actions {
+            let Ok(before) = store.item(action.item()) else { continue };
+            let earlier = store.clone();
+            let Ok(after) = store.apply(action, Some(before.version)) else { continue };
+            // Undone against a stale version: refused, nothing changes.
+            let undo = action.undo(&before);
+            let applied = store.clone();
+            prop_assert!(store.apply(&undo, Some(before.version)).is_err());
+            prop_assert_eq!(&store, &applied);
+            let restored = store.apply(&undo, Some(after.version)).unwrap();
+            prop_assert_eq!(restored.version, before.version + 2);
+            prop_assert_eq!(
+                (restored.status, restored.record.clone()),
+                (before.status, before.record.clone())
+            );
+            check(&store);
+            // Everything else is as it was: every item but the version, every record, the counts.
+            let mut expected_items: Vec<SyncedItem> = earlier.items_raw().to_vec();
+            expected_items[before.id.index()].version += 2;
+            let items: Vec<SyncedItem> = store.items_raw().to_vec();
+            prop_assert_eq!(items, expected_items);
+            prop_assert_eq!(store.records_raw(), earlier.records_raw());
+            for i in store.integrations() {
+                prop_assert_eq!(store.counts(i.id).unwrap(), earlier.counts(i.id).unwrap());
+            }
         }
     }
 

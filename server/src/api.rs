@@ -40,9 +40,10 @@ pub fn routes() -> Router<Shared> {
         )
         .route("/integrations/{integration}/logs", get(logs))
         .route("/items/{item}/candidates", get(candidates))
-        .route("/items/{item}/rematch", post(rematch))
-        .route("/items/{item}/exclude", post(exclude))
-        .route("/items/{item}/include", post(include))
+        .route("/items/{item}/rematch", post(item_write::<RematchBody>))
+        .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))
+        .route("/items/{item}/include", post(item_write::<IncludeBody>))
+        .route("/items/{item}/restore", post(item_write::<RestoreBody>))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Response {
@@ -239,6 +240,15 @@ pub struct IncludeBody {
     version: u32,
 }
 
+/// The body of a restore (an undo): the state to put back.
+#[derive(Debug, Deserialize)]
+pub struct RestoreBody {
+    version: u32,
+    status: SyncStatus,
+    record: Option<u32>,
+    enable: Option<u32>,
+}
+
 fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Problem> {
     path.map(|Path(ids)| ids)
         .map_err(|e| Problem::bad_request(e.body_text()))
@@ -259,52 +269,60 @@ fn body<T: serde::de::DeserializeOwned>(
     }
 }
 
-async fn rematch(
-    State(state): State<Shared>,
-    item: Result<Path<u32>, PathRejection>,
-    headers: HeaderMap,
-    b: Result<Json<serde_json::Value>, JsonRejection>,
-) -> Answer {
-    let item = ids(item)?;
-    let b: RematchBody = body(b)?;
-    let action = Action::Rematch {
-        item: ItemId(item),
-        record: RecordId(b.record),
-        disable_previous: b.disable_previous,
-    };
-    write(state, &headers, action, b.version).await
+/// A write body: the action it asks for on `item`, and the version it expects.
+trait ItemWrite: serde::de::DeserializeOwned {
+    fn action(self, item: ItemId) -> (Action, u32);
 }
 
-async fn exclude(
-    State(state): State<Shared>,
-    item: Result<Path<u32>, PathRejection>,
-    headers: HeaderMap,
-    b: Result<Json<serde_json::Value>, JsonRejection>,
-) -> Answer {
-    let item = ids(item)?;
-    let b: ExcludeBody = body(b)?;
-    let action = Action::Exclude {
-        item: ItemId(item),
-        disable_record: b.disable_record,
-    };
-    write(state, &headers, action, b.version).await
+impl ItemWrite for RematchBody {
+    fn action(self, item: ItemId) -> (Action, u32) {
+        let action = Action::Rematch {
+            item,
+            record: RecordId(self.record),
+            disable_previous: self.disable_previous,
+        };
+        (action, self.version)
+    }
 }
 
-async fn include(
+impl ItemWrite for ExcludeBody {
+    fn action(self, item: ItemId) -> (Action, u32) {
+        let action = Action::Exclude {
+            item,
+            disable_record: self.disable_record,
+        };
+        (action, self.version)
+    }
+}
+
+impl ItemWrite for IncludeBody {
+    fn action(self, item: ItemId) -> (Action, u32) {
+        (Action::Include { item }, self.version)
+    }
+}
+
+impl ItemWrite for RestoreBody {
+    fn action(self, item: ItemId) -> (Action, u32) {
+        let action = Action::Restore {
+            item,
+            status: self.status,
+            record: self.record.map(RecordId),
+            enable: self.enable.map(RecordId),
+        };
+        (action, self.version)
+    }
+}
+
+/// `POST /items/{item}/…`: the body `B` read and taken as its action.
+async fn item_write<B: ItemWrite>(
     State(state): State<Shared>,
     item: Result<Path<u32>, PathRejection>,
     headers: HeaderMap,
     b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
     let item = ids(item)?;
-    let b: IncludeBody = body(b)?;
-    write(
-        state,
-        &headers,
-        Action::Include { item: ItemId(item) },
-        b.version,
-    )
-    .await
+    let (action, version) = body::<B>(b)?.action(ItemId(item));
+    write(state, &headers, action, version).await
 }
 
 fn replayed(stored: Stored) -> Response {
@@ -395,8 +413,15 @@ async fn commit(
         let write = Write {
             change: &change,
             expected: version,
+            // The record the item will be matched to must still be enabled when the write lands.
             enabled: match action {
                 Action::Rematch { record, .. } => Some(record),
+                Action::Restore {
+                    status: SyncStatus::Matched,
+                    record,
+                    enable,
+                    ..
+                } if record != enable => record,
                 _ => None,
             },
             key: key.map(|k| (k, fingerprint, &stored)),

@@ -114,8 +114,8 @@ pub struct Changes {
     pub head: u64,
     /// The items changed, as they are now.
     pub items: Vec<ItemState>,
-    /// The records disabled.
-    pub disabled: Vec<RecordId>,
+    /// The records disabled or enabled, with whether they are disabled now.
+    pub records: Vec<(RecordId, bool)>,
 }
 
 /// The connection pool.
@@ -396,12 +396,15 @@ impl Db {
                 version: id(row.try_get("version")?),
             });
         }
-        for row in sqlx::query("SELECT id FROM records WHERE seq > $1 AND disabled = 1")
+        for row in sqlx::query("SELECT id, disabled FROM records WHERE seq > $1")
             .bind(after as i64)
             .fetch_all(&self.pool)
             .await?
         {
-            changes.disabled.push(RecordId(id(row.try_get("id")?)));
+            changes.records.push((
+                RecordId(id(row.try_get("id")?)),
+                row.try_get::<i64, _>("disabled")? != 0,
+            ));
         }
         Ok(changes)
     }
@@ -460,10 +463,16 @@ impl Db {
             tx.rollback().await?;
             return Ok(Committed::Behind);
         }
-        if let Some(disable) = change.disable {
-            sqlx::query("UPDATE records SET disabled = 1, seq = $1 WHERE id = $2")
+        for (record, disabled) in change
+            .disable
+            .map(|r| (r, 1))
+            .into_iter()
+            .chain(change.enable.map(|r| (r, 0)))
+        {
+            sqlx::query("UPDATE records SET disabled = $1, seq = $2 WHERE id = $3")
+                .bind(disabled as i64)
                 .bind(seq as i64)
-                .bind(i64::from(disable.0))
+                .bind(i64::from(record.0))
                 .execute(&mut *tx)
                 .await?;
         }

@@ -62,8 +62,8 @@ impl Replica {
         })?;
         if changes.head > self.seen() {
             let mut store = self.store.write().await;
-            for record in changes.disabled {
-                store.disable_record(record);
+            for (record, disabled) in changes.records {
+                store.set_record_disabled(record, disabled);
             }
             for item in changes.items {
                 store.commit(&Change {
@@ -72,6 +72,7 @@ impl Replica {
                     record: item.record,
                     version: item.version,
                     disable: None,
+                    enable: None,
                 });
             }
             self.seen.store(changes.head, Ordering::Release);

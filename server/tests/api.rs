@@ -391,3 +391,47 @@ async fn cors_allows_the_configured_origin_only() {
         .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
         .is_none());
 }
+
+#[tokio::test]
+async fn restore_undoes_an_exclusion_and_enables_its_record_once() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let item = first_item(&app, "matched").await;
+        let id = &item["id"];
+        let record = item["record"]["id"].clone();
+        let (status, excluded, _) = call(
+            &app,
+            post(
+                &format!("/api/v1/items/{id}/exclude"),
+                json!({"version": item["version"], "disable_record": true}),
+                None,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(excluded["record"]["disabled"], true);
+        let path = format!("/api/v1/items/{id}/restore");
+        let undo = json!({
+            "version": excluded["version"],
+            "status": "matched",
+            "record": record,
+            "enable": record,
+        });
+        // Against the version the exclusion started from: refused, nothing changes.
+        let stale = json!({"version": item["version"], "status": "matched", "record": record, "enable": record});
+        let (status, _, _) = call(&app, post(&path, stale, None)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{db}");
+        let (status, restored, _) = call(&app, post(&path, undo.clone(), None)).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(restored["status"], "matched");
+        assert_eq!(restored["record"]["id"], record);
+        assert_eq!(restored["record"]["disabled"], false);
+        // Sent again: the item moved on, so the second is refused.
+        let (status, _, _) = call(&app, post(&path, undo, None)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{db}");
+        // Matched without a record is no state to restore.
+        let bad = json!({"version": restored["version"], "status": "matched", "record": null});
+        let (status, _, _) = call(&app, post(&path, bad, None)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
+    }
+}

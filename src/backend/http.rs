@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, RecordId, StatusCounts,
+    ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, SyncStatus,
 };
 
 use super::{Answer, Backend, BackendError};
@@ -28,7 +28,7 @@ pub struct HttpBackend {
 }
 
 /// The body of a write: the item's version and the action's choices (absent ones left out).
-#[derive(Serialize)]
+#[derive(Default, Serialize)]
 struct WriteBody {
     version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -37,6 +37,10 @@ struct WriteBody {
     disable_previous: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disable_record: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<SyncStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enable: Option<RecordId>,
 }
 
 /// A problem detail (RFC 9457) as the API sends it.
@@ -260,7 +264,7 @@ impl Backend for HttpBackend {
                     version,
                     record: Some(record),
                     disable_previous: Some(disable_previous),
-                    disable_record: None,
+                    ..WriteBody::default()
                 },
             ),
             Action::Exclude {
@@ -270,18 +274,30 @@ impl Backend for HttpBackend {
                 format!("/items/{item}/exclude"),
                 WriteBody {
                     version,
-                    record: None,
-                    disable_previous: None,
                     disable_record: Some(disable_record),
+                    ..WriteBody::default()
                 },
             ),
             Action::Include { item } => (
                 format!("/items/{item}/include"),
                 WriteBody {
                     version,
-                    record: None,
-                    disable_previous: None,
-                    disable_record: None,
+                    ..WriteBody::default()
+                },
+            ),
+            Action::Restore {
+                item,
+                status,
+                record,
+                enable,
+            } => (
+                format!("/items/{item}/restore"),
+                WriteBody {
+                    version,
+                    record,
+                    status: Some(status),
+                    enable,
+                    ..WriteBody::default()
                 },
             ),
         };

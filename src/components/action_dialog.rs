@@ -8,7 +8,7 @@ use sync_core::{Action, ItemView};
 use super::status_badge::StatusBadge;
 use crate::backend::{use_api, Api};
 use crate::screen::{new_key, use_screen, Screen};
-use crate::write::{write, Refusal};
+use crate::write::{write_undoable, Refusal};
 
 /// Names the item a dialog acts on: type, name, source id, status and matched record.
 #[component]
@@ -74,6 +74,8 @@ pub struct Submission {
     api: Api,
     screen: Screen,
     key: StoredValue<String>,
+    /// The item as the dialog read it.
+    item: StoredValue<ItemView>,
     close: Callback<()>,
     /// A request is running.
     pub pending: RwSignal<bool>,
@@ -82,22 +84,23 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// Nothing submitted yet (call from a component, which provides the backend); `close` closes
-    /// the dialog.
-    pub fn new(close: Callback<()>) -> Self {
+    /// Nothing submitted yet on `item` as the dialog read it (call from a component, which
+    /// provides the backend); `close` closes the dialog.
+    pub fn new(item: ItemView, close: Callback<()>) -> Self {
         Self {
             api: use_api(),
             screen: use_screen(),
             key: StoredValue::new(new_key()),
+            item: StoredValue::new(item),
             close,
             pending: RwSignal::new(false),
             error: RwSignal::new(None),
         }
     }
 
-    /// Applies `action` to the item at `version` unless a request is already running; on success
-    /// runs `done` with the changed item, on failure shows why.
-    pub fn submit(self, action: Action, version: u32, done: impl FnOnce(ItemView) + 'static) {
+    /// Applies `action` to the item as read unless a request is already running; on success
+    /// runs `done` with the changed item (and the undo is on offer), on failure shows why.
+    pub fn submit(self, action: Action, done: impl FnOnce(ItemView) + 'static) {
         if self.pending.get_untracked() {
             return;
         }
@@ -105,7 +108,8 @@ impl Submission {
         self.error.set(None);
         let key = self.key.get_value();
         spawn_local(async move {
-            match write(self.api, self.screen, action, version, &key).await {
+            let before = self.item.get_value();
+            match write_undoable(self.api, self.screen, action, &before, &key).await {
                 Ok(changed) => done(changed),
                 Err(Refusal::Stale) => self.close.run(()),
                 Err(Refusal::Failed(message)) => {

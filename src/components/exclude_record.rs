@@ -20,8 +20,8 @@ pub fn ExcludeRecord(
 ) -> impl IntoView {
     let portal = use_config().portal;
     let disable_record = RwSignal::new(false);
-    let submission = Submission::new(on_close);
-    let (id, version, has_record) = (item.id, item.version, item.record.is_some());
+    let submission = Submission::new(item.clone(), on_close);
+    let (id, has_record) = (item.id, item.record.is_some());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let disable = disable_record.get_untracked();
@@ -29,7 +29,7 @@ pub fn ExcludeRecord(
             item: id,
             disable_record: disable,
         };
-        submission.submit(action, version, move |changed| {
+        submission.submit(action, move |changed| {
             let also = if disable {
                 " and disabled its record"
             } else {

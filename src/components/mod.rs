@@ -23,3 +23,4 @@ pub mod sync_status_filters;
 pub mod sync_status_row;
 pub mod sync_status_table;
 pub mod total_synced_resources;
+pub mod undo_button;

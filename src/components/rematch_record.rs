@@ -68,12 +68,11 @@ pub fn RematchRecord(
         })
     });
     let disable_previous = RwSignal::new(false);
-    let submission = Submission::new(on_close);
+    let submission = Submission::new(item.clone(), on_close);
     let none_to_pick = Signal::derive(move || {
         matches!(candidates.get(), Some(Ok(found)) if found.total == 0)
             && find.with(|f| f.trim().is_empty())
     });
-    let version = item.version;
     let has_previous = item.record.is_some();
     let focus_select = {
         let id = select_id.clone();
@@ -98,7 +97,7 @@ pub fn RematchRecord(
             record,
             disable_previous: disable_previous.get_untracked(),
         };
-        submission.submit(action, version, move |changed| {
+        submission.submit(action, move |changed| {
             on_done.run(format!("Re-matched {} to {target}.", changed.name));
         });
     };

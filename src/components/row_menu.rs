@@ -13,7 +13,7 @@ use crate::format::px;
 use crate::ids::use_ids;
 use crate::row_actions::{use_row_actions, RowDialog};
 use crate::screen::{focus_by_id, new_key, unique_id, use_screen};
-use crate::write::{write, Refusal};
+use crate::write::{write_undoable, Refusal};
 
 /// Which menu item takes focus when the menu opens.
 #[derive(Clone, Copy, PartialEq)]
@@ -255,7 +255,7 @@ fn MenuList(
         let button = ids.actions_button(item.id);
         spawn_local(async move {
             let action = Action::Include { item: item.id };
-            match write(api, screen, action, item.version, &new_key()).await {
+            match write_undoable(api, screen, action, &item, &new_key()).await {
                 Ok(changed) => {
                     screen.focus_item.set(Some(item.id));
                     screen.changed(format!(

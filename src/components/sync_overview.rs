@@ -15,6 +15,7 @@ use super::reset_demo_data::ResetDemoData;
 use super::resources_status::ResourcesStatus;
 use super::sync_status::SyncStatus;
 use super::total_synced_resources::TotalSyncedResources;
+use super::undo_button::UndoButton;
 use crate::backend::use_api;
 use crate::config::use_config;
 use crate::counts::load_counts;
@@ -61,6 +62,7 @@ pub fn SyncOverview() -> impl IntoView {
                 <p class="announcement" role="status">
                     {move || screen.announcement.get()}
                 </p>
+                <UndoButton />
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}

@@ -4,17 +4,21 @@
 use leptos::ev;
 use leptos::prelude::*;
 use sync_core::ItemQuery;
+use wasm_bindgen::JsCast;
 
 use super::export_csv::ExportCsv;
 use super::load_error::LoadError;
 use super::row_dialog_host::RowDialogHost;
 use super::sync_status_filters::SyncStatusFilters;
 use super::sync_status_table::SyncStatusTable;
+use crate::backend::use_api;
 use crate::format::items;
 use crate::hooks::use_item_page::use_item_page;
 use crate::hooks::use_row_window::use_row_window;
 use crate::ids::use_ids;
 use crate::row_actions::RowActions;
+use crate::screen::use_screen;
+use crate::undo::undo;
 use crate::view_state::use_view;
 
 /// The name of the section heading's id (it takes focus when the row acted on is gone).
@@ -46,8 +50,27 @@ pub fn SyncStatus() -> impl IntoView {
     let page_scroll = window_event_listener(ev::scroll, move |_| actions.scrolled());
     on_cleanup(move || page_scroll.remove());
 
+    // Ctrl+Z (or Cmd+Z) in the list undoes the latest action; in a text field it is the field's.
+    let api = use_api();
+    let screen = use_screen();
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if (ev.ctrl_key() || ev.meta_key())
+            && !ev.shift_key()
+            && ev.key().eq_ignore_ascii_case("z")
+            && !typing
+            && screen.undo.with_untracked(Option::is_some)
+        {
+            ev.prevent_default();
+            undo(api, screen);
+        }
+    };
+
     view! {
-        <section class="sync-status" aria-labelledby=labelled_by>
+        <section class="sync-status" aria-labelledby=labelled_by on:keydown=on_keydown>
             <div class="section-head">
                 <h2 id=title_id tabindex="-1">
                     "Sync Status"
