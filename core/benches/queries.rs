@@ -6,7 +6,8 @@ use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use sync_core::demo::{dataset, generate, DemoConfig};
 use sync_core::{
-    Action, CandidateQuery, ItemQuery, ResourceType, Sort, SortKey, Store, SyncStatus,
+    Action, Batch, CandidateQuery, ItemId, ItemQuery, ResourceType, Sort, SortKey, Store,
+    SyncStatus,
 };
 
 /// The largest client of the large integration, and the store.
@@ -84,6 +85,28 @@ fn queries(c: &mut Criterion) {
                 )
                 .unwrap();
             store.apply(&Action::Include { item }, None).unwrap();
+        })
+    });
+    // Select all matching + Exclude at 100,000 items, then its undo: one batch each.
+    let page = store
+        .items(&ItemQuery {
+            limit: 100_000,
+            ..all.clone()
+        })
+        .unwrap();
+    let pairs: Vec<(ItemId, u32)> = page.items.iter().map(|i| (i.id, i.version)).collect();
+    group.bench_function("batch: exclude 100,000 items, then undo it", |b| {
+        b.iter(|| {
+            let items = pairs
+                .iter()
+                .map(|&(id, _)| (id, store.items_raw()[id.index()].version))
+                .collect();
+            let batch = Batch::Exclude {
+                disable_record: false,
+                items,
+            };
+            let outcome = store.apply_batch(&batch);
+            store.apply_batch(&outcome.undo.unwrap())
         })
     });
     group.finish();

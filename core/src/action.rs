@@ -73,22 +73,34 @@ impl Action {
     /// status and record as they were, and the record this action disabled enabled again (only
     /// if it was enabled before).
     pub fn undo(&self, before: &ItemView) -> Action {
-        let disabled = match self {
+        let record = before.record.as_ref().map(|r| (r.id, r.disabled));
+        self.undo_from(before.id, before.status, record)
+    }
+
+    /// [`Action::undo`] from the item's id, status and record with whether it was disabled.
+    pub(crate) fn undo_from(
+        &self,
+        item: ItemId,
+        status: SyncStatus,
+        record: Option<(RecordId, bool)>,
+    ) -> Action {
+        let disables = matches!(
+            self,
             Self::Exclude {
                 disable_record: true,
                 ..
-            }
-            | Self::Rematch {
+            } | Self::Rematch {
                 disable_previous: true,
                 ..
-            } => before.record.as_ref().filter(|r| !r.disabled).map(|r| r.id),
-            _ => None,
-        };
+            }
+        );
         Self::Restore {
-            item: before.id,
-            status: before.status,
-            record: before.record.as_ref().map(|r| r.id),
-            enable: disabled,
+            item,
+            status,
+            record: record.map(|(id, _)| id),
+            enable: record
+                .filter(|(_, disabled)| disables && !disabled)
+                .map(|(id, _)| id),
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Sync Overview's core: the domain model of what a PSA or RMM integration synced into the
 //! documentation portal, the queries the screen asks, the state transitions a technician makes
-//! (re-match, exclude, include), an in-memory store and a deterministic demo-data generator.
+//! (re-match, exclude, include, restore; one by one or in batches), an in-memory store and a
+//! deterministic demo-data generator.
 //!
 //! Pure Rust with no browser or server dependencies, so that the browser's mock store and the
 //! reference server share one implementation.
 
 mod action;
+mod batch;
 #[cfg(feature = "demo")]
 pub mod demo;
 mod listing;
@@ -18,6 +20,7 @@ pub mod time;
 mod transition;
 
 pub use action::{Action, ActionError};
+pub use batch::{Batch, BatchOutcome};
 pub use model::{
     Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
     PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,

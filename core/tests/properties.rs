@@ -6,7 +6,7 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use sync_core::demo::{generate, DemoConfig};
 use sync_core::{
-    Action, ItemId, ItemQuery, RecordId, ResourceType, Sort, SortKey, StatusCounts, Store,
+    Action, Batch, ItemId, ItemQuery, RecordId, ResourceType, Sort, SortKey, StatusCounts, Store,
     SyncStatus, SyncedItem,
 };
 
@@ -34,6 +34,40 @@ fn action(items: u32, records: u32) -> impl Strategy<Value = Action> {
         }),
         item.prop_map(|item| Action::Include { item }),
     ]
+}
+
+/// A batch over up to `n` random items (some named twice), each at its current version or, for
+/// about one in four, a stale one.
+fn batch(n: usize) -> impl Strategy<Value = (u8, bool, Vec<(u32, u32, bool)>)> {
+    (
+        0u8..3,
+        any::<bool>(),
+        prop::collection::vec((0u32..400, 0u32..600, prop::bool::weighted(0.25)), 0..n),
+    )
+}
+
+/// The batch of kind `kind` over `picks` (item, record, stale?) as the store reads now.
+fn make_batch(store: &Store, kind: u8, disable: bool, picks: &[(u32, u32, bool)]) -> Batch {
+    let version = |item: u32, stale: bool| {
+        store.item(ItemId(item)).map_or(0, |i| i.version) + u32::from(stale)
+    };
+    let pairs = picks
+        .iter()
+        .map(|&(i, _, s)| (ItemId(i), version(i, s)))
+        .collect();
+    match kind {
+        0 => Batch::Exclude {
+            disable_record: disable,
+            items: pairs,
+        },
+        1 => Batch::Include { items: pairs },
+        _ => Batch::Rematch {
+            items: picks
+                .iter()
+                .map(|&(i, r, s)| (ItemId(i), RecordId(r), version(i, s)))
+                .collect(),
+        },
+    }
 }
 
 fn check(store: &Store) {
@@ -85,6 +119,59 @@ proptest! {
                 Err(_) => prop_assert_eq!(&store, &before),
             }
             check(&store);
+        }
+    }
+
+    #[test]
+    fn a_batch_changes_only_items_at_their_version_and_its_undo_puts_everything_back(
+        history in prop::collection::vec(action(400, 600), 0..30),
+        (kind, disable, picks) in batch(120),
+    ) {
+        let mut store = small_store();
+        for action in &history {
+            let _ = store.apply(action, None);
+        }
+        let earlier = store.clone();
+        // Items named only at stale versions (an item may be named twice).
+        let fresh: Vec<u32> = picks.iter().filter(|p| !p.2).map(|p| p.0).collect();
+        let stale: Vec<ItemId> = picks
+            .iter()
+            .filter(|p| p.2 && !fresh.contains(&p.0))
+            .map(|p| ItemId(p.0))
+            .collect();
+        let outcome = store.apply_batch(&make_batch(&store, kind, disable, &picks));
+        check(&store);
+        // Every item named at a stale version is reported stale and left as it is.
+        for item in &stale {
+            prop_assert!(outcome.stale.contains(item));
+            prop_assert_eq!(&store.items_raw()[item.index()], &earlier.items_raw()[item.index()]);
+        }
+        let changed: Vec<usize> = (0..store.items_raw().len())
+            .filter(|&i| store.items_raw()[i] != earlier.items_raw()[i])
+            .collect();
+        prop_assert_eq!(changed.len() as u32, outcome.changed);
+        prop_assert_eq!(
+            outcome.changed as usize + outcome.stale.len() + outcome.refused.len(),
+            picks.len()
+        );
+        // The undo puts back every item (but its version), every record and every count.
+        match &outcome.undo {
+            None => prop_assert_eq!(outcome.changed, 0),
+            Some(undo) => {
+                let undone = store.apply_batch(undo);
+                prop_assert_eq!(undone.changed, outcome.changed);
+                prop_assert!(undone.stale.is_empty() && undone.refused.is_empty());
+                check(&store);
+                let mut expected: Vec<SyncedItem> = earlier.items_raw().to_vec();
+                for &i in &changed {
+                    expected[i].version += 2;
+                }
+                prop_assert_eq!(store.items_raw(), &expected[..]);
+                prop_assert_eq!(store.records_raw(), earlier.records_raw());
+                for i in store.integrations() {
+                    prop_assert_eq!(store.counts(i.id).unwrap(), earlier.counts(i.id).unwrap());
+                }
+            }
         }
     }
 
