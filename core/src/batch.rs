@@ -9,6 +9,9 @@ use crate::action::{Action, ActionError};
 use crate::model::{ItemId, RecordId, SyncStatus};
 use crate::store::Store;
 
+/// One item of a Restore batch: `[item, version, status, record, record to enable]`.
+pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<RecordId>);
+
 /// The same change to many items, each with the version it was read at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
@@ -33,8 +36,8 @@ pub enum Batch {
     },
     /// Put each item back as it was (a batch's undo).
     Restore {
-        /// `[item, version, status, record, record to enable]`.
-        items: Vec<(ItemId, u32, SyncStatus, Option<RecordId>, Option<RecordId>)>,
+        /// What to put back, item by item.
+        items: Vec<RestoreItem>,
     },
 }
 
