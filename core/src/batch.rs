@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::action::{Action, ActionError};
 use crate::model::{ItemId, RecordId, SyncStatus};
 use crate::store::Store;
+use crate::transition::Change;
 
 /// One item of a Restore batch: `[item, version, status, record, record to enable]`.
 pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<RecordId>);
@@ -74,29 +75,47 @@ impl Store {
     /// Applies `batch` item by item: each item still at its version whose action is allowed
     /// changes; the others are left as they are and reported. Returns what it did and its undo.
     pub fn apply_batch(&mut self, batch: &Batch) -> BatchOutcome {
+        let (changes, outcome) = self.plan_batch(batch);
+        for change in &changes {
+            self.commit(change);
+        }
+        outcome
+    }
+
+    /// Works out what [`Store::apply_batch`] will change, changing nothing yet (so that it can be
+    /// saved elsewhere first): the changes, and the outcome once they are made. Every item is
+    /// checked against the store as it is now; an item named twice is stale the second time.
+    pub fn plan_batch(&self, batch: &Batch) -> (Vec<Change>, BatchOutcome) {
         let mut outcome = BatchOutcome::default();
+        let mut changes = Vec::with_capacity(batch.len());
         let mut undo = Vec::new();
-        let mut apply = |store: &mut Store, action: Action, version: u32| {
+        let mut seen = vec![false; self.items.len()];
+        let mut plan = |action: Action, version: u32| {
             let item = action.item();
-            let before = store.items.get(item.index()).map(|i| {
-                let record = i.record.map(|r| (r, store.records[r.index()].disabled));
-                (i.status, record)
-            });
-            match store.change(&action, Some(version)) {
+            let first = seen
+                .get_mut(item.index())
+                .map(|s| !std::mem::replace(s, true));
+            let checked = match first {
+                Some(false) => Err(ActionError::StaleVersion {
+                    expected: version,
+                    actual: version + 1,
+                }),
+                _ => self.change(&action, Some(version)),
+            };
+            match checked {
                 Ok(change) => {
-                    let (status, record) = before.expect("a change is of an item that exists");
-                    let restore = action.undo_from(item, status, record);
-                    store.commit(&change);
-                    outcome.changed += 1;
+                    let it = &self.items[item.index()];
+                    let record = it.record.map(|r| (r, self.records[r.index()].disabled));
                     if let Action::Restore {
                         status,
                         record,
                         enable,
                         ..
-                    } = restore
+                    } = action.undo_from(item, it.status, record)
                     {
                         undo.push((item, change.version, status, record, enable));
                     }
+                    changes.push(change);
                 }
                 Err(ActionError::StaleVersion { .. }) => outcome.stale.push(item),
                 Err(error) => outcome.refused.push((item, error)),
@@ -117,12 +136,12 @@ impl Store {
                         item,
                         disable_record: *disable_record && has_record,
                     };
-                    apply(self, action, version);
+                    plan(action, version);
                 }
             }
             Batch::Include { items } => {
                 for &(item, version) in items {
-                    apply(self, Action::Include { item }, version);
+                    plan(Action::Include { item }, version);
                 }
             }
             Batch::Rematch { items } => {
@@ -132,7 +151,7 @@ impl Store {
                         record,
                         disable_previous: false,
                     };
-                    apply(self, action, version);
+                    plan(action, version);
                 }
             }
             Batch::Restore { items } => {
@@ -143,11 +162,12 @@ impl Store {
                         record,
                         enable,
                     };
-                    apply(self, action, version);
+                    plan(action, version);
                 }
             }
         }
+        outcome.changed = changes.len() as u32;
         outcome.undo = (!undo.is_empty()).then_some(Batch::Restore { items: undo });
-        outcome
+        (changes, outcome)
     }
 }

@@ -4,29 +4,32 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sync_core::{
-    Action, CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, RecordId, ResourceType,
-    Sort, SortKey, SyncStatus,
+    Action, Batch, CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, RecordId,
+    ResourceType, Sort, SortKey, SyncStatus,
 };
 
-use crate::db::{Committed, DbError, Stored, Write};
+use crate::db::DbError;
 use crate::problem::Problem;
+use crate::write::{write, write_batch};
 use crate::AppState;
 
 /// The most items one page may hold.
 pub const MAX_LIMIT: u32 = 10_000;
-/// The longest idempotency key accepted.
-const MAX_KEY: usize = 200;
 
-type Shared = Arc<AppState>;
-type Answer = Result<Response, Problem>;
+/// The most items one batch may name.
+pub const MAX_BATCH: usize = 200_000;
+
+pub(crate) type Shared = Arc<AppState>;
+pub(crate) type Answer = Result<Response, Problem>;
 
 /// The API's routes, under `/api/v1`.
 pub fn routes() -> Router<Shared> {
@@ -44,6 +47,10 @@ pub fn routes() -> Router<Shared> {
         .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))
         .route("/items/{item}/include", post(item_write::<IncludeBody>))
         .route("/items/{item}/restore", post(item_write::<RestoreBody>))
+        .route(
+            "/batches",
+            post(batch).layer(DefaultBodyLimit::max(crate::layers::BATCH_BODY_LIMIT)),
+        )
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Response {
@@ -325,127 +332,20 @@ async fn item_write<B: ItemWrite>(
     write(state, &headers, action, version).await
 }
 
-fn replayed(stored: Stored) -> Response {
-    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        stored.body,
-    )
-        .into_response()
-}
-
-/// Applies an action once: writes are taken one at a time; a retried request with the same
-/// `Idempotency-Key` gets the first answer again; the change and that answer are committed to the
-/// database together before the in-memory store changes.
-/// How often a write is worked out again when another replica committed first.
-const ATTEMPTS: usize = 8;
-
-/// Takes a write. It runs to the end in a task of its own: a client that goes away mid-write can
-/// never leave the database changed and this process's memory not.
-async fn write(state: Shared, headers: &HeaderMap, action: Action, version: u32) -> Answer {
-    let key = idempotency_key(headers)?;
-    // What the key is bound to: the action (its path and item) and the body's meaning.
-    let fingerprint = serde_json::to_string(&(&action, version)).map_err(internal)?;
-    tokio::spawn(async move { commit(&state, key.as_deref(), &fingerprint, action, version).await })
-        .await
-        .map_err(internal)?
-}
-
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {
-    let Some(value) = headers.get("idempotency-key") else {
-        return Ok(None);
-    };
-    match value.to_str() {
-        Ok(k) if (1..=MAX_KEY).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => {
-            Ok(Some(k.to_owned()))
-        }
-        _ => Err(Problem::bad_request(
-            "Idempotency-Key must be 1 to 200 visible characters (no spaces)",
-        )),
-    }
-}
-
-/// The stored answer for a key already used: the same request gets it again; another request
-/// is refused.
-async fn replay(
-    state: &AppState,
-    key: &str,
-    fingerprint: &str,
-) -> Result<Option<Response>, Problem> {
-    match state.db.stored(key).await.map_err(db_problem)? {
-        None => Ok(None),
-        Some((bound, stored)) if bound == fingerprint => Ok(Some(replayed(stored))),
-        Some(_) => Err(Problem::key_reused()),
-    }
-}
-
-/// Works the change out on the replica, then commits it on the conditions of `Db::commit`;
-/// when the item or record changed meanwhile (another replica wrote it), catches up and works it
-/// out again, which then answers 409 or 422 as the item now is.
-async fn commit(
-    state: &AppState,
-    key: Option<&str>,
-    fingerprint: &str,
-    action: Action,
-    version: u32,
+/// `POST /batches`: one change to many items, each at its version.
+async fn batch(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
-    if let Some(key) = key {
-        if let Some(answer) = replay(state, key, fingerprint).await? {
-            return Ok(answer);
-        }
+    let batch: Batch = body(b).map_err(|p| match p.status {
+        413 => Problem::too_large(crate::layers::BATCH_BODY_LIMIT),
+        _ => p,
+    })?;
+    if batch.len() > MAX_BATCH {
+        return Err(Problem::too_large(crate::layers::BATCH_BODY_LIMIT));
     }
-    for _ in 0..ATTEMPTS {
-        let (change, stored) = {
-            let store = state.replica.read(&state.db).await.map_err(db_problem)?;
-            match store.change(&action, Some(version)) {
-                Ok(change) => {
-                    let view = store.view_after(&change);
-                    let body = serde_json::to_string(&view).map_err(internal)?;
-                    (change, Stored { status: 200, body })
-                }
-                Err(error) => {
-                    let current = store.item(action.item()).ok();
-                    return Err(Problem::refused(error, current));
-                }
-            }
-        };
-        let write = Write {
-            change: &change,
-            expected: version,
-            // The record the item will be matched to must still be enabled when the write lands.
-            enabled: match action {
-                Action::Rematch { record, .. } => Some(record),
-                Action::Restore {
-                    status: SyncStatus::Matched,
-                    record,
-                    enable,
-                    ..
-                } if record != enable => record,
-                _ => None,
-            },
-            key: key.map(|k| (k, fingerprint, &stored)),
-        };
-        match state.db.commit(write).await.map_err(db_problem)? {
-            Committed::Saved(seq) => {
-                state.replica.committed(&state.db, &change, seq).await;
-                tracing::info!(item = change.item.0, version = change.version, status = ?change.status, seq, "item changed");
-                return Ok(replayed(stored));
-            }
-            Committed::Behind => state
-                .replica
-                .catch_up(&state.db)
-                .await
-                .map_err(db_problem)?,
-            Committed::KeyTaken => {
-                let key = key.unwrap_or_default();
-                return replay(state, key, fingerprint)
-                    .await?
-                    .ok_or_else(Problem::unavailable);
-            }
-        }
-    }
-    Err(Problem::unavailable())
+    write_batch(state, &headers, batch).await
 }
 
 /// A database failure: 503 when it is not answering (worth retrying), else 500.
@@ -458,7 +358,7 @@ pub fn db_problem(error: DbError) -> Problem {
     }
 }
 
-fn internal(error: impl std::fmt::Display) -> Problem {
+pub(crate) fn internal(error: impl std::fmt::Display) -> Problem {
     tracing::error!(%error, "request failed");
     Problem::internal()
 }

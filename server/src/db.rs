@@ -69,15 +69,14 @@ pub struct Stored {
     pub body: String,
 }
 
-/// A write to commit: the change sync-core worked out, the version it expects the item to
-/// have, and the idempotency key with its request's fingerprint and the answer to store.
+/// A write to commit: the changes sync-core worked out (one item's, or a batch's), each from the
+/// version before its new one, the records that must still be enabled, and the idempotency key
+/// with its request's fingerprint and the answer to store.
 pub struct Write<'a> {
     /// What changes.
-    pub change: &'a Change,
-    /// The item's version the change was worked out from.
-    pub expected: u32,
-    /// A record that must still be enabled (the one a re-match links to).
-    pub enabled: Option<RecordId>,
+    pub changes: &'a [Change],
+    /// Records that must still be enabled (those a re-match or restore links to).
+    pub enabled: &'a [RecordId],
     /// The idempotency key, the request's fingerprint and the answer to replay.
     pub key: Option<(&'a str, &'a str, &'a Stored)>,
 }
@@ -122,6 +121,8 @@ pub struct Changes {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// How many items one UPDATE statement changes.
+    rows_per_update: usize,
 }
 
 fn tag<T: Serialize>(value: &T) -> String {
@@ -164,7 +165,15 @@ impl Db {
             .connect(&url)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
+        // Rows per batch UPDATE (4 parameters a row). SQLite looks each `$n` parameter up by name
+        // in a list, so binding time grows with the square of a statement's parameters; on
+        // PostgreSQL long statements were slow too. Measured for 95,011 items: SQLite 500 rows
+        // 3.6 s, 32 rows 0.9 s; PostgreSQL 1,000 rows 3.1 s, 250 rows 1.3 s, 100 rows 1.4 s.
+        let rows_per_update = if url.starts_with("sqlite:") { 32 } else { 100 };
+        Ok(Self {
+            pool,
+            rows_per_update,
+        })
     }
 
     /// Closes every connection, after the ones in use are returned.
@@ -409,22 +418,28 @@ impl Db {
         Ok(changes)
     }
 
-    /// Commits a change in one transaction with its idempotency record, on three conditions: the
-    /// item still has the expected version, the record it links to is still enabled, and the key
-    /// is free. Otherwise nothing is saved. The change_head row lock, taken first, puts the
-    /// writers of every replica in one order.
+    /// Commits the changes in one transaction with their idempotency record, on three conditions:
+    /// every item still has the version its change was worked out from, the records they must
+    /// link to are still enabled, and the key is free. Otherwise nothing is saved. The
+    /// change_head row lock, taken first, puts the writers of every replica in one order.
     pub async fn commit(&self, write: Write<'_>) -> Result<Committed, DbError> {
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query("UPDATE change_head SET seq = seq + 1 WHERE id = 1 RETURNING seq")
             .fetch_one(&mut *tx)
             .await?;
         let seq = row.try_get::<i64, _>("seq")? as u64;
-        if let Some(record) = write.enabled {
-            let row = sqlx::query("SELECT disabled FROM records WHERE id = $1")
-                .bind(i64::from(record.0))
-                .fetch_one(&mut *tx)
-                .await?;
-            if row.try_get::<i64, _>("disabled")? != 0 {
+        for chunk in write.enabled.chunks(4 * self.rows_per_update) {
+            let ids = (1..=chunk.len())
+                .map(|p| format!("${p}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql =
+                format!("SELECT COUNT(*) AS n FROM records WHERE disabled <> 0 AND id IN ({ids})");
+            let mut query = sqlx::query(&sql);
+            for record in chunk {
+                query = query.bind(i64::from(record.0));
+            }
+            if query.fetch_one(&mut *tx).await?.try_get::<i64, _>("n")? != 0 {
                 tx.rollback().await?;
                 return Ok(Committed::Behind);
             }
@@ -446,35 +461,52 @@ impl Db {
                 return Ok(Committed::KeyTaken);
             }
         }
-        let change = write.change;
-        let updated = sqlx::query(
-            "UPDATE items SET status = $1, record = $2, version = $3, seq = $4 \
-             WHERE id = $5 AND version = $6",
-        )
-        .bind(tag(&change.status))
-        .bind(change.record.map(|r| i64::from(r.0)))
-        .bind(i64::from(change.version))
-        .bind(seq as i64)
-        .bind(i64::from(change.item.0))
-        .bind(i64::from(write.expected))
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() != 1 {
-            tx.rollback().await?;
-            return Ok(Committed::Behind);
+        // The items, many per statement, each only at the version its change started from.
+        for chunk in write.changes.chunks(self.rows_per_update) {
+            let rows = (0..chunk.len())
+                .map(|i| {
+                    let p = 4 * i + 2;
+                    format!(
+                        "(CAST(${p} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS BIGINT))",
+                        p + 1,
+                        p + 2,
+                        p + 3
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "UPDATE items SET status = v.column2, record = v.column3, version = v.column4, \
+                 seq = $1 FROM (VALUES {rows}) AS v \
+                 WHERE items.id = v.column1 AND items.version = v.column4 - 1"
+            );
+            let mut query = sqlx::query(&sql).bind(seq as i64);
+            for change in chunk {
+                query = query
+                    .bind(i64::from(change.item.0))
+                    .bind(tag(&change.status))
+                    .bind(change.record.map(|r| i64::from(r.0)))
+                    .bind(i64::from(change.version));
+            }
+            if query.execute(&mut *tx).await?.rows_affected() != chunk.len() as u64 {
+                tx.rollback().await?;
+                return Ok(Committed::Behind);
+            }
         }
-        for (record, disabled) in change
-            .disable
-            .map(|r| (r, 1))
-            .into_iter()
-            .chain(change.enable.map(|r| (r, 0)))
-        {
-            sqlx::query("UPDATE records SET disabled = $1, seq = $2 WHERE id = $3")
-                .bind(disabled as i64)
-                .bind(seq as i64)
-                .bind(i64::from(record.0))
-                .execute(&mut *tx)
-                .await?;
+        for change in write.changes {
+            for (record, disabled) in change
+                .disable
+                .map(|r| (r, 1))
+                .into_iter()
+                .chain(change.enable.map(|r| (r, 0)))
+            {
+                sqlx::query("UPDATE records SET disabled = $1, seq = $2 WHERE id = $3")
+                    .bind(disabled as i64)
+                    .bind(seq as i64)
+                    .bind(i64::from(record.0))
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         tx.commit().await?;
         Ok(Committed::Saved(seq))

@@ -23,6 +23,10 @@ use crate::problem::Problem;
 
 /// The largest request body taken (a write's body is well under 1 kB).
 pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The largest batch body taken: 100,000 items to restore with room to spare.
+pub const BATCH_BODY_LIMIT: usize = 16 * 1024 * 1024;
+
 /// How long a request may take to be answered.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a request's body may take to arrive.

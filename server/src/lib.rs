@@ -9,6 +9,7 @@ pub mod layers;
 pub mod problem;
 pub mod replica;
 pub mod serve;
+pub mod write;
 
 use std::sync::Arc;
 

@@ -83,12 +83,14 @@ impl Replica {
 
     /// Applies a change this process committed as number `seq`: at once when it is the next
     /// number, else by catching up with everything committed meanwhile.
-    pub async fn committed(&self, db: &Db, change: &Change, seq: u64) {
+    pub async fn committed(&self, db: &Db, changes: &[Change], seq: u64) {
         {
             let _turn = self.turn.lock().await;
             if self.seen() + 1 == seq {
                 let mut store = self.store.write().await;
-                store.commit(change);
+                for change in changes {
+                    store.commit(change);
+                }
                 // While the store is still locked: a reader sees both or neither.
                 self.seen.store(seq, Ordering::Release);
                 return;

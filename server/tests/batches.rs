@@ -1,0 +1,163 @@
+//! Batch writes (`POST /api/v1/batches`) on SQLite and PostgreSQL: items at their version change,
+//! stale ones are reported and left alone, the outcome's undo puts everything back, a retry with
+//! the same key gets the same answer, and a 100,000-item batch commits in one go.
+
+use std::time::Instant;
+
+use axum::http::StatusCode;
+use axum::Router;
+use serde_json::{json, Value};
+use sync_server::{open, router, Settings};
+
+mod support;
+
+use support::{app_with, call, databases, get, post};
+
+/// Every item of integration `integration`'s client `client`, as `(id, version, status)`.
+async fn items_of(app: &Router, integration: u32, client: &Value) -> Vec<(u64, u64, String)> {
+    let mut all = Vec::new();
+    loop {
+        let path = format!(
+            "/api/v1/integrations/{integration}/clients/{client}/items?limit=10000&offset={}",
+            all.len()
+        );
+        let (status, page, _) = call(app, get(&path)).await;
+        assert_eq!(status, StatusCode::OK);
+        let items = page["items"].as_array().unwrap();
+        all.extend(items.iter().map(|i| {
+            (
+                i["id"].as_u64().unwrap(),
+                i["version"].as_u64().unwrap(),
+                i["status"].as_str().unwrap().to_owned(),
+            )
+        }));
+        if all.len() as u64 >= page["total"].as_u64().unwrap() {
+            return all;
+        }
+    }
+}
+
+async fn counts(app: &Router, integration: u32) -> Value {
+    call(
+        app,
+        get(&format!("/api/v1/integrations/{integration}/counts")),
+    )
+    .await
+    .1
+}
+
+#[tokio::test]
+async fn a_batch_changes_items_at_their_version_reports_stale_ones_and_its_undo_puts_them_back() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let client = &clients[0]["id"];
+        let before = items_of(&app, 0, client).await;
+        let counts_before = counts(&app, 0).await;
+        let open: Vec<&(u64, u64, String)> = before.iter().filter(|i| i.2 != "excluded").collect();
+        assert!(open.len() >= 3, "{db}: {} items to exclude", open.len());
+        // The first at a stale version.
+        let items: Vec<Value> = open
+            .iter()
+            .enumerate()
+            .map(|(n, i)| json!([i.0, i.1 + u64::from(n == 0)]))
+            .collect();
+        let body = json!({"op": "exclude", "disable_record": false, "items": items});
+        let (status, outcome, _) =
+            call(&app, post("/api/v1/batches", body.clone(), Some("b-1"))).await;
+        assert_eq!(status, StatusCode::OK, "{db}: {outcome}");
+        assert_eq!(outcome["changed"], open.len() - 1, "{db}");
+        assert_eq!(outcome["stale"], json!([open[0].0]), "{db}");
+        assert_eq!(outcome["refused"], json!([]), "{db}");
+        let after = items_of(&app, 0, client).await;
+        for (old, new) in before.iter().zip(&after) {
+            let excluded = old.2 != "excluded" && old.0 != open[0].0;
+            assert_eq!(
+                new.2 == "excluded",
+                excluded || old.2 == "excluded",
+                "{db}: {old:?} {new:?}"
+            );
+        }
+        let counts_after = counts(&app, 0).await;
+        assert_eq!(
+            counts_after["excluded"].as_u64().unwrap(),
+            counts_before["excluded"].as_u64().unwrap() + open.len() as u64 - 1,
+            "{db}"
+        );
+        // A retry gets the same answer and changes nothing more; the key with another body: 422.
+        let (status, again, _) = call(&app, post("/api/v1/batches", body, Some("b-1"))).await;
+        assert_eq!((status, &again), (StatusCode::OK, &outcome), "{db}");
+        let other = json!({"op": "include", "items": []});
+        let (status, _, _) = call(&app, post("/api/v1/batches", other, Some("b-1"))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
+        // The undo puts every item back (each one version on), and the counts.
+        let (status, undone, _) =
+            call(&app, post("/api/v1/batches", outcome["undo"].clone(), None)).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(undone["changed"], open.len() - 1, "{db}");
+        let restored = items_of(&app, 0, client).await;
+        for (old, new) in before.iter().zip(&restored) {
+            assert_eq!((old.0, &old.2), (new.0, &new.2), "{db}");
+        }
+        assert_eq!(counts(&app, 0).await, counts_before, "{db}");
+        // Not a batch: 400.
+        let (status, _, _) =
+            call(&app, post("/api/v1/batches", json!({"op": "delete"}), None)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{db}");
+    }
+}
+
+#[tokio::test]
+async fn a_100000_item_batch_commits_in_one_go_and_undoes() {
+    for db in databases().await {
+        let settings = Settings {
+            database: db.clone(),
+            demo_size: 100_000,
+            token: None,
+            fault_injection: false,
+            hostile_names: Vec::new(),
+        };
+        let app = router(open(&settings).await.unwrap(), &["*".to_owned()]);
+        // N-central's largest client holds the 100,000 items.
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/3/clients")).await;
+        let mut largest = (Vec::new(), Value::Null);
+        for client in clients.as_array().unwrap() {
+            let items = items_of(&app, 3, &client["id"]).await;
+            if items.len() > largest.0.len() {
+                largest = (items, client["id"].clone());
+            }
+        }
+        let (items, client) = largest;
+        assert_eq!(items.len(), 100_000, "{db}");
+        let open: Vec<Value> = items
+            .iter()
+            .filter(|i| i.2 != "excluded")
+            .map(|i| json!([i.0, i.1]))
+            .collect();
+        let body = json!({"op": "exclude", "disable_record": false, "items": open});
+        let started = Instant::now();
+        let (status, outcome, _) = call(&app, post("/api/v1/batches", body, Some("big"))).await;
+        let took = started.elapsed();
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(outcome["changed"], open.len(), "{db}");
+        eprintln!(
+            "{db}: excluded {} items in one batch in {took:?}",
+            open.len()
+        );
+        let after = items_of(&app, 3, &client).await;
+        assert!(after.iter().all(|i| i.2 == "excluded"), "{db}");
+        let started = Instant::now();
+        let (status, undone, _) =
+            call(&app, post("/api/v1/batches", outcome["undo"].clone(), None)).await;
+        eprintln!("{db}: undid it in {:?}", started.elapsed());
+        assert_eq!(
+            (status, &undone["changed"]),
+            (StatusCode::OK, &json!(open.len())),
+            "{db}"
+        );
+        let restored = items_of(&app, 3, &client).await;
+        let statuses =
+            |list: &[(u64, u64, String)]| list.iter().map(|i| i.2.clone()).collect::<Vec<_>>();
+        assert_eq!(statuses(&restored), statuses(&items), "{db}");
+    }
+}
