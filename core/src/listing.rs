@@ -17,7 +17,12 @@ pub(crate) struct Listing {
     ends: Vec<u32>,
     /// Each item's type and status, in list order.
     kinds: Vec<(ResourceType, SyncStatus)>,
+    /// How many items have each type (row) and status (column), kept up to date.
+    tally: Tally,
 }
+
+/// How many items have each type and status: `tally[type as usize][status as usize]`.
+pub(crate) type Tally = [[u32; SyncStatus::ALL.len()]; ResourceType::ALL.len()];
 
 impl Listing {
     /// Lists the items `ids` (positions in `items`) by their lower-cased names.
@@ -32,6 +37,7 @@ impl Listing {
             names: String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum()),
             ends: Vec::with_capacity(keyed.len()),
             kinds: Vec::with_capacity(keyed.len()),
+            tally: Tally::default(),
         };
         for (key, id) in keyed {
             let item = &items[id.index()];
@@ -40,8 +46,14 @@ impl Listing {
             listing.ends.push(listing.names.len() as u32);
             listing.names.push(SEPARATOR);
             listing.kinds.push((item.resource_type, item.status));
+            listing.tally[item.resource_type as usize][item.status as usize] += 1;
         }
         listing
+    }
+
+    /// How many items have each type and status.
+    pub(crate) fn tally(&self) -> &Tally {
+        &self.tally
     }
 
     /// How many items.
@@ -61,6 +73,9 @@ impl Listing {
 
     /// Notes the new status of the item at `position`.
     pub(crate) fn set_status(&mut self, position: usize, status: SyncStatus) {
+        let (resource_type, old) = self.kinds[position];
+        self.tally[resource_type as usize][old as usize] -= 1;
+        self.tally[resource_type as usize][status as usize] += 1;
         self.kinds[position].1 = status;
     }
 

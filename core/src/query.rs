@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::listing::Tally;
 use crate::model::{
     ClientId, IntegrationId, ItemId, PortalRecord, RecordId, ResourceType, SyncStatus,
 };
@@ -155,18 +156,26 @@ pub struct Facets {
 }
 
 impl Facets {
-    /// Counts an item of `kind` that matches the name filter, against the Type and Status
+    /// The facets of items counted by type and status (`tally`), against the Type and Status
     /// filters of `query`.
-    pub(crate) fn count(&mut self, kind: (ResourceType, SyncStatus), query: &ItemQuery) {
-        if query.status.is_none_or(|s| s == kind.1) {
-            match self.types.binary_search_by_key(&kind.0, |(t, _)| *t) {
-                Ok(at) => self.types[at].1 += 1,
-                Err(at) => self.types.insert(at, (kind.0, 1)),
+    pub(crate) fn from_tally(tally: &Tally, query: &ItemQuery) -> Self {
+        let mut facets = Self::default();
+        for resource_type in ResourceType::ALL {
+            let row = &tally[resource_type as usize];
+            let n = match query.status {
+                Some(s) => row[s as usize],
+                None => row.iter().sum(),
+            };
+            if n > 0 {
+                facets.types.push((resource_type, n));
+            }
+            if query.resource_type.is_none_or(|t| t == resource_type) {
+                for status in SyncStatus::ALL {
+                    *facets.statuses.slot(status) += row[status as usize];
+                }
             }
         }
-        if query.resource_type.is_none_or(|t| t == kind.0) {
-            *self.statuses.slot(kind.1) += 1;
-        }
+        facets
     }
 
     /// How many items of `resource_type` the Type option would list.

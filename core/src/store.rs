@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use crate::listing::Listing;
+use crate::listing::{Listing, Tally};
 use crate::model::{
     Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
     ResourceType, SyncStatus, SyncedItem,
@@ -262,8 +262,7 @@ impl Store {
             start..total.min(start.saturating_add(query.limit as usize))
         };
         let descending = query.sort.descending;
-        let mut facets = Facets::default();
-        // The whole list in name order: a slice (and one pass over the kinds for the facets).
+        // The whole list in name order: a slice.
         if needle.is_empty()
             && query.resource_type.is_none()
             && query.status.is_none()
@@ -278,12 +277,11 @@ impl Store {
                     ids[p]
                 }
             };
-            listing.matching("", |p| facets.count(listing.kind(p), query));
             return Ok(ItemPage {
                 total: total as u32,
                 offset: query.offset,
                 items: page(total).map(|p| self.view(at(p))).collect(),
-                facets,
+                facets: Facets::from_tally(listing.tally(), query),
             });
         }
         // One search for the hits, in name order, counted by sort group (the column's value; one
@@ -296,9 +294,14 @@ impl Store {
         let ids = listing.ids();
         let mut hits: Vec<(ItemId, u8)> = Vec::new();
         let mut sizes = [0usize; ResourceType::ALL.len()];
+        // The items the name filter matches, by type and status (the whole list's, kept, when
+        // there is no name filter).
+        let mut named = Tally::default();
         listing.matching(&needle, |p| {
             let kind = listing.kind(p);
-            facets.count(kind, query);
+            if !needle.is_empty() {
+                named[kind.0 as usize][kind.1 as usize] += 1;
+            }
             if query.resource_type.is_none_or(|t| kind.0 == t)
                 && query.status.is_none_or(|s| kind.1 == s)
             {
@@ -338,11 +341,16 @@ impl Store {
             .map(|id| self.view(id))
             .collect();
         let total = total as u32;
+        let named = if needle.is_empty() {
+            listing.tally()
+        } else {
+            &named
+        };
         Ok(ItemPage {
             total,
             offset: query.offset,
             items,
-            facets,
+            facets: Facets::from_tally(named, query),
         })
     }
 
