@@ -29,6 +29,8 @@ pub fn ResetDemoData() -> impl IntoView {
             match api.reset_demo().await {
                 Ok(()) => {
                     close();
+                    // Nothing done before the reset is left to undo.
+                    screen.undo.set(None);
                     screen.changed(
                         "Demo data reset: every change made in this browser was discarded."
                             .to_owned(),
