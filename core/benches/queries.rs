@@ -10,6 +10,18 @@ use sync_core::{
     SyncStatus,
 };
 
+/// Every item of the large integration's largest client (the demo's large client).
+fn largest_client(store: &Store) -> ItemQuery {
+    let integration = store.integrations()[3].id;
+    store
+        .clients(integration)
+        .unwrap()
+        .into_iter()
+        .map(|c| ItemQuery::all(integration, c.id))
+        .max_by_key(|q| store.items(q).unwrap().total)
+        .unwrap()
+}
+
 /// The largest client of the large integration, and the store.
 fn million() -> (Store, ItemQuery) {
     let store = generate(&DemoConfig {
@@ -17,22 +29,8 @@ fn million() -> (Store, ItemQuery) {
         size: 1_000_000,
         now: Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap(),
     });
-    let integration = store.integrations()[3].id;
-    let client = store
-        .clients(integration)
-        .unwrap()
-        .into_iter()
-        .max_by_key(|c| {
-            store
-                .items(&ItemQuery::all(integration, c.id))
-                .unwrap()
-                .total
-        })
-        .unwrap();
-    let query = ItemQuery {
-        limit: 60,
-        ..ItemQuery::all(integration, client.id)
-    };
+    let all = largest_client(&store);
+    let query = ItemQuery { limit: 60, ..all };
     (store, query)
 }
 
@@ -136,22 +134,11 @@ fn start_up(c: &mut Criterion) {
     // The Re-match Record dialog of a Not Synced device: every device record of the client
     // scored, the 100 likeliest kept.
     let store = Store::new(data).unwrap();
-    let integration = store.integrations()[3].id;
-    let client = store
-        .clients(integration)
-        .unwrap()
-        .into_iter()
-        .max_by_key(|c| {
-            store
-                .items(&ItemQuery::all(integration, c.id))
-                .unwrap()
-                .total
-        })
-        .unwrap();
+    let all = largest_client(&store);
     let devices = ItemQuery {
         resource_type: Some(ResourceType::Device),
         status: Some(SyncStatus::NotSynced),
-        ..ItemQuery::all(integration, client.id)
+        ..all
     };
     let device = store.items(&devices).unwrap().items[0].id;
     let likeliest = CandidateQuery::likeliest();

@@ -6,8 +6,12 @@
 //! a host name against its domain-qualified form (`host.client.local`); the same apart from a
 //! bracketed or dashed suffix such as "(old)" or "– spare". Only these score 90 or more. Anything
 //! else scores how similar the names are (the normalised Levenshtein distance over their words,
-//! from rapidfuzz), capped at 89: a look-alike such as `DC01` for `DC02` is 92% similar and must never
-//! pass a threshold of 90 on its own.
+//! from rapidfuzz), capped at 89: a look-alike such as `DC01` for `DC02` is 92% similar and must
+//! never pass a threshold of 90 on its own.
+
+use std::cell::RefCell;
+
+use rapidfuzz::distance::levenshtein::BatchComparator;
 
 /// How sure a suggestion is that two names are of the same thing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,10 +54,6 @@ pub enum Reason {
     /// This many percent similar.
     Similar(u8),
 }
-
-use std::cell::RefCell;
-
-use rapidfuzz::distance::levenshtein::BatchComparator;
 
 /// The highest score a merely similar name gets.
 const SIMILAR_CAP: u8 = 89;
@@ -150,11 +150,12 @@ impl<'a> NameKey<'a> {
                 && swapped(record).is_some_and(|s| self::compact(&s).eq(self.compact.chars())))
     }
 
-    /// Whether the names have the same words (more than one) in another order.
+    /// Whether the names have the same words (more than one) in another order (asked only of
+    /// names with the same letters).
     fn reordered(&self, plain: &str) -> bool {
         self.sorted
             .as_ref()
-            .is_some_and(|sorted| letters(plain) == self.letters && *sorted == sorted_words(plain))
+            .is_some_and(|sorted| *sorted == sorted_words(plain))
     }
 
     /// Whether the names are the same apart from suffixes (which at least one has).
@@ -264,7 +265,7 @@ fn sorted_words(plain: &str) -> Vec<&str> {
 fn stem(name: &str) -> Option<impl Iterator<Item = char> + '_> {
     // A quick look at the bytes first: most names have no bracket and no spaced dash.
     let bytes = name.as_bytes();
-    let marked = memchr_any(bytes, b'(', b'[')
+    let marked = bytes.iter().any(|&b| b == b'(' || b == b'[')
         || bytes
             .windows(2)
             .any(|w| w[0] == b' ' && matches!(w[1], b'-' | 0xE2));
@@ -287,10 +288,6 @@ fn stem(name: &str) -> Option<impl Iterator<Item = char> + '_> {
             .flat_map(|(_, c)| c.to_lowercase())
             .filter(|c| c.is_alphanumeric()),
     )
-}
-
-fn memchr_any(bytes: &[u8], a: u8, b: u8) -> bool {
-    bytes.iter().any(|&c| c == a || c == b)
 }
 
 /// What reads as a suffix: bracketed words ("(old)", "[Main]"; not numbers such as "(2)", which
