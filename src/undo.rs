@@ -3,11 +3,12 @@
 //! action succeeds), taken back by [`undo`] (the Undo button or Ctrl+Z), by the next offer, or
 //! when it expires.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sync_core::{Action, ItemId, ItemView};
+use sync_core::{Action, ItemView};
 
 use crate::backend::Api;
 use crate::screen::{new_key, Screen};
@@ -23,8 +24,7 @@ pub struct Undo {
     pub restore: Action,
     /// The version the action left the item at.
     pub version: u32,
-    /// The item, and its name for what the screen says.
-    pub item: ItemId,
+    /// The item's name, for what the screen says.
     name: String,
     /// Which offer this is, so that an old offer's expiry leaves a newer one alone.
     offer: u64,
@@ -32,11 +32,11 @@ pub struct Undo {
 
 /// Offers the undo of `action`, taken on `before`, which left the item as `changed`.
 pub fn offer(screen: Screen, action: &Action, before: &ItemView, changed: &ItemView) {
-    let offer = js_sys::Date::now() as u64;
+    static OFFERS: AtomicU64 = AtomicU64::new(0);
+    let offer = OFFERS.fetch_add(1, Ordering::Relaxed);
     screen.undo.set(Some(Undo {
         restore: action.undo(before),
         version: changed.version,
-        item: changed.id,
         name: changed.name.clone(),
         offer,
     }));
@@ -59,10 +59,11 @@ pub fn undo(api: Api, screen: Screen) {
         return;
     };
     screen.undo.set(None);
+    let item = undo.restore.item();
     spawn_local(async move {
         match write(api, screen, undo.restore, undo.version, &new_key()).await {
             Ok(restored) => {
-                screen.focus_item.set(Some(undo.item));
+                screen.focus_item.set(Some(item));
                 screen.changed(format!(
                     "Undone: {} is {} again.",
                     restored.name,
