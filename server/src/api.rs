@@ -18,6 +18,7 @@ use sync_core::{
 };
 
 use crate::db::DbError;
+use crate::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::problem::Problem;
 use crate::write::{write, write_batch};
 use crate::AppState;
@@ -49,7 +50,7 @@ pub fn routes() -> Router<Shared> {
         .route("/items/{item}/restore", post(item_write::<RestoreBody>))
         .route(
             "/batches",
-            post(batch).layer(DefaultBodyLimit::max(crate::layers::BATCH_BODY_LIMIT)),
+            post(batch).layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT)),
         )
 }
 
@@ -261,16 +262,18 @@ fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Problem> {
         .map_err(|e| Problem::bad_request(e.body_text()))
 }
 
-/// A write's body: a JSON object (an array is not taken for one) with the fields of `T`.
+/// A write's body: a JSON object (an array is not taken for one) with the fields of `T`, at most
+/// `limit` bytes.
 fn body<T: serde::de::DeserializeOwned>(
     body: Result<Json<serde_json::Value>, JsonRejection>,
+    limit: usize,
 ) -> Result<T, Problem> {
     match body {
         Ok(Json(value)) if value.is_object() => serde_json::from_value(value)
             .map_err(|e| Problem::bad_request(format!("Failed to deserialize the JSON body: {e}"))),
         Ok(Json(_)) => Err(Problem::bad_request("The JSON body must be an object")),
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(Problem::too_large(crate::layers::BODY_LIMIT))
+            Err(Problem::too_large(limit))
         }
         Err(rejection) => Err(Problem::bad_request(rejection.body_text())),
     }
@@ -328,7 +331,7 @@ async fn item_write<B: ItemWrite>(
     b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
     let item = ids(item)?;
-    let (action, version) = body::<B>(b)?.action(ItemId(item));
+    let (action, version) = body::<B>(b, BODY_LIMIT)?.action(ItemId(item));
     write(state, &headers, action, version).await
 }
 
@@ -338,12 +341,9 @@ async fn batch(
     headers: HeaderMap,
     b: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Answer {
-    let batch: Batch = body(b).map_err(|p| match p.status {
-        413 => Problem::too_large(crate::layers::BATCH_BODY_LIMIT),
-        _ => p,
-    })?;
+    let batch: Batch = body(b, BATCH_BODY_LIMIT)?;
     if batch.len() > MAX_BATCH {
-        return Err(Problem::too_large(crate::layers::BATCH_BODY_LIMIT));
+        return Err(Problem::too_large(BATCH_BODY_LIMIT));
     }
     write_batch(state, &headers, batch).await
 }
