@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod bulk;
 pub mod components;
 pub mod config;
 pub mod counts;
@@ -14,6 +15,7 @@ pub mod hooks;
 pub mod ids;
 pub mod row_actions;
 pub mod screen;
+pub mod selection;
 pub mod undo;
 pub mod view;
 pub mod view_home;

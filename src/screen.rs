@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use sync_core::ItemId;
 use wasm_bindgen::JsCast;
 
+use crate::bulk::{Left, Summary};
 use crate::undo::Undo;
 
 /// The screen's state.
@@ -25,6 +26,8 @@ pub struct Screen {
     pub now: RwSignal<DateTime<Utc>>,
     /// The undo on offer after the latest action (see [`crate::undo`]).
     pub undo: RwSignal<Option<Undo>>,
+    /// The items the latest batch left as they were, each with why (shown on request).
+    pub left: RwSignal<Vec<Left>>,
 }
 
 impl Screen {
@@ -37,6 +40,7 @@ impl Screen {
             focus_item: RwSignal::new(None),
             now: RwSignal::new(Utc::now()),
             undo: RwSignal::new(None),
+            left: RwSignal::new(Vec::new()),
         }
     }
 
@@ -44,13 +48,21 @@ impl Screen {
     pub fn changed(&self, message: String) {
         self.changes.update(|n| *n += 1);
         self.alert.set(None);
+        self.left.set(Vec::new());
         self.announcement.set(message);
+    }
+
+    /// Tells the user what a batch did, keeping the items it left as they were at hand.
+    pub fn summarised(&self, summary: Summary) {
+        self.changed(summary.said);
+        self.left.set(summary.left);
     }
 
     /// Tells the user that something they did failed (and changed nothing).
     pub fn failed(&self, message: String) {
         self.announcement.set(String::new());
         self.undo.set(None);
+        self.left.set(Vec::new());
         self.alert.set(Some(message));
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
-use crate::backend::{Api, BackendError};
+use crate::backend::{Api, BackendError, BatchAnswer, BatchJson};
 use crate::screen::Screen;
 use crate::undo;
 
@@ -59,4 +59,23 @@ pub async fn write_undoable(
     let changed = write(api, screen, action.clone(), before.version, key).await?;
     undo::offer(screen, &action, before, &changed);
     Ok(changed)
+}
+
+/// Applies `batch` in one request under `key` (a retry with the same key applies it at most
+/// once). Items that changed since they were read are left as they are and reported in the
+/// outcome; the screen reloads. A failure changes nothing and says why.
+pub async fn write_batch(
+    api: Api,
+    screen: Screen,
+    batch: BatchJson,
+    key: &str,
+) -> Result<BatchAnswer, String> {
+    let answer = api.get().apply_batch(batch, key).await;
+    if matches!(
+        answer,
+        Ok(_) | Err(BackendError::Stale(_) | BackendError::NotFound(_))
+    ) {
+        screen.changes.try_update(|n| *n += 1);
+    }
+    answer.map_err(|error| error.to_string())
 }

@@ -14,7 +14,7 @@ use sync_core::{
     ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView,
     ResourceType, StatusCounts, SyncStatus,
 };
-use sync_overview::backend::{Answer, Api, Backend, BackendError};
+use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchJson};
 use sync_overview::components::exclude_record::ExcludeRecord;
 use sync_overview::components::rematch_record::RematchRecord;
 use sync_overview::components::sync_logs::SyncLogs;
@@ -95,6 +95,9 @@ impl Backend for Scripted {
             _ => SyncStatus::Matched,
         };
         Ok(item)
+    }
+    async fn apply_batch(&self, _: BatchJson, _: &str) -> Answer<BatchAnswer> {
+        Err(BackendError::Unavailable("Not in these tests.".to_owned()))
     }
     fn is_demo(&self) -> bool {
         false

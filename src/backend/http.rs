@@ -10,12 +10,13 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
     ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, SyncStatus,
 };
 
-use super::{Answer, Backend, BackendError};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
 
 /// The most items the API returns in one page.
 const MAX_LIMIT: u32 = 10_000;
@@ -43,10 +44,33 @@ struct WriteBody {
     enable: Option<RecordId>,
 }
 
+/// A batch's outcome as the API sends it, its undo left as JSON.
+#[derive(Deserialize)]
+struct Outcome<'a> {
+    changed: u32,
+    stale: Vec<ItemId>,
+    refused: Vec<(ItemId, Refused)>,
+    #[serde(borrow)]
+    undo: Option<&'a RawValue>,
+}
+
+/// Why an item of a batch was refused: its kind ("already-excluded").
+#[derive(Deserialize)]
+struct Refused {
+    error: String,
+}
+
 /// A problem detail (RFC 9457) as the API sends it.
 #[derive(Deserialize)]
 struct Problem {
     detail: Option<String>,
+}
+
+/// An answer that is not what the API sends.
+fn unreadable() -> BackendError {
+    BackendError::Unavailable(
+        "The server sent an answer that could not be read. Try again.".to_owned(),
+    )
 }
 
 impl HttpBackend {
@@ -70,10 +94,11 @@ impl HttpBackend {
         self.send(request, None).await
     }
 
+    /// Sends a write: `body` as JSON, under the idempotency `key`.
     async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &WriteBody,
+        body: &impl Serialize,
         key: &str,
     ) -> Answer<T> {
         let body = serde_json::to_string(body).map_err(|_| {
@@ -90,11 +115,7 @@ impl HttpBackend {
         body: Option<String>,
     ) -> Answer<T> {
         let text = self.exchange(request, body).await?;
-        serde_json::from_str(&text).map_err(|_| {
-            BackendError::Unavailable(
-                "The server sent an answer that could not be read. Try again.".to_owned(),
-            )
-        })
+        serde_json::from_str(&text).map_err(|_| unreadable())
     }
 
     /// Sends a request, giving up after the timeout; the text of a successful answer, or the
@@ -302,6 +323,23 @@ impl Backend for HttpBackend {
             ),
         };
         self.post(&path, &body, key).await
+    }
+
+    /// Sends the batch's JSON as it is, and reads the outcome's undo back unread.
+    async fn apply_batch(&self, batch: BatchJson, key: &str) -> Answer<BatchAnswer> {
+        let request = Request::post(&self.url("/batches")).header("Idempotency-Key", key);
+        let text = self.exchange(request, Some(batch.0)).await?;
+        let outcome: Outcome = serde_json::from_str(&text).map_err(|_| unreadable())?;
+        Ok(BatchAnswer {
+            changed: outcome.changed,
+            stale: outcome.stale,
+            refused: outcome
+                .refused
+                .into_iter()
+                .map(|(item, why)| (item, why.error.replace('-', " ")))
+                .collect(),
+            undo: outcome.undo.map(|undo| BatchJson(undo.get().to_owned())),
+        })
     }
 
     fn is_demo(&self) -> bool {

@@ -9,7 +9,7 @@
 
 use idb::{Database, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, TransactionMode};
 use serde::{Deserialize, Serialize};
-use sync_core::Action;
+use sync_core::{Action, Batch};
 use wasm_bindgen::JsValue;
 
 use super::legacy;
@@ -23,6 +23,9 @@ pub type Seq = u64;
 pub enum Entry {
     /// A user's action on an item.
     Action(Action),
+    /// One change to many items, each at its version (those that changed since were left out
+    /// when it was appended, and are again when it is replayed).
+    Batch(Batch),
     /// Every earlier change discarded: the demo data starts again from its generator.
     Reset,
 }

@@ -9,13 +9,13 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, StatusCounts, Store,
+    Action, Batch, BatchOutcome, CandidateQuery, Candidates, Client, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store,
 };
 
 use super::journal::{AppendError, Entry, Journal, Seq};
 use super::tabs::Tabs;
-use super::{Answer, Backend, BackendError};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
 
 /// The demo data and the user's changes to it, all in this browser.
 pub struct MockBackend {
@@ -90,6 +90,11 @@ impl Inner {
                     let _ = store.apply(action, None);
                     self.cursor.set(*seq);
                 }
+                Entry::Batch(batch) => {
+                    // Checked item by item, on the same data: the same items change again.
+                    store.apply_batch(batch);
+                    self.cursor.set(*seq);
+                }
                 Entry::Reset => return Replayed::Reset(*seq),
             }
         }
@@ -121,6 +126,20 @@ impl Inner {
     }
 }
 
+/// A batch's outcome as the screen tells it.
+fn answer(outcome: BatchOutcome) -> BatchAnswer {
+    BatchAnswer {
+        changed: outcome.changed,
+        stale: outcome.stale,
+        refused: outcome
+            .refused
+            .into_iter()
+            .map(|(item, error)| (item, error.to_string()))
+            .collect(),
+        undo: outcome.undo.as_ref().map(BatchJson::of),
+    }
+}
+
 /// Who hears that another tab changed the data.
 type Listener = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
 
@@ -137,10 +156,16 @@ impl MockBackend {
         let mut skipped = Vec::new();
         for (seq, entry) in opened.entries {
             // A reset can only come first (older entries are dropped): the data is fresh.
-            if let Entry::Action(action) = entry {
-                if store.apply(&action, None).is_err() {
-                    skipped.push(seq);
+            match entry {
+                Entry::Action(action) => {
+                    if store.apply(&action, None).is_err() {
+                        skipped.push(seq);
+                    }
                 }
+                Entry::Batch(batch) => {
+                    store.apply_batch(&batch);
+                }
+                Entry::Reset => {}
             }
             cursor = seq;
         }
@@ -256,6 +281,58 @@ impl Backend for MockBackend {
                 Ok(changed)
             }
             Err(AppendError::Refused(refusal)) => {
+                if reset_elsewhere.get() {
+                    inner.catch_up().await;
+                }
+                Err(refusal)
+            }
+            Err(AppendError::Storage(message)) => Err(BackendError::Unavailable(message)),
+        }
+    }
+
+    /// Saved as one journal entry, checked (like [`Backend::apply`]) after catching up with
+    /// other tabs, inside the journal's transaction. A batch that would change nothing is not
+    /// saved.
+    async fn apply_batch(&self, batch: BatchJson, _key: &str) -> Answer<BatchAnswer> {
+        let inner = &self.inner;
+        let batch: Batch = serde_json::from_str(&batch.0)
+            .map_err(|_| BackendError::Refused("The change could not be read.".to_owned()))?;
+        let entry = Entry::Batch(batch);
+        let Entry::Batch(batch) = &entry else {
+            unreachable!("the entry was made from a batch")
+        };
+        let planned = RefCell::new(BatchOutcome::default());
+        let reset_elsewhere = Cell::new(false);
+        let appended = inner
+            .journal
+            .append(inner.cursor.get(), &entry, |fresh| {
+                if let Replayed::Reset(_) = inner.replay(&fresh) {
+                    reset_elsewhere.set(true);
+                    return Err(Some(BackendError::Stale(
+                        "The demo data was reset in another tab.".to_owned(),
+                    )));
+                }
+                let (_, outcome) = inner.store.borrow().plan_batch(batch);
+                let nothing = outcome.changed == 0;
+                *planned.borrow_mut() = outcome;
+                if nothing {
+                    Err(None)
+                } else {
+                    Ok(())
+                }
+            })
+            .await;
+        match appended {
+            Ok(seq) => {
+                if inner.cursor.get() < seq {
+                    inner.cursor.set(seq);
+                    inner.store.borrow_mut().apply_batch(batch);
+                }
+                self.tell_other_tabs();
+                Ok(answer(planned.into_inner()))
+            }
+            Err(AppendError::Refused(None)) => Ok(answer(planned.into_inner())),
+            Err(AppendError::Refused(Some(refusal))) => {
                 if reset_elsewhere.get() {
                     inner.catch_up().await;
                 }

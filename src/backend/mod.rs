@@ -19,8 +19,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, ActionError, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
+    Action, ActionError, Batch, CandidateQuery, Candidates, Client, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -59,6 +59,32 @@ impl From<ActionError> for BackendError {
     }
 }
 
+/// A batch as it is sent: its JSON (`Batch` in `docs/openapi.yaml`). The app writes it from a
+/// [`Batch`]; a batch's undo comes back in this form and is sent back unread, so the app never
+/// decodes a batch (decoding costs 25 kB of download in the lean build, for nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchJson(pub String);
+
+impl BatchJson {
+    /// The JSON of `batch`.
+    pub fn of(batch: &Batch) -> Self {
+        Self(serde_json::to_string(batch).unwrap_or_default())
+    }
+}
+
+/// What a batch did, as the screen tells it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BatchAnswer {
+    /// How many items changed.
+    pub changed: u32,
+    /// The items left as they are because someone changed them since they were read.
+    pub stale: Vec<ItemId>,
+    /// The items left as they are because their change was refused, each with why.
+    pub refused: Vec<(ItemId, String)>,
+    /// Puts every changed item back as it was; none when nothing changed.
+    pub undo: Option<BatchJson>,
+}
+
 /// What a backend call returns.
 pub type Answer<T> = Result<T, BackendError>;
 
@@ -85,6 +111,10 @@ pub trait Backend {
     /// Applies an action to the item at `version` and returns the changed item. Retrying with the
     /// same `key` applies it at most once.
     async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView>;
+    /// Applies one change to many items, each at the version it names, in one request. Items
+    /// that changed since, or whose change is refused, are left as they are and reported.
+    /// Retrying with the same `key` applies it at most once.
+    async fn apply_batch(&self, batch: BatchJson, key: &str) -> Answer<BatchAnswer>;
     /// Whether this backend holds demo data a user may reset.
     fn is_demo(&self) -> bool;
     /// Discards every change made to the demo data.

@@ -8,7 +8,7 @@ use sync_core::{
     ItemQuery, ItemView, LogEntry, StatusCounts,
 };
 
-use super::{Answer, Backend, BackendError};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
 
 /// No data source: this build has no demo data and no server was named.
 pub struct Unconfigured;
@@ -53,6 +53,10 @@ impl Backend for Unconfigured {
     }
 
     async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
+        unconfigured()
+    }
+
+    async fn apply_batch(&self, _: BatchJson, _: &str) -> Answer<BatchAnswer> {
         unconfigured()
     }
 

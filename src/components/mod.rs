@@ -1,11 +1,13 @@
 //! The screen's parts, one file each, named with the seed's words.
 
 pub mod action_dialog;
+pub mod bulk_dialog;
 pub mod client_select;
 pub mod exclude_record;
 pub mod export_csv;
 pub mod integration_tile;
 pub mod landmark;
+pub mod left_alone;
 pub mod load_error;
 pub mod modal;
 pub mod preparing_demo_data;
@@ -14,6 +16,8 @@ pub mod reset_demo_data;
 pub mod resources_status;
 pub mod row_dialog_host;
 pub mod row_menu;
+pub mod select_loaded;
+pub mod selection_bar;
 pub mod sort_header;
 pub mod status_badge;
 pub mod sync_logs;

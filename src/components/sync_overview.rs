@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::client_select::ClientSelect;
 use super::integration_tile::IntegrationTile;
 use super::landmark::Landmark;
+use super::left_alone::LeftAlone;
 use super::load_error::LoadError;
 use super::reset_demo_data::ResetDemoData;
 use super::resources_status::ResourcesStatus;
@@ -63,6 +64,7 @@ pub fn SyncOverview() -> impl IntoView {
                     {move || screen.announcement.get()}
                 </p>
                 <UndoButton />
+                <LeftAlone />
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}

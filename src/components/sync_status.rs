@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::export_csv::ExportCsv;
 use super::load_error::LoadError;
 use super::row_dialog_host::RowDialogHost;
+use super::selection_bar::SelectionBar;
 use super::sync_status_filters::SyncStatusFilters;
 use super::sync_status_table::SyncStatusTable;
 use crate::backend::use_api;
@@ -18,6 +19,7 @@ use crate::hooks::use_row_window::use_row_window;
 use crate::ids::use_ids;
 use crate::row_actions::RowActions;
 use crate::screen::use_screen;
+use crate::selection::{Picked, Selection};
 use crate::undo::undo;
 use crate::view_state::use_view;
 
@@ -44,6 +46,7 @@ pub fn SyncStatus() -> impl IntoView {
             _ => None,
         })
     });
+    let selection = Selection::provide(list);
     let rows = use_row_window(list);
     let page = use_item_page(list, rows.window);
     // An open menu is fixed to the window; when the page scrolls it follows its button.
@@ -51,14 +54,26 @@ pub fn SyncStatus() -> impl IntoView {
     on_cleanup(move || page_scroll.remove());
 
     // Ctrl+Z (or Cmd+Z) in the list undoes the latest action; in a text field it is the field's.
+    // Escape clears the selection (a dialog or menu open takes its own Escape first).
     let api = use_api();
     let screen = use_screen();
     let on_keydown = move |ev: ev::KeyboardEvent| {
-        let typing = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if (ev.ctrl_key() || ev.meta_key())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let typing = target.as_ref().is_some_and(|t| {
+            matches!(t.tag_name().as_str(), "TEXTAREA" | "SELECT")
+                || (t.tag_name() == "INPUT"
+                    && t.get_attribute("type").as_deref() != Some("checkbox"))
+        });
+        if ev.key() == "Escape"
+            && !typing
+            && !ev.default_prevented()
+            && selection.picked().with_untracked(|p| *p != Picked::Nothing)
+        {
+            ev.prevent_default();
+            selection.clear();
+        } else if (ev.ctrl_key() || ev.meta_key())
             && !ev.shift_key()
             && ev.key().eq_ignore_ascii_case("z")
             && !typing
@@ -94,6 +109,7 @@ pub fn SyncStatus() -> impl IntoView {
                     .error()
                     .map(|error| view! { <LoadError error retry=move || page.fetch.refetch() /> })
             }}
+            <SelectionBar total=Memo::new(move |_| page.loaded.with(|p| p.as_ref().map(|p| p.total))) />
             <SyncStatusTable rows page />
             <RowDialogHost />
         </section>

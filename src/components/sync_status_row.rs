@@ -5,11 +5,16 @@ use sync_core::ItemView;
 
 use super::row_menu::RowMenu;
 use super::status_badge::StatusBadge;
+use crate::selection::use_selection;
 
-/// The item's name, type, status, matched record and menu; `index` is its position in the whole
-/// list (0 first).
+/// The item's checkbox, name, type, status, matched record and menu; `index` is its position in
+/// the whole list (0 first).
 #[component]
 pub fn SyncStatusRow(row: ItemView, index: Signal<u32>) -> impl IntoView {
+    let selection = use_selection();
+    let picked = selection.picked();
+    let id = row.id;
+    let ticked = row.clone();
     let record = match &row.record {
         Some(record) => view! {
             <span class="record-name">{record.name.clone()}</span>
@@ -24,6 +29,16 @@ pub fn SyncStatusRow(row: ItemView, index: Signal<u32>) -> impl IntoView {
     };
     view! {
         <tr aria-rowindex=move || index.get() + 2>
+            <td class="select-cell">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", row.name)
+                    prop:checked=move || picked.with(|p| p.has(id))
+                    on:change=move |ev| {
+                        selection.set(std::slice::from_ref(&ticked), event_target_checked(&ev))
+                    }
+                />
+            </td>
             <th scope="row" class="name-cell">
                 <span class="item-name">{row.name.clone()}</span>
                 <span class="source-id">

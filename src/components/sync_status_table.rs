@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use sync_core::SortKey;
 
+use super::select_loaded::SelectLoaded;
 use super::sort_header::SortHeader;
 use super::sync_status::TITLE;
 use super::sync_status_filters::FILTER;
@@ -64,6 +65,9 @@ pub fn SyncStatusTable(
             >
                 <thead>
                     <tr aria-rowindex="1">
+                        <th scope="col" class="select-head">
+                            <SelectLoaded loaded />
+                        </th>
                         <SortHeader label="Name" key=SortKey::Name />
                         <SortHeader label="Type" key=SortKey::Type />
                         <SortHeader label="Status" key=SortKey::Status />
@@ -105,7 +109,7 @@ pub fn SyncStatusTable(
 fn Gap(rows: u32, height: f64) -> impl IntoView {
     view! {
         <tr class="gap" aria-hidden="true" style:height=px(RowWindow::gap(rows, height))>
-            <td colspan="5"></td>
+            <td colspan="6"></td>
         </tr>
     }
 }

@@ -110,7 +110,7 @@ const ACTIONS_SCRIPT = (n, { exclude, include }) => `(async (n) => {
   const until = async (ok) => { do await frame(); while (!ok()); };
   const excludedTile = () => document.querySelector('.status-tile').innerText.match(/Excluded\\s+([\\d,]+)/)[1];
   const firstRow = () => document.querySelector('tbody tr:not([aria-hidden])');
-  const firstStatus = () => firstRow().querySelector('td:nth-child(3)').textContent.trim();
+  const firstStatus = () => firstRow().querySelector('td:nth-child(4)').textContent.trim();
   const exclude = ${exclude};
   const include = ${include};
   const excludes = [];

@@ -88,7 +88,7 @@ test('two apps on one page are independent: own ids, own view, one unmounted lea
   await choose(second, 'Status', 'Matched');
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('#sync-there tbody tr:not([aria-hidden])')];
-    return rows.length > 0 && rows.every((tr) => tr.children[2].textContent.trim() === 'Matched');
+    return rows.length > 0 && rows.every((tr) => tr.children[3].textContent.trim() === 'Matched');
   });
   await done();
 });

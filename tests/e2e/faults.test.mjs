@@ -113,7 +113,7 @@ test('a list that fails to load says so and loads on Try again', T, async () => 
   await alert.waitFor();
   await alert.getByRole('button', { name: 'Try again' }).click();
   await alert.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(3)')].every((td) => td.textContent.trim() === 'Not Synced'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(4)')].every((td) => td.textContent.trim() === 'Not Synced'));
   await done({ allow });
 });
 
@@ -131,7 +131,7 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
   await ctx.dialog.waitFor({ state: 'detached' });
   const alert = page.getByRole('alert').filter({ hasText: 'changed by someone else' });
   await alert.waitFor();
-  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Excluded');
+  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(4)')?.textContent.trim() === 'Excluded');
   await waitForTiles(page, { ...ctx.before, matched: ctx.before.matched - 1, excluded: ctx.before.excluded + 1 });
   assert.equal((await serverItem(ctx.item.name)).record.disabled, false, 'our Disable record was not applied');
   await alert.getByRole('button', { name: 'Dismiss' }).click();
@@ -159,7 +159,7 @@ test('someone else included the item first: Include gets 409, the list reloads a
   // The list and the tiles show the other technician's change without a reload of the page.
   await page.waitForFunction((name) => {
     const row = [...document.querySelectorAll('tbody tr:not([aria-hidden])')].find((tr) => tr.querySelector('th').firstElementChild.textContent === name);
-    return row && row.children[2].textContent.trim() !== 'Excluded';
+    return row && row.children[3].textContent.trim() !== 'Excluded';
   }, item.name);
   const back = (await serverItem(item.name)).status === 'matched' ? { matched: before.matched + 1 } : { notSynced: before.notSynced + 1 };
   await waitForTiles(page, { ...before, ...back, excluded: before.excluded - 1 });
@@ -186,7 +186,7 @@ test('a slow answer that a newer request replaced is ignored', T, async () => {
   await page.getByText('Loading…').waitFor();
   await choose(page, 'Status', 'Excluded');
   await page.waitForTimeout(2000);
-  const statuses = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+  const statuses = await page.locator('tbody tr td:nth-child(4)').allTextContents();
   assert.ok(statuses.length > 0);
   for (const s of statuses) assert.equal(s.trim(), 'Excluded');
   assert.equal(await page.getByText('Loading…').count(), 0);

@@ -56,12 +56,12 @@ test('Type and Status narrow the list and combine', T, async () => {
   const types = (await rows(page)).map((r) => r.type);
   const type = types.sort((a, b) => types.filter((t) => t === b).length - types.filter((t) => t === a).length)[0];
   await choose(page, 'Type', type);
-  await page.waitForFunction((t) => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(2)')].every((td) => td.textContent === t), type);
+  await page.waitForFunction((t) => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent === t), type);
   const typed = await itemCount(page);
   assert.ok(typed > 0 && typed < all, `${typed} of ${all}`);
   for (const r of await rows(page)) assert.equal(r.type, type);
   await choose(page, 'Status', 'Not Synced');
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent.trim() === 'Not Synced'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(4)')].every((td) => td.textContent.trim() === 'Not Synced'));
   const both = await itemCount(page);
   assert.ok(both > 0 && both < typed, `${both} of ${typed}`);
   for (const r of await rows(page)) assert.deepEqual([r.type, r.status], [type, 'Not Synced']);
@@ -120,7 +120,7 @@ test('a status in the Resources Status tile filters the list by it, and again sh
   const notSynced = tile.getByRole('button', { name: /^Not Synced [\d,]+$/ });
   assert.equal(await notSynced.getAttribute('aria-pressed'), 'false');
   await notSynced.click();
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent.trim() === 'Not Synced'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(4)')].every((td) => td.textContent.trim() === 'Not Synced'));
   assert.equal(await page.getByLabel('Status', { exact: true }).inputValue(), 'not-synced');
   assert.equal(await notSynced.getAttribute('aria-pressed'), 'true');
   const shown = await itemCount(page);
@@ -129,7 +129,7 @@ test('a status in the Resources Status tile filters the list by it, and again sh
   // Another status moves the filter; pressing the pressed one shows every status again.
   const excluded = tile.getByRole('button', { name: /^Excluded [\d,]+$/ });
   await excluded.click();
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent.trim() === 'Excluded'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(4)')].every((td) => td.textContent.trim() === 'Excluded'));
   assert.equal(await notSynced.getAttribute('aria-pressed'), 'false');
   await excluded.press('Enter');
   await waitForCount(page, all);
@@ -155,7 +155,7 @@ test('an empty result says why and clears the filters', T, async () => {
 test('column headers sort the list and say how', T, async () => {
   const { page, done } = await visit();
   await choose(page, 'Type', 'Location');
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(2)')].every((td) => td.textContent === 'Location'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(3)')].every((td) => td.textContent === 'Location'));
   const header = (name) => table(page).getByRole('columnheader', { name });
   assert.equal(await header('Name').getAttribute('aria-sort'), 'ascending');
   const names = (await rows(page)).map((r) => r.name);

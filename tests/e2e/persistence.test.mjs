@@ -113,7 +113,7 @@ test('changes survive a reload, and Reset demo data discards them', T, async () 
   await dialog.getByRole('button', { name: 'Reset' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: 'Demo data reset' }).waitFor();
-  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Not Synced');
+  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(4)')?.textContent.trim() === 'Not Synced');
   assert.deepEqual(await tiles(page), original);
   await page.reload();
   await tilesReady(page);

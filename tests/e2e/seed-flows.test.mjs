@@ -80,7 +80,7 @@ test('To change the viewed integrated product: open the drop-down, select the in
   assert.ok(options.some((o) => o.includes('(PSA)')) && options.some((o) => o.includes('(RMM)')));
   await choose(page, 'Integration', 'NinjaOne (RMM)');
   await page.waitForFunction((t) => !document.body.innerText.includes(`\n${t}\n`), String(before.tiles.total));
-  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(2)')].some((td) => td.textContent === 'Device'));
+  await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(3)')].some((td) => td.textContent === 'Device'));
   const after = await tiles(page);
   assert.notDeepEqual(after, before.tiles);
   // Last Synced reads as a relative time, exact on hover.
@@ -141,7 +141,7 @@ test('Re-matching a Not Synced item matches it and the tiles follow', T, async (
   assert.equal(await dialog.getByRole('switch').isDisabled(), true);
   await dialog.getByRole('button', { name: 'Match' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(3)')?.textContent.trim() === 'Matched');
+  await page.waitForFunction(() => document.querySelector('tbody tr td:nth-child(4)')?.textContent.trim() === 'Matched');
   await waitForTiles(page, { ...before, matched: before.matched + 1, notSynced: before.notSynced - 1 });
   await done();
 });

@@ -21,7 +21,7 @@ async function waitForStatus(page, name, status) {
   await page.waitForFunction(
     ([n, s]) =>
       [...document.querySelectorAll('tbody tr:not([aria-hidden])')].some(
-        (tr) => tr.children[0].firstElementChild.textContent.trim() === n && tr.children[2].textContent.trim() === s,
+        (tr) => tr.children[1].firstElementChild.textContent.trim() === n && tr.children[3].textContent.trim() === s,
       ),
     [name, status],
   );

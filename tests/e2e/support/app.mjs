@@ -66,10 +66,10 @@ export async function rows(page) {
       trs.map((tr) => {
         const cells = [...tr.children];
         return {
-          name: cells[0].firstElementChild.textContent.trim(),
-          type: cells[1].textContent.trim(),
-          status: cells[2].textContent.trim(),
-          record: cells[3].textContent.replace('None', '').trim(),
+          name: cells[1].firstElementChild.textContent.trim(),
+          type: cells[2].textContent.trim(),
+          status: cells[3].textContent.trim(),
+          record: cells[4].textContent.replace('None', '').trim(),
         };
       }),
     );
@@ -147,7 +147,7 @@ export async function firstWithStatus(page, status) {
   await page.waitForFunction(
     (s) => {
       const r = [...document.querySelectorAll('tbody tr:not([aria-hidden])')];
-      return r.length > 0 && r.every((tr) => tr.children[2].textContent.trim() === s);
+      return r.length > 0 && r.every((tr) => tr.children[3].textContent.trim() === s);
     },
     status,
   );

@@ -1,0 +1,189 @@
+//! Bulk actions on the selection: which items they act on (as read), the one batch they send,
+//! and what the screen says about the outcome, including the items left as they were.
+
+use std::collections::BTreeMap;
+
+use sync_core::{Batch, ItemId, ItemQuery, ItemView, SyncStatus};
+
+use crate::backend::{Answer, Backend, BatchAnswer};
+use crate::export::all_items;
+use crate::format::grouped;
+use crate::selection::Picked;
+
+/// What a bulk action does to each selected item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BulkAction {
+    /// Exclude the items; with `disable_record`, also disable their records.
+    Exclude {
+        /// Also disable the records of the items that have one.
+        disable_record: bool,
+    },
+    /// Include excluded items again.
+    Include,
+}
+
+impl BulkAction {
+    /// The verb on its button.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Self::Exclude { .. } => "Exclude",
+            Self::Include => "Include",
+        }
+    }
+
+    /// The past tense, for the outcome.
+    fn done(self) -> &'static str {
+        match self {
+            Self::Exclude { .. } => "excluded",
+            Self::Include => "included",
+        }
+    }
+
+    /// Whether the action changes the item as it is (the others are skipped, not sent).
+    fn applies_to(self, item: &ItemView) -> bool {
+        match self {
+            Self::Exclude { .. } => item.status != SyncStatus::Excluded,
+            Self::Include => item.status == SyncStatus::Excluded,
+        }
+    }
+
+    /// Why an item it does not apply to is skipped.
+    fn skipped(self) -> &'static str {
+        match self {
+            Self::Exclude { .. } => "already excluded",
+            Self::Include => "not excluded",
+        }
+    }
+}
+
+/// The items a selection names, as read: ticked rows as they were when ticked, everything
+/// matching `list` read now (`progress` hears how many of how many).
+pub async fn selected_items(
+    backend: &dyn Backend,
+    list: &ItemQuery,
+    picked: &Picked,
+    progress: impl Fn(u32, u32),
+) -> Answer<Vec<ItemView>> {
+    match picked {
+        Picked::Nothing => Ok(Vec::new()),
+        Picked::Rows(rows) => Ok(rows.values().cloned().collect()),
+        Picked::Matching { except } => {
+            let mut read = all_items(backend, list, progress).await?;
+            read.retain(|item| !except.contains(&item.id));
+            Ok(read)
+        }
+    }
+}
+
+/// A bulk action worked out on the items read: the batch to send (none when it changes
+/// nothing), and the names of its items, to say which were left as they were.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// What it does.
+    pub action: BulkAction,
+    /// The batch, over the items it applies to.
+    pub batch: Option<Batch>,
+    /// How many items were skipped because the action does not apply to them.
+    pub skipped: u32,
+    /// The names of the items in the batch.
+    pub names: Names,
+}
+
+/// Item names by id, for what the screen says about items left as they were.
+pub type Names = BTreeMap<ItemId, String>;
+
+impl Plan {
+    /// The batch of `action` over the `selected` items it applies to.
+    pub fn new(action: BulkAction, selected: Vec<ItemView>) -> Self {
+        let (targets, others): (Vec<_>, Vec<_>) =
+            selected.into_iter().partition(|i| action.applies_to(i));
+        let pairs = targets.iter().map(|i| (i.id, i.version)).collect();
+        let batch = match action {
+            _ if targets.is_empty() => None,
+            BulkAction::Exclude { disable_record } => Some(Batch::Exclude {
+                disable_record,
+                items: pairs,
+            }),
+            BulkAction::Include => Some(Batch::Include { items: pairs }),
+        };
+        Self {
+            action,
+            batch,
+            skipped: others.len() as u32,
+            names: targets.into_iter().map(|i| (i.id, i.name)).collect(),
+        }
+    }
+
+    /// What to tell the user when the batch did `outcome` (none sent: nothing changed).
+    pub fn summary(&self, outcome: &BatchAnswer) -> Summary {
+        let mut said = format!("{} {}", grouped(outcome.changed), self.action.done());
+        let left = left_alone(&self.names, outcome);
+        if !outcome.stale.is_empty() {
+            said += &format!(
+                "; {} changed by someone else and left as they are",
+                were(outcome.stale.len())
+            );
+        }
+        if !outcome.refused.is_empty() {
+            said += &format!(
+                "; {} refused and left as they are",
+                were(outcome.refused.len())
+            );
+        }
+        if self.skipped > 0 {
+            said += &format!(
+                "; {} {} and skipped",
+                were(self.skipped as usize),
+                self.action.skipped()
+            );
+        }
+        said.push('.');
+        Summary { said, left }
+    }
+}
+
+/// "1 was", "14 were".
+pub fn were(n: usize) -> String {
+    if n == 1 {
+        "1 was".to_owned()
+    } else {
+        format!("{} were", grouped(n as u32))
+    }
+}
+
+/// What the screen says after a batch, and the items it left as they were.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// The sentence announced.
+    pub said: String,
+    /// The items left as they were, each with why.
+    pub left: Vec<Left>,
+}
+
+/// An item a batch left as it was, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Left {
+    /// Its name.
+    pub name: String,
+    /// Why, in a few words.
+    pub why: String,
+}
+
+/// The items `outcome` left as they were, by name.
+pub fn left_alone(names: &Names, outcome: &BatchAnswer) -> Vec<Left> {
+    let name = |id: &ItemId| {
+        names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("Item {id}"))
+    };
+    let stale = outcome.stale.iter().map(|id| Left {
+        name: name(id),
+        why: "changed by someone else since it was read".to_owned(),
+    });
+    let refused = outcome.refused.iter().map(|(id, why)| Left {
+        name: name(id),
+        why: why.clone(),
+    });
+    stale.chain(refused).collect()
+}

@@ -1,0 +1,70 @@
+//! The selection bar above the Sync Status table: how many items are selected, "Select all N
+//! matching", "Clear selection", and the bulk actions on the selection.
+
+use leptos::prelude::*;
+
+use super::bulk_dialog::{BulkDialog, BulkKind};
+use super::sync_status::TITLE;
+use crate::format::{grouped, items};
+use crate::ids::use_ids;
+use crate::screen::focus_by_id;
+use crate::selection::{use_selection, Picked};
+
+/// The bar, and the bulk action's dialog when one is asked for.
+#[component]
+pub fn SelectionBar(
+    /// How many items the list matches (none until loaded).
+    total: Memo<Option<u32>>,
+) -> impl IntoView {
+    let selection = use_selection();
+    let picked = selection.picked();
+    let count = Memo::new(move |_| picked.with(|p| p.count(total.get().unwrap_or(0))));
+    let everything =
+        move || picked.with(|p| matches!(p, Picked::Matching { except } if except.is_empty()));
+    let asked = RwSignal::new(None::<BulkKind>);
+    let heading = StoredValue::new(use_ids().of(TITLE));
+    let on_close = Callback::new(move |()| {
+        asked.set(None);
+        request_animation_frame(move || {
+            heading.with_value(|id| focus_by_id(id));
+        });
+    });
+    let said = move || match count.get() {
+        0 => "No items selected".to_owned(),
+        n => format!("{} selected", items(n)),
+    };
+    let action = move |kind: BulkKind, label: &'static str| {
+        view! {
+            <button type="button" class="button" on:click=move |_| asked.set(Some(kind))>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="selection-bar">
+            <p class="selection-count" aria-live="polite" aria-atomic="true">{said}</p>
+            {move || {
+                let total = total.get().filter(|&t| t > 0 && !everything())?;
+                Some(view! {
+                    <button type="button" class="button" on:click=move |_| selection.select_matching()>
+                        {format!("Select all {} matching", grouped(total))}
+                    </button>
+                })
+            }}
+            <Show when=move || { count.get() > 0 }>
+                <button type="button" class="button" aria-keyshortcuts="Escape" on:click=move |_| selection.clear()>
+                    "Clear selection"
+                </button>
+                {action(BulkKind::Exclude, "Exclude…")}
+                {action(BulkKind::Include, "Include…")}
+            </Show>
+        </div>
+        {move || {
+            let kind = asked.get()?;
+            let list = selection.list()?;
+            let picked = picked.get_untracked();
+            let count = count.get_untracked();
+            Some(view! { <BulkDialog kind list picked count on_close /> })
+        }}
+    }
+}

@@ -1,0 +1,165 @@
+//! Which items of the Sync Status list are selected for a bulk action: some rows, or everything
+//! the list matches (all of it, however long, without loading it), less the rows unticked since.
+//!
+//! Owned by the Sync Status section, which provides it. Written by the row and header
+//! checkboxes, "Select all N matching", "Clear selection" and Escape, and cleared by a bulk
+//! action once it is done. A selection belongs to the list it was made on (integration, client
+//! and filters; not the sort): once the list shown is another, nothing is selected. That is
+//! derived when read, not cleared by an effect.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use sync_core::{ItemId, ItemQuery, ItemView, Sort};
+
+/// What is selected on one list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Picked {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// These rows, as they were when ticked (their version is the one a bulk action expects).
+    Rows(BTreeMap<ItemId, ItemView>),
+    /// Every item the list matches, but these.
+    Matching {
+        /// Rows unticked since.
+        except: BTreeSet<ItemId>,
+    },
+}
+
+impl Picked {
+    /// Whether the item is selected.
+    pub fn has(&self, id: ItemId) -> bool {
+        match self {
+            Self::Nothing => false,
+            Self::Rows(rows) => rows.contains_key(&id),
+            Self::Matching { except } => !except.contains(&id),
+        }
+    }
+
+    /// How many items are selected, of the `total` the list matches.
+    pub fn count(&self, total: u32) -> u32 {
+        match self {
+            Self::Nothing => 0,
+            Self::Rows(rows) => rows.len() as u32,
+            Self::Matching { except } => total.saturating_sub(except.len() as u32),
+        }
+    }
+
+    /// Ticks (`on`) or unticks the rows.
+    fn set(&mut self, rows: &[ItemView], on: bool) {
+        match self {
+            Self::Nothing | Self::Rows(_) => {
+                let mut picked = match std::mem::take(self) {
+                    Self::Rows(picked) => picked,
+                    _ => BTreeMap::new(),
+                };
+                for row in rows {
+                    if on {
+                        picked.insert(row.id, row.clone());
+                    } else {
+                        picked.remove(&row.id);
+                    }
+                }
+                if !picked.is_empty() {
+                    *self = Self::Rows(picked);
+                }
+            }
+            Self::Matching { except } => {
+                for row in rows {
+                    if on {
+                        except.remove(&row.id);
+                    } else {
+                        except.insert(row.id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The list a selection was made on: the query without its sort, paging or page size.
+fn list_of(query: &ItemQuery) -> ItemQuery {
+    ItemQuery {
+        sort: Sort::default(),
+        offset: 0,
+        limit: 0,
+        ..query.clone()
+    }
+}
+
+/// The selection of the Sync Status list.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    /// The list shown (read only).
+    list: Memo<Option<ItemQuery>>,
+    /// What was picked, and the list it was picked on.
+    picked: RwSignal<Option<(ItemQuery, Picked)>>,
+    /// What is selected on the list shown.
+    current: Memo<Picked>,
+}
+
+impl Selection {
+    /// Provides an empty selection of `list` to the components below.
+    pub fn provide(list: Memo<Option<ItemQuery>>) -> Self {
+        let picked = RwSignal::new(None::<(ItemQuery, Picked)>);
+        let current = Memo::new(move |_| {
+            let shown = list.with(|l| l.as_ref().map(list_of));
+            picked.with(|p| match (p, shown) {
+                (Some((on, picked)), Some(shown)) if *on == shown => picked.clone(),
+                _ => Picked::Nothing,
+            })
+        });
+        let selection = Self {
+            list,
+            picked,
+            current,
+        };
+        provide_context(selection);
+        selection
+    }
+
+    /// What is selected on the list shown (tracked).
+    pub fn picked(&self) -> Memo<Picked> {
+        self.current
+    }
+
+    /// The list the selection is on, if one is shown.
+    pub fn list(&self) -> Option<ItemQuery> {
+        self.list.get_untracked()
+    }
+
+    /// Ticks (`on`) or unticks the rows.
+    pub fn set(&self, rows: &[ItemView], on: bool) {
+        self.edit(|picked| picked.set(rows, on));
+    }
+
+    /// Selects every item the list matches.
+    pub fn select_matching(&self) {
+        self.edit(|picked| {
+            *picked = Picked::Matching {
+                except: BTreeSet::new(),
+            }
+        });
+    }
+
+    /// Selects nothing.
+    pub fn clear(&self) {
+        self.picked.set(None);
+    }
+
+    /// Changes what is selected on the list shown, starting from it.
+    fn edit(&self, change: impl FnOnce(&mut Picked)) {
+        let Some(list) = self.list.with_untracked(|l| l.as_ref().map(list_of)) else {
+            return;
+        };
+        let mut picked = self.current.get_untracked();
+        change(&mut picked);
+        self.picked.set(Some((list, picked)));
+    }
+}
+
+/// The selection provided by the Sync Status section.
+pub fn use_selection() -> Selection {
+    expect_context::<Selection>()
+}
