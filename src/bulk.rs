@@ -1,8 +1,6 @@
 //! Bulk actions on the selection: which items they act on (as read), the one batch they send,
 //! and what the screen says about the outcome, including the items left as they were.
 
-use std::collections::BTreeMap;
-
 use sync_core::{Batch, ItemId, ItemQuery, ItemView, SyncStatus};
 
 use crate::backend::{Answer, Backend, BatchAnswer};
@@ -62,14 +60,14 @@ pub async fn selected_items(
     backend: &dyn Backend,
     list: &ItemQuery,
     picked: &Picked,
-    progress: impl Fn(u32, u32),
+    progress: &dyn Fn(u32, u32),
 ) -> Answer<Vec<ItemView>> {
     match picked {
         Picked::Nothing => Ok(Vec::new()),
-        Picked::Rows(rows) => Ok(rows.values().cloned().collect()),
+        Picked::Rows(rows) => Ok(rows.clone()),
         Picked::Matching { except } => {
             let mut read = all_items(backend, list, progress).await?;
-            read.retain(|item| !except.contains(&item.id));
+            read.retain(|item| except.binary_search(&item.id).is_err());
             Ok(read)
         }
     }
@@ -89,8 +87,19 @@ pub struct Plan {
     pub names: Names,
 }
 
-/// Item names by id, for what the screen says about items left as they were.
-pub type Names = BTreeMap<ItemId, String>;
+/// Item names, sorted by id, for what the screen says about items left as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names(Vec<(ItemId, String)>);
+
+impl Names {
+    /// The name of the item, or "Item N" when it is not known.
+    fn of(&self, id: ItemId) -> String {
+        match self.0.binary_search_by_key(&id, |(i, _)| *i) {
+            Ok(at) => self.0[at].1.clone(),
+            Err(_) => format!("Item {id}"),
+        }
+    }
+}
 
 impl Plan {
     /// The batch of `action` over the `selected` items it applies to.
@@ -110,7 +119,11 @@ impl Plan {
             action,
             batch,
             skipped: others.len() as u32,
-            names: targets.into_iter().map(|i| (i.id, i.name)).collect(),
+            names: {
+                let mut names: Vec<_> = targets.into_iter().map(|i| (i.id, i.name)).collect();
+                names.sort_unstable_by_key(|(id, _)| *id);
+                Names(names)
+            },
         }
     }
 
@@ -171,12 +184,7 @@ pub struct Left {
 
 /// The items `outcome` left as they were, by name.
 pub fn left_alone(names: &Names, outcome: &BatchAnswer) -> Vec<Left> {
-    let name = |id: &ItemId| {
-        names
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| format!("Item {id}"))
-    };
+    let name = |id: &ItemId| names.of(*id);
     let stale = outcome.stale.iter().map(|id| Left {
         name: name(id),
         why: "changed by someone else since it was read".to_owned(),

@@ -14,11 +14,11 @@ const HEADER: [&str; 5] = ["Name", "Source ID", "Type", "Status", "Matched recor
 const PAGE: u32 = 10_000;
 
 /// Every item `list` matches, in its order, fetched a page at a time; `progress` hears how many
-/// of how many so far.
+/// of how many so far (a `dyn`, so that its every caller shares one copy of this code).
 pub async fn all_items(
     backend: &dyn Backend,
     list: &ItemQuery,
-    progress: impl Fn(u32, u32),
+    progress: &dyn Fn(u32, u32),
 ) -> Answer<Vec<ItemView>> {
     let mut items = Vec::new();
     loop {

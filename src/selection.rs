@@ -7,23 +7,23 @@
 //! and filters; not the sort): once the list shown is another, nothing is selected. That is
 //! derived when read, not cleared by an effect.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use leptos::prelude::*;
 use sync_core::{ItemId, ItemQuery, ItemView, Sort};
 
-/// What is selected on one list.
+/// What is selected on one list. Ids are kept in sorted vectors, not sets: a selection is
+/// made by hand, a few rows at a time, and a vector costs far less download than a tree.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Picked {
     /// Nothing.
     #[default]
     Nothing,
-    /// These rows, as they were when ticked (their version is the one a bulk action expects).
-    Rows(BTreeMap<ItemId, ItemView>),
-    /// Every item the list matches, but these.
+    /// These rows, by id, as they were when ticked (their version is the one a bulk action
+    /// expects).
+    Rows(Vec<ItemView>),
+    /// Every item the list matches, but these (by id).
     Matching {
         /// Rows unticked since.
-        except: BTreeSet<ItemId>,
+        except: Vec<ItemId>,
     },
 }
 
@@ -32,8 +32,8 @@ impl Picked {
     pub fn has(&self, id: ItemId) -> bool {
         match self {
             Self::Nothing => false,
-            Self::Rows(rows) => rows.contains_key(&id),
-            Self::Matching { except } => !except.contains(&id),
+            Self::Rows(rows) => rows.binary_search_by_key(&id, |r| r.id).is_ok(),
+            Self::Matching { except } => except.binary_search(&id).is_err(),
         }
     }
 
@@ -48,32 +48,34 @@ impl Picked {
 
     /// Ticks (`on`) or unticks the rows.
     fn set(&mut self, rows: &[ItemView], on: bool) {
-        match self {
-            Self::Nothing | Self::Rows(_) => {
-                let mut picked = match std::mem::take(self) {
-                    Self::Rows(picked) => picked,
-                    _ => BTreeMap::new(),
-                };
-                for row in rows {
-                    if on {
-                        picked.insert(row.id, row.clone());
-                    } else {
-                        picked.remove(&row.id);
+        if let Self::Matching { except } = self {
+            for row in rows {
+                // Ticked: not an exception any more; unticked: one.
+                match (except.binary_search(&row.id), on) {
+                    (Ok(at), true) => {
+                        except.remove(at);
                     }
-                }
-                if !picked.is_empty() {
-                    *self = Self::Rows(picked);
+                    (Err(at), false) => except.insert(at, row.id),
+                    _ => {}
                 }
             }
-            Self::Matching { except } => {
-                for row in rows {
-                    if on {
-                        except.remove(&row.id);
-                    } else {
-                        except.insert(row.id);
-                    }
+            return;
+        }
+        let mut picked = match std::mem::take(self) {
+            Self::Rows(picked) => picked,
+            _ => Vec::new(),
+        };
+        for row in rows {
+            match (picked.binary_search_by_key(&row.id, |r| r.id), on) {
+                (Err(at), true) => picked.insert(at, row.clone()),
+                (Ok(at), false) => {
+                    picked.remove(at);
                 }
+                _ => {}
             }
+        }
+        if !picked.is_empty() {
+            *self = Self::Rows(picked);
         }
     }
 }
@@ -136,11 +138,7 @@ impl Selection {
 
     /// Selects every item the list matches.
     pub fn select_matching(&self) {
-        self.edit(|picked| {
-            *picked = Picked::Matching {
-                except: BTreeSet::new(),
-            }
-        });
+        self.edit(|picked| *picked = Picked::Matching { except: Vec::new() });
     }
 
     /// Selects nothing.

@@ -109,28 +109,39 @@ pub fn BulkDialog(
 /// How far the run is (a progress bar and its words), or why it failed.
 #[component]
 fn BulkProgress(step: RwSignal<Step>) -> impl IntoView {
-    move || {
-        match step.get() {
-        Step::Asking => None,
-        Step::Reading(done, of) => Some(
-            view! {
-                <div class="bulk-progress" role="status">
-                    <progress aria-label="Reading the selected items" max=of.max(1) value=done></progress>
-                    <p>{format!("Reading the selected items… {} of {}", grouped(done), grouped(of))}</p>
-                </div>
-            }
-            .into_any(),
-        ),
-        Step::Sending(n) => Some(
-            view! {
-                <div class="bulk-progress" role="status">
-                    <progress aria-label="Saving"></progress>
-                    <p>{format!("Saving the change to {}…", items(n))}</p>
-                </div>
-            }
-            .into_any(),
-        ),
-        Step::Failed(why) => Some(view! { <p class="form-error" role="alert">{why}</p> }.into_any()),
-    }
+    // The bar's value and maximum (none: not known), and what it says.
+    let shown = move || match step.get() {
+        Step::Asking | Step::Failed(_) => None,
+        Step::Reading(done, of) => Some((
+            Some((done, of.max(1))),
+            format!(
+                "Reading the selected items… {} of {}",
+                grouped(done),
+                grouped(of)
+            ),
+        )),
+        Step::Sending(n) => Some((None, format!("Saving the change to {}…", items(n)))),
+    };
+    let failed = move || match step.get() {
+        Step::Failed(why) => Some(why),
+        _ => None,
+    };
+    view! {
+        {move || {
+            shown()
+                .map(|(bar, said)| {
+                    view! {
+                        <div class="bulk-progress" role="status">
+                            <progress
+                                aria-label="Progress"
+                                max=bar.map(|(_, of)| of)
+                                value=bar.map(|(done, _)| done)
+                            ></progress>
+                            <p>{said}</p>
+                        </div>
+                    }
+                })
+        }}
+        {move || failed().map(|why| view! { <p class="form-error" role="alert">{why}</p> })}
     }
 }

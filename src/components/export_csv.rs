@@ -32,7 +32,7 @@ pub fn ExportCsv(
         progress.set(Some((0, 0)));
         leptos::task::spawn_local(async move {
             let backend = api.get();
-            let fetched = export::all_items(&*backend, &query, |done, total| {
+            let fetched = export::all_items(&*backend, &query, &|done, total| {
                 progress.try_set(Some((done, total)));
             })
             .await;

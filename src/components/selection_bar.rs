@@ -51,13 +51,23 @@ pub fn SelectionBar(
                     </button>
                 })
             }}
-            <Show when=move || { count.get() > 0 }>
-                <button type="button" class="button" aria-keyshortcuts="Escape" on:click=move |_| selection.clear()>
-                    "Clear selection"
-                </button>
-                {action(BulkKind::Exclude, "Exclude…")}
-                {action(BulkKind::Include, "Include…")}
-            </Show>
+            {move || {
+                (count.get() > 0)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                aria-keyshortcuts="Escape"
+                                on:click=move |_| selection.clear()
+                            >
+                                "Clear selection"
+                            </button>
+                            {action(BulkKind::Exclude, "Exclude…")}
+                            {action(BulkKind::Include, "Include…")}
+                        }
+                    })
+            }}
         </div>
         {move || {
             let kind = asked.get()?;

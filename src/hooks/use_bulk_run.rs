@@ -89,7 +89,7 @@ pub fn use_bulk_run(
                         &*backend,
                         &list.get_value(),
                         &picked.get_value(),
-                        |done, of| {
+                        &|done, of| {
                             run.step.try_set(Step::Reading(done, of));
                         },
                     )
