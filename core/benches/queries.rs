@@ -138,7 +138,7 @@ fn start_up(c: &mut Criterion) {
     let devices = ItemQuery {
         resource_type: Some(ResourceType::Device),
         status: Some(SyncStatus::NotSynced),
-        ..all
+        ..all.clone()
     };
     let device = store.items(&devices).unwrap().items[0].id;
     let likeliest = CandidateQuery::likeliest();
@@ -146,6 +146,26 @@ fn start_up(c: &mut Criterion) {
     group.bench_function(format!("candidates of a device ({records} records)"), |b| {
         b.iter(|| store.candidates(black_box(device), &likeliest).unwrap())
     });
+    // Review suggestions: the best candidate of every Not Synced item of the client.
+    let suggested = store
+        .suggestions(all.integration, all.client)
+        .unwrap()
+        .len();
+    let not_synced = store.items(&ItemQuery {
+        status: Some(SyncStatus::NotSynced),
+        ..all.clone()
+    });
+    let not_synced = not_synced.unwrap().total;
+    group.bench_function(
+        format!("suggestions ({suggested} of {not_synced} Not Synced items)"),
+        |b| {
+            b.iter(|| {
+                store
+                    .suggestions(black_box(all.integration), all.client)
+                    .unwrap()
+            })
+        },
+    );
     group.finish();
 }
 

@@ -16,6 +16,7 @@ mod progress;
 mod query;
 mod similarity;
 mod store;
+mod suggest;
 pub mod time;
 mod transition;
 
@@ -28,8 +29,9 @@ pub use model::{
 pub use progress::Progress;
 pub use query::{
     Candidate, CandidateQuery, Candidates, Facets, ItemPage, ItemQuery, ItemView, RecordView, Sort,
-    SortKey, StatusCounts,
+    SortKey, StatusCounts, Suggestion,
 };
 pub use similarity::{describe, likeness, Likeness, NameKey, Reason};
 pub use store::{Dataset, DatasetError, QueryError, Store};
+pub use suggest::SUGGESTED;
 pub use transition::Change;

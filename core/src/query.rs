@@ -268,3 +268,12 @@ pub struct Candidate {
     /// Why, in a few words ("name reversed", "87% similar").
     pub reason: String,
 }
+
+/// A Not Synced item and the record it would likely be matched to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The item.
+    pub item: ItemView,
+    /// Its best candidate, scoring 91 or more.
+    pub candidate: Candidate,
+}

@@ -141,6 +141,30 @@ impl<'a> NameKey<'a> {
         Likeness { score, reason }
     }
 
+    /// The forms of this name a [`forms`] index is looked up by, to find every record this name
+    /// scores 91 or more against (see [`forms`]).
+    pub(crate) fn keys(&self) -> Keys {
+        let mut keys = vec![
+            Key::Compact(self.compact.clone()),
+            Key::Host(self.lower.clone()),
+        ];
+        keys.extend(self.swapped.clone().map(Key::Compact));
+        keys.extend(
+            self.sorted
+                .as_ref()
+                .map(|words| Key::Words(words.join(" "))),
+        );
+        keys.extend(hosts(&self.lower).map(|short| Key::Lower(short.to_owned())));
+        match &self.stem {
+            Some(stem) => {
+                keys.push(Key::Compact(stem.clone()));
+                keys.push(Key::Stem(stem.clone()));
+            }
+            None => keys.push(Key::Stem(self.compact.clone())),
+        }
+        keys
+    }
+
     /// Whether one name is "Last, First" of the other (`compact`: the record's letters).
     fn reversed<I: Iterator<Item = char>>(&self, record: &str, compact: impl Fn() -> I) -> bool {
         self.swapped
@@ -169,6 +193,52 @@ impl<'a> NameKey<'a> {
             }
         }
     }
+}
+
+/// One form of a name, as indexed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    /// Its letters and digits, lower case (also those of "First Last" for "Last, First").
+    Compact(String),
+    /// Its words, sorted, when it has more than one.
+    Words(String),
+    /// Its lower case.
+    Lower(String),
+    /// A domain-qualified name up to one of its dots, lower case.
+    Host(String),
+    /// Its letters and digits outside its suffixes, lower case.
+    Stem(String),
+}
+
+/// The keys of a name.
+pub(crate) type Keys = Vec<Key>;
+
+/// The keys under which an index files a record named `name`. Every record a name scores 91
+/// or more against (by a rule, not by looks) shares one of the name's [`NameKey::keys`]:
+/// - 100, 99 and 97: the same letters and digits ([`Key::Compact`]);
+/// - 95 reversed: one's letters are those of the other's "First Last" ([`Key::Compact`]);
+/// - 95 domain-qualified: the record is the name up to one of its dots ([`Key::Lower`] of the
+///   record against those of the name) or the other way round ([`Key::Host`]);
+/// - 93 reordered: the same words ([`Key::Words`]);
+/// - 91 suffixed: the stems, or a stem and the other's letters ([`Key::Stem`], [`Key::Compact`]).
+///
+/// The keys are exact forms, not fingerprints, so that look-alike names (`WS-0123` and
+/// `WS-0132`) do not share a key and a lookup scores only real candidates.
+pub(crate) fn forms(name: &str) -> Keys {
+    let (mut lower, mut plain) = (String::new(), String::new());
+    normalise(name, &mut lower, &mut plain);
+    let mut keys = vec![Key::Compact(plain.chars().filter(|c| *c != ' ').collect())];
+    if name.contains(',') {
+        keys.extend(swapped(name).map(|s| Key::Compact(compact(&s).collect())));
+    }
+    let words = sorted_words(&plain);
+    if words.len() > 1 {
+        keys.push(Key::Words(words.join(" ")));
+    }
+    keys.extend(hosts(&lower).map(|short| Key::Host(short.to_owned())));
+    keys.extend(stem(name).map(|theirs| Key::Stem(theirs.collect())));
+    keys.push(Key::Lower(lower));
+    keys
 }
 
 /// Writes `name` in lower case into `lower`, and its words, one space between them, into `plain`.
@@ -237,6 +307,15 @@ fn qualified(long: &str, short: &str) -> bool {
         && long.as_bytes()[short.len()] == b'.'
         && long.starts_with(short)
         && host(long).is_some()
+}
+
+/// A domain-qualified name (lower case) up to each of its dots: the names it is the
+/// domain-qualified form of (`a` and `a.b` of `a.b.c`); none for a name that is not one.
+fn hosts(name: &str) -> impl Iterator<Item = &str> {
+    let qualified = host(name).is_some();
+    name.match_indices('.')
+        .filter(move |_| qualified)
+        .map(move |(at, _)| &name[..at])
 }
 
 /// The host of a domain-qualified name (`host` of `host.client.local`).
@@ -312,7 +391,38 @@ fn suffixes(name: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{describe, likeness, Reason};
+    use super::{describe, forms, likeness, NameKey, Reason};
+
+    /// Every rule (91 and up) finds its record through the index: the record is filed under one
+    /// of the keys the item is looked up by, whichever side has the domain or the suffix.
+    #[test]
+    fn every_rule_match_shares_an_index_key() {
+        let pairs = [
+            ("Contoso-DC01", "Contoso-DC01"),
+            ("Contoso Ltd", "CONTOSO LTD"),
+            ("Main Office – Leeds", "Main Office Leeds"),
+            ("Smith, John", "John Smith"),
+            ("John Smith", "Smith, John"),
+            ("Sales Team Leeds", "Leeds Sales Team"),
+            ("contoso-dc01", "contoso-dc01.contoso.local"),
+            ("contoso-dc01.contoso.local", "CONTOSO-DC01"),
+            ("fs.eu", "fs.eu.contoso.local"),
+            ("fs.eu.contoso.local", "fs.eu"),
+            ("Laptop-22 (old)", "Laptop-22"),
+            ("Laptop-22", "Laptop-22 (old)"),
+            ("Printer [Main]", "Printer – spare"),
+        ];
+        for (item, record) in pairs {
+            let key = NameKey::new(item);
+            let judged = key.likeness(record);
+            assert!(judged.score >= 91, "{item} / {record}: {judged:?}");
+            let keys = key.keys();
+            assert!(
+                forms(record).iter().any(|k| keys.contains(k)),
+                "{item} / {record}: no shared key"
+            );
+        }
+    }
 
     fn judged(item: &str, record: &str) -> (u8, String) {
         let l = likeness(item, record);

@@ -217,7 +217,23 @@ impl Store {
         &self.records
     }
 
-    fn check_integration(&self, integration: IntegrationId) -> Result<(), QueryError> {
+    /// The items of an integration and client, in name order.
+    pub(crate) fn listing_ids(&self, integration: IntegrationId, client: ClientId) -> &[ItemId] {
+        self.items_of
+            .get(&(integration, client))
+            .map(Listing::ids)
+            .unwrap_or_default()
+    }
+
+    /// The records of a client and type, in name order.
+    pub(crate) fn records_of(&self, client: ClientId, resource_type: ResourceType) -> &[RecordId] {
+        self.records_of
+            .get(&(client, resource_type))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn check_integration(&self, integration: IntegrationId) -> Result<(), QueryError> {
         match self.integrations.get(integration.index()) {
             Some(_) => Ok(()),
             None => Err(QueryError::UnknownIntegration(integration)),
@@ -404,11 +420,7 @@ impl Store {
         };
         let needle = query.filter.trim().to_lowercase();
         let key = NameKey::new(&it.name);
-        let ids = self
-            .records_of
-            .get(&(it.client, it.resource_type))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let ids = self.records_of(it.client, it.resource_type);
         // (inverted rank, position in name order) of each candidate: best first when sorted.
         let mut found: Vec<(u16, usize)> = ids
             .iter()
