@@ -1,7 +1,7 @@
 //! Bulk actions on the selection: which items they act on (as read), the one batch they send,
 //! and what the screen says about the outcome, including the items left as they were.
 
-use sync_core::{Batch, ItemId, ItemQuery, ItemView, SyncStatus};
+use sync_core::{Batch, ItemId, ItemQuery, ItemView, RecordId, Suggestion, SyncStatus};
 
 use crate::backend::{Answer, Backend, BatchAnswer};
 use crate::export::all_items;
@@ -18,6 +18,8 @@ pub enum BulkAction {
     },
     /// Include excluded items again.
     Include,
+    /// Match Not Synced items to their suggested records.
+    Accept,
 }
 
 impl BulkAction {
@@ -26,6 +28,7 @@ impl BulkAction {
         match self {
             Self::Exclude { .. } => "Exclude",
             Self::Include => "Include",
+            Self::Accept => "Accept suggestions for",
         }
     }
 
@@ -34,6 +37,7 @@ impl BulkAction {
         match self {
             Self::Exclude { .. } => "excluded",
             Self::Include => "included",
+            Self::Accept => "matched to their suggested records",
         }
     }
 
@@ -42,6 +46,7 @@ impl BulkAction {
         match self {
             Self::Exclude { .. } => item.status != SyncStatus::Excluded,
             Self::Include => item.status == SyncStatus::Excluded,
+            Self::Accept => item.status == SyncStatus::NotSynced,
         }
     }
 
@@ -50,6 +55,7 @@ impl BulkAction {
         match self {
             Self::Exclude { .. } => "already excluded",
             Self::Include => "not excluded",
+            Self::Accept => "without a suggestion",
         }
     }
 }
@@ -102,18 +108,37 @@ impl Names {
 }
 
 impl Plan {
-    /// The batch of `action` over the `selected` items it applies to.
-    pub fn new(action: BulkAction, selected: Vec<ItemView>) -> Self {
-        let (targets, others): (Vec<_>, Vec<_>) =
-            selected.into_iter().partition(|i| action.applies_to(i));
-        let pairs = targets.iter().map(|i| (i.id, i.version)).collect();
+    /// The batch of `action` over the `selected` items it applies to; Accept matches each to
+    /// the record `suggested` for it, and skips those without one.
+    pub fn new(action: BulkAction, selected: Vec<ItemView>, suggested: &[Suggestion]) -> Self {
+        let mut records: Vec<(ItemId, RecordId)> = suggested
+            .iter()
+            .map(|s| (s.item.id, s.candidate.record.id))
+            .collect();
+        records.sort_unstable();
+        let record = |id: ItemId| {
+            records
+                .binary_search_by_key(&id, |(item, _)| *item)
+                .ok()
+                .map(|at| records[at].1)
+        };
+        let (targets, others): (Vec<_>, Vec<_>) = selected.into_iter().partition(|i| {
+            action.applies_to(i) && (action != BulkAction::Accept || record(i.id).is_some())
+        });
+        let pairs = || targets.iter().map(|i| (i.id, i.version)).collect();
         let batch = match action {
             _ if targets.is_empty() => None,
             BulkAction::Exclude { disable_record } => Some(Batch::Exclude {
                 disable_record,
-                items: pairs,
+                items: pairs(),
             }),
-            BulkAction::Include => Some(Batch::Include { items: pairs }),
+            BulkAction::Include => Some(Batch::Include { items: pairs() }),
+            BulkAction::Accept => Some(Batch::Rematch {
+                items: targets
+                    .iter()
+                    .filter_map(|i| Some((i.id, record(i.id)?, i.version)))
+                    .collect(),
+            }),
         };
         Self {
             action,

@@ -10,9 +10,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, Candidate, CandidateQuery, Candidates, Client, Facets, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId, RecordView,
-    ResourceType, StatusCounts, SyncStatus,
+    Action, Candidate, CandidateQuery, Candidates, Client, ClientId, Facets, Integration,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId,
+    RecordView, ResourceType, StatusCounts, Suggestion, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchJson};
 use sync_overview::components::exclude_record::ExcludeRecord;
@@ -68,6 +68,10 @@ impl Backend for Scripted {
             candidates,
         })
     }
+    async fn suggestions(&self, _: IntegrationId, _: ClientId) -> Answer<Vec<Suggestion>> {
+        Ok(Vec::new())
+    }
+
     async fn logs(
         &self,
         integration: IntegrationId,

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, Facets, Integration, IntegrationId,
     ItemId, ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts,
-    SyncStatus,
+    Suggestion, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchJson};
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
@@ -111,6 +111,10 @@ impl Backend for Later {
     async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
         Ok(Candidates::default())
     }
+    async fn suggestions(&self, _: IntegrationId, _: ClientId) -> Answer<Vec<Suggestion>> {
+        Ok(Vec::new())
+    }
+
     async fn logs(
         &self,
         _: IntegrationId,

@@ -42,6 +42,10 @@ pub fn routes() -> Router<Shared> {
             "/integrations/{integration}/clients/{client}/items",
             get(items),
         )
+        .route(
+            "/integrations/{integration}/clients/{client}/suggestions",
+            get(suggestions),
+        )
         .route("/integrations/{integration}/logs", get(logs))
         .route("/items/{item}/candidates", get(candidates))
         .route("/items/{item}/rematch", post(item_write::<RematchBody>))
@@ -221,6 +225,19 @@ async fn candidates(
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let found = store
         .candidates(ItemId(item), &query)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&found))
+}
+
+/// `GET …/suggestions`: the client's Not Synced items with their best candidate.
+async fn suggestions(
+    State(state): State<Shared>,
+    path: Result<Path<(u32, u32)>, PathRejection>,
+) -> Answer {
+    let (integration, client) = ids(path)?;
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let found = store
+        .suggestions(IntegrationId(integration), ClientId(client))
         .map_err(|e| Problem::not_found(e.to_string()))?;
     Ok(json(&found))
 }

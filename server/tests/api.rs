@@ -435,3 +435,40 @@ async fn restore_undoes_an_exclusion_and_enables_its_record_once() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
     }
 }
+
+#[tokio::test]
+async fn suggestions_list_not_synced_items_with_their_dialogs_first_candidate() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let mut suggested = 0;
+        for client in clients.as_array().unwrap() {
+            let path = format!(
+                "/api/v1/integrations/0/clients/{}/suggestions",
+                client["id"]
+            );
+            let (status, found, _) = call(&app, get(&path)).await;
+            assert_eq!(status, StatusCode::OK, "{db}");
+            let found = found.as_array().unwrap();
+            let scores: Vec<u64> = found
+                .iter()
+                .map(|s| s["candidate"]["score"].as_u64().unwrap())
+                .collect();
+            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+            for suggestion in found {
+                assert_eq!(suggestion["item"]["status"], "not-synced");
+                let path = format!(
+                    "/api/v1/items/{}/candidates?limit=1",
+                    suggestion["item"]["id"]
+                );
+                let (_, first, _) = call(&app, get(&path)).await;
+                assert_eq!(first["candidates"][0], suggestion["candidate"]);
+                assert!(suggestion["candidate"]["score"].as_u64().unwrap() >= 91);
+            }
+            suggested += found.len();
+        }
+        assert!(suggested > 0, "the demo data has suggestions");
+        let (status, _, _) = call(&app, get("/api/v1/integrations/99/clients/0/suggestions")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}

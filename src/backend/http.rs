@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, SyncStatus,
+    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
+    ItemPage, ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, Suggestion, SyncStatus,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
@@ -260,6 +260,18 @@ impl Backend for HttpBackend {
         ];
         self.get(&format!("/items/{item}/candidates"), &params)
             .await
+    }
+
+    async fn suggestions(
+        &self,
+        integration: IntegrationId,
+        client: ClientId,
+    ) -> Answer<Vec<Suggestion>> {
+        self.get(
+            &format!("/integrations/{integration}/clients/{client}/suggestions"),
+            &[],
+        )
+        .await
     }
 
     async fn logs(

@@ -9,8 +9,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::{
-    Action, Batch, BatchOutcome, CandidateQuery, Candidates, Client, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store,
+    Action, Batch, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store,
+    Suggestion,
 };
 
 use super::journal::{AppendError, Entry, Journal, Seq};
@@ -237,6 +238,14 @@ impl Backend for MockBackend {
 
     async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
         Ok(self.inner.store.borrow().candidates(item, &query)?)
+    }
+
+    async fn suggestions(
+        &self,
+        integration: IntegrationId,
+        client: ClientId,
+    ) -> Answer<Vec<Suggestion>> {
+        Ok(self.inner.store.borrow().suggestions(integration, client)?)
     }
 
     async fn logs(

@@ -19,8 +19,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, ActionError, Batch, CandidateQuery, Candidates, Client, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
+    Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, Integration,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
+    Suggestion,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -101,6 +102,13 @@ pub trait Backend {
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage>;
     /// The records an item can be re-matched to, likeliest first.
     async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates>;
+    /// The client's Not Synced items that have a likely record (scoring 91 or more), each with
+    /// it, best first.
+    async fn suggestions(
+        &self,
+        integration: IntegrationId,
+        client: ClientId,
+    ) -> Answer<Vec<Suggestion>>;
     /// An integration's sync log entries written in `[from, to)`, newest first.
     async fn logs(
         &self,

@@ -4,8 +4,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, Integration, IntegrationId, ItemId, ItemPage,
-    ItemQuery, ItemView, LogEntry, StatusCounts,
+    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
+    ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Suggestion,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
@@ -40,6 +40,10 @@ impl Backend for Unconfigured {
     }
 
     async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
+        unconfigured()
+    }
+
+    async fn suggestions(&self, _: IntegrationId, _: ClientId) -> Answer<Vec<Suggestion>> {
         unconfigured()
     }
 

@@ -20,6 +20,8 @@ pub enum BulkKind {
     Exclude,
     /// Include.
     Include,
+    /// Accept the suggested matches.
+    Accept,
 }
 
 /// Confirms `kind` on the `count` items `picked` on `list`, then runs it.
@@ -43,6 +45,7 @@ pub fn BulkDialog(
             disable_record: disable_record.get(),
         },
         BulkKind::Include => BulkAction::Include,
+        BulkKind::Accept => BulkAction::Accept,
     });
     let (run, start) = use_bulk_run(list, picked, action, on_close);
     let title = format!("{} {}", action.get_untracked().verb(), items(count));
@@ -58,12 +61,16 @@ pub fn BulkDialog(
     });
     let what = match kind {
         BulkKind::Exclude => {
-            "Each item stays in the list as Excluded and is left out of future \
-                              syncs. Items already excluded are skipped."
+            "Each item stays in the list as Excluded and is left out of future syncs. Items \
+             already excluded are skipped."
         }
         BulkKind::Include => {
-            "Each excluded item is brought back into the sync. Items that are \
-                              not excluded are skipped."
+            "Each excluded item is brought back into the sync. Items that are not excluded are \
+             skipped."
+        }
+        BulkKind::Accept => {
+            "Each Not Synced item is matched to its suggested record (one whose name matches it \
+             by a rule: 91% or more). Items without a suggestion are skipped."
         }
     };
     view! {

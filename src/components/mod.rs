@@ -14,6 +14,8 @@ pub mod preparing_demo_data;
 pub mod rematch_record;
 pub mod reset_demo_data;
 pub mod resources_status;
+pub mod review_button;
+pub mod review_suggestions;
 pub mod row_dialog_host;
 pub mod row_menu;
 pub mod select_loaded;

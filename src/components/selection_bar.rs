@@ -65,6 +65,7 @@ pub fn SelectionBar(
                             </button>
                             {action(BulkKind::Exclude, "Exclude…")}
                             {action(BulkKind::Include, "Include…")}
+                            {action(BulkKind::Accept, "Accept suggestions…")}
                         }
                     })
             }}

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::export_csv::ExportCsv;
 use super::load_error::LoadError;
+use super::review_button::ReviewButton;
 use super::row_dialog_host::RowDialogHost;
 use super::selection_bar::SelectionBar;
 use super::sync_status_filters::SyncStatusFilters;
@@ -99,6 +100,7 @@ pub fn SyncStatus() -> impl IntoView {
                         }
                     }}
                 </span>
+                <ReviewButton list />
                 <ExportCsv list />
             </div>
             <SyncStatusFilters facets=Memo::new(move |_| {

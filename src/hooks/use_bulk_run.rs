@@ -97,8 +97,18 @@ pub fn use_bulk_run(
                     if run.closed.try_get_value().unwrap_or(true) {
                         return;
                     }
-                    match read {
-                        Ok(items) => Plan::new(action, items),
+                    let suggested = match (&read, action) {
+                        (Ok(_), BulkAction::Accept) => {
+                            let list = list.get_value();
+                            backend.suggestions(list.integration, list.client).await
+                        }
+                        _ => Ok(Vec::new()),
+                    };
+                    if run.closed.try_get_value().unwrap_or(true) {
+                        return;
+                    }
+                    match read.and_then(|items| Ok((items, suggested?))) {
+                        Ok((items, suggested)) => Plan::new(action, items, &suggested),
                         Err(error) => {
                             let why = format!("Could not read the selected items: {error}");
                             run.step.try_set(Step::Failed(why));
