@@ -65,6 +65,16 @@ async function auditEverything(page) {
   await page.getByRole('dialog', { name: 'Sync Logs' }).getByRole('table').waitFor();
   await audit(page, 'in Sync Logs');
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Review suggestions' }).click();
+  await page.getByRole('dialog', { name: /^Review suggestions/ }).getByRole('group').first().waitFor();
+  await audit(page, 'in Review suggestions');
+  await page.keyboard.press('Escape');
+  await page.getByRole('checkbox', { name: /^Select (?!the rows)/ }).first().check();
+  await audit(page, 'with a row selected');
+  await page.getByRole('button', { name: 'Exclude…' }).click();
+  await page.getByRole('dialog', { name: 'Exclude 1 item' }).waitFor();
+  await audit(page, 'in the bulk Exclude confirmation');
+  await page.keyboard.press('Escape');
   if (BACKEND === 'mock') {
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data' }).waitFor();
@@ -78,6 +88,11 @@ test('a narrow window keeps every control reachable and nothing wider than the p
   await audit(page, 'on a narrow window');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+  // Every column of the list (checkbox, name, status, menu) shows without scrolling sideways.
+  const sideways = await page
+    .getByRole('table', { name: 'Sync Status' })
+    .evaluate((t) => t.parentElement.scrollWidth - t.parentElement.clientWidth);
+  assert.ok(sideways <= 0, `the list scrolls ${sideways}px sideways`);
   for (const label of ['Integration', 'Client', 'Filter', 'Type', 'Status']) {
     assert.ok(await page.getByLabel(label, { exact: true }).isVisible(), `${label} is visible`);
   }
