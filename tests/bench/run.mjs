@@ -158,6 +158,40 @@ const FLOOR_ACTIONS = {
   include: `async () => { const t = performance.now(); firstRow().querySelector('button').click(); return t; }`,
 };
 
+// The whole client selected ("Select all N matching"), excluded in one batch, then undone: each
+// from its click to the first frame showing its outcome, and the longest main-thread task
+// meanwhile (how long the page froze).
+const BULK_SCRIPT = `(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const until = async (ok) => { do await frame(); while (!ok()); };
+  const button = (text) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().match(text));
+  const said = () => document.querySelector('[role=status].announcement, .announcement')?.textContent ?? '';
+  let longest = 0;
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) longest = Math.max(longest, task.duration);
+  }).observe({ type: 'longtask' });
+  const timed = async (click, ok) => {
+    longest = 0;
+    const t = performance.now();
+    click();
+    await until(ok);
+    const took = performance.now() - t;
+    await new Promise((r) => setTimeout(r, 100));
+    return { took, longest };
+  };
+  const all = button(/^Select all [\\d,]+ matching$/);
+  const n = all.textContent.match(/[\\d,]+/)[0];
+  const select = await timed(() => all.click(), () => document.body.innerText.includes(n + ' items selected'));
+  button(/^Exclude…$/).click();
+  await until(() => document.querySelector('dialog[open]'));
+  const exclude = await timed(
+    () => [...document.querySelectorAll('dialog button')].find((b) => b.textContent.trim().startsWith('Exclude ')).click(),
+    () => / excluded/.test(said()),
+  );
+  const undo = await timed(() => button(/^Undo$/).click(), () => /^Undone/.test(said()));
+  return { items: n, select, exclude, undo };
+})()`;
+
 async function memory(page) {
   // The app's wasm instance, from its module entry (the floor page has none).
   return page.evaluate(async () => {
@@ -199,7 +233,9 @@ async function measureApp(browser, url, size) {
   if (!found) throw new Error(`no client with ${size} items`);
   const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
-  const result = { firstRows, longest, keys, actions, memory: await memory(page) };
+  const mem = await memory(page);
+  const bulk = await page.evaluate(BULK_SCRIPT);
+  const result = { firstRows, longest, keys, actions, memory: mem, bulk };
   await context.close();
   return result;
 }
@@ -253,6 +289,15 @@ function report(size, app, floor) {
   console.log(
     `  ${'memory after the run: JS heap / wasm'.padEnd(48)} ${`${mb(app.memory.heap)} / ${mb(app.memory.wasm)}`.padEnd(28)} ${mb(floor.memory.heap).padEnd(28)} ${ratio(app.memory.heap + (app.memory.wasm ?? 0), floor.memory.heap)}`,
   );
+  const { items, select, exclude, undo } = app.bulk;
+  console.log(`  bulk, the app only (the floor page has no bulk actions), ${items} items:`);
+  for (const [label, step] of [
+    [`Select all ${items} matching → count shown`, select],
+    [`Exclude them (one batch) → summary shown`, exclude],
+    ['Undo (one batch) → shown', undo],
+  ]) {
+    console.log(`    ${label.padEnd(46)} ${ms(step.took).padEnd(12)} longest task ${long(step.longest)}`);
+  }
 }
 
 transferSizes();

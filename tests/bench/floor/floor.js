@@ -40,7 +40,7 @@ function row(i, position) {
   const [name, type, , sourceId, record] = items[i];
   const status = statuses[i];
   const action = status === 'Excluded' ? 'Include' : 'Exclude';
-  return `<tr aria-rowindex="${position + 2}"><th scope="row" class="name-cell"><span class="item-name">${escape(name)}</span><span class="source-id">ID ${sourceId}</span></th><td>${type}</td><td>${badge(status)}</td><td class="record-cell">${record == null ? '—' : `<span class="record-name">${escape(record)}</span>`}</td><td class="actions-cell"><button class="button" type="button" data-item="${i}">${action}</button></td></tr>`;
+  return `<tr aria-rowindex="${position + 2}"><td class="select-cell"><input type="checkbox" aria-label="Select ${escape(name)}"></td><th scope="row" class="name-cell"><span class="item-name">${escape(name)}</span><span class="source-id">ID ${sourceId}</span></th><td>${type}</td><td>${badge(status)}</td><td class="record-cell">${record == null ? '—' : `<span class="record-name">${escape(record)}</span>`}</td><td class="actions-cell"><button class="button" type="button" data-item="${i}">${action}</button></td></tr>`;
 }
 
 function renderRows() {
