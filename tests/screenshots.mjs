@@ -83,6 +83,23 @@ await linked.page.getByRole('region', { name: 'Resources Status' }).getByRole('b
 await linked.page.waitForFunction(() => document.querySelector('.status-count[aria-pressed="true"]'));
 await shot(linked.page, '19-status-tile-filter');
 
+// Bulk work on the 100,000-item client: everything matching selected, the confirmation, the
+// summary with Undo and the items left, and Review suggestions.
+await large.page.keyboard.press('Escape');
+await large.page.getByRole('button', { name: /^Select all .* matching$/ }).click();
+await shot(large.page, '20-100k-all-selected');
+await large.page.getByRole('button', { name: 'Exclude…' }).click();
+await large.page.getByRole('dialog').getByRole('switch').check();
+await shot(large.page, '21-100k-bulk-exclude-confirm');
+await large.page.getByRole('dialog').getByRole('button', { name: /^Exclude [\d,]+ items$/ }).click();
+await large.page.getByRole('status').filter({ hasText: / excluded/ }).waitFor();
+await shot(large.page, '22-100k-bulk-summary');
+await large.page.getByRole('button', { name: 'Undo', exact: true }).click();
+await large.page.getByRole('status').filter({ hasText: /^Undone/ }).waitFor();
+await large.page.getByRole('button', { name: 'Review suggestions' }).click();
+await large.page.getByRole('dialog').getByRole('group').first().waitFor();
+await shot(large.page, '23-100k-review-suggestions');
+
 console.log(`screenshots in ${OUT}`, problems.concat(narrow.problems, large.problems, linked.problems));
 await browser.close();
 await server.close();
