@@ -46,6 +46,20 @@ impl Picked {
         }
     }
 
+    /// The selection with each ticked row that is `shown` as it is shown now: what the user
+    /// sees is what a bulk action expects (a row changed here since it was ticked, and shown
+    /// again, is not "changed by someone else").
+    pub fn as_shown(mut self, shown: &[ItemView]) -> Self {
+        if let Self::Rows(rows) = &mut self {
+            for row in rows.iter_mut() {
+                if let Some(now) = shown.iter().find(|s| s.id == row.id) {
+                    *row = now.clone();
+                }
+            }
+        }
+        self
+    }
+
     /// Ticks (`on`) or unticks the rows.
     fn set(&mut self, rows: &[ItemView], on: bool) {
         if let Self::Matching { except } = self {

@@ -2,6 +2,7 @@
 //! matching", "Clear selection", and the bulk actions on the selection.
 
 use leptos::prelude::*;
+use sync_core::ItemPage;
 
 use super::bulk_dialog::{BulkDialog, BulkKind};
 use super::sync_status::TITLE;
@@ -13,9 +14,10 @@ use crate::selection::{use_selection, Picked};
 /// The bar, and the bulk action's dialog when one is asked for.
 #[component]
 pub fn SelectionBar(
-    /// How many items the list matches (none until loaded).
-    total: Memo<Option<u32>>,
+    /// The page of the list loaded (how many items it matches, the rows shown).
+    loaded: Memo<Option<ItemPage>>,
 ) -> impl IntoView {
+    let total = Memo::new(move |_| loaded.with(|p| p.as_ref().map(|p| p.total)));
     let selection = use_selection();
     let picked = selection.picked();
     let count = Memo::new(move |_| picked.with(|p| p.count(total.get().unwrap_or(0))));
@@ -73,7 +75,10 @@ pub fn SelectionBar(
         {move || {
             let kind = asked.get()?;
             let list = selection.list()?;
-            let picked = picked.get_untracked();
+            let picked = loaded.with_untracked(|page| {
+                let shown = page.as_ref().map_or(&[][..], |p| &p.items[..]);
+                picked.get_untracked().as_shown(shown)
+            });
             let count = count.get_untracked();
             Some(view! { <BulkDialog kind list picked count on_close /> })
         }}

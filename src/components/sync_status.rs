@@ -111,7 +111,7 @@ pub fn SyncStatus() -> impl IntoView {
                     .error()
                     .map(|error| view! { <LoadError error retry=move || page.fetch.refetch() /> })
             }}
-            <SelectionBar total=Memo::new(move |_| page.loaded.with(|p| p.as_ref().map(|p| p.total))) />
+            <SelectionBar loaded=page.loaded />
             <SyncStatusTable rows page />
             <RowDialogHost />
         </section>

@@ -2,14 +2,17 @@
 // action latencies and memory, for each demo size, on the release build in headless Chromium;
 // and the same operations on a hand-written plain-JS floor page (tests/bench/floor/) over the
 // same data, with the ratio app ÷ floor.
+// At 100,000 items it also times the bulk path over HTTP, against sync-server (its `server`
+// profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { openLargeClient } from '../e2e/support/app.mjs';
 import { DIST, serve } from '../e2e/support/server.mjs';
 
 const arg = (name, fallback) => {
@@ -163,7 +166,13 @@ const FLOOR_ACTIONS = {
 // meanwhile (how long the page froze).
 const BULK_SCRIPT = `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
-  const until = async (ok) => { do await frame(); while (!ok()); };
+  const until = async (ok) => {
+    const end = performance.now() + 60000;
+    do {
+      await frame();
+      if (performance.now() > end) throw new Error('no outcome within a minute: ' + ok + ' / ' + said());
+    } while (!ok());
+  };
   const button = (text) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().match(text));
   const said = () => document.querySelector('[role=status].announcement, .announcement')?.textContent ?? '';
   let longest = 0;
@@ -264,6 +273,51 @@ function floorSite(size) {
   return dir;
 }
 
+/** The bulk path on the HTTP backend, against a release sync-server with a `size`-item client. */
+async function measureHttpBulk(browser, url, size) {
+  execFileSync('cargo', ['build', '--quiet', '-p', 'sync-server', '--profile', 'server']);
+  const dir = mkdtempSync(join(tmpdir(), 'sync-overview-bench-api-'));
+  const binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
+  const args = ['--listen', '127.0.0.1:0', '--database', `sqlite:${join(dir, 'bench.db')}`, '--cors-origin', '*', '--demo-size', String(size)];
+  const server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
+  try {
+    const api = await new Promise((resolve, reject) => {
+      let seen = '';
+      server.stdout.on('data', (chunk) => {
+        seen += chunk;
+        const m = seen.match(/"listen":"([^"]+)"/);
+        if (m) resolve(`http://${m[1]}`);
+      });
+      server.on('exit', (code) => reject(new Error(`sync-server exited with ${code}`)));
+    });
+    server.stdout.resume();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${url}?backend=http&api=${encodeURIComponent(api)}`);
+    await page.locator('tbody tr:not([aria-hidden])').first().waitFor();
+    await openLargeClient(page, size);
+    const bulk = await page.evaluate(BULK_SCRIPT);
+    await context.close();
+    return bulk;
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the bulk figures of one backend. */
+function reportBulk(backend, { items, select, exclude, undo }) {
+  const long = (t) => (t > 0 ? ms(t) : 'none over 50 ms');
+  console.log(`  bulk on the ${backend}, the app only (the floor page has none), ${items} items:`);
+  for (const [label, step] of [
+    [`Select all ${items} matching → count shown`, select],
+    ['Exclude them (one batch) → summary shown', exclude],
+    ['Undo (one batch) → shown', undo],
+  ]) {
+    console.log(`    ${label.padEnd(46)} ${ms(step.took).padEnd(12)} longest task ${long(step.longest)}`);
+  }
+}
+
 function report(size, app, floor) {
   const mb = (n) => (n == null ? 'n/a' : `${(n / 1048576).toFixed(1)} MB`);
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
@@ -289,15 +343,7 @@ function report(size, app, floor) {
   console.log(
     `  ${'memory after the run: JS heap / wasm'.padEnd(48)} ${`${mb(app.memory.heap)} / ${mb(app.memory.wasm)}`.padEnd(28)} ${mb(floor.memory.heap).padEnd(28)} ${ratio(app.memory.heap + (app.memory.wasm ?? 0), floor.memory.heap)}`,
   );
-  const { items, select, exclude, undo } = app.bulk;
-  console.log(`  bulk, the app only (the floor page has no bulk actions), ${items} items:`);
-  for (const [label, step] of [
-    [`Select all ${items} matching → count shown`, select],
-    [`Exclude them (one batch) → summary shown`, exclude],
-    ['Undo (one batch) → shown', undo],
-  ]) {
-    console.log(`    ${label.padEnd(46)} ${ms(step.took).padEnd(12)} longest task ${long(step.longest)}`);
-  }
+  reportBulk('mock store', app.bulk);
 }
 
 transferSizes();
@@ -317,6 +363,7 @@ try {
       await floorServer.close();
       rmSync(site, { recursive: true, force: true });
     }
+    if (size === 100_000) reportBulk('HTTP backend (sync-server, SQLite)', await measureHttpBulk(browser, server.url, size));
   }
 } finally {
   await browser.close();

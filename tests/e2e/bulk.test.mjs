@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, filterBy, itemCount, rows, settled, tiles, tilesReady, waitForCount, waitForTiles } from './support/app.mjs';
+import { choose, filterBy, firstWithStatus, itemCount, pickFromMenu, rows, settled, tiles, tilesReady, waitForCount, waitForTiles } from './support/app.mjs';
 
 const { visit } = suite();
 const T = { timeout: 120_000 };
@@ -146,4 +146,19 @@ test('A batch leaves alone an item another tab changed since it was selected, sa
   assert.equal(await left.count(), 0);
   await page.waitForFunction(() => document.activeElement?.textContent === 'Show the 1 left');
   await session.done();
+});
+
+test('A ticked row changed here and shown again is acted on as shown, not reported as changed by someone else', T, async () => {
+  const { page, done } = await visit();
+  const item = await firstWithStatus(page, 'Not Synced');
+  await filterBy(page, item.name);
+  await page.getByRole('checkbox', { name: `Select ${item.name}`, exact: true }).check();
+  await pickFromMenu(page, item.name, 'Exclude Record');
+  await page.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: `Excluded ${item.name}` }).waitFor();
+  await page.getByText('1 item selected', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Include…', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Include 1 item' }).getByRole('button', { name: 'Include 1 item' }).click();
+  await page.getByRole('status').filter({ hasText: /^1 included\.$/ }).waitFor();
+  await done();
 });
