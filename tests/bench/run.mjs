@@ -279,7 +279,7 @@ async function measureHttpBulk(browser, url, size) {
   const dir = mkdtempSync(join(tmpdir(), 'sync-overview-bench-api-'));
   const binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
   const args = ['--listen', '127.0.0.1:0', '--database', `sqlite:${join(dir, 'bench.db')}`, '--cors-origin', '*', '--demo-size', String(size)];
-  const server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
+  const server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn,sync_server=info' } });
   try {
     const api = await new Promise((resolve, reject) => {
       let seen = '';
