@@ -8,7 +8,7 @@ use super::bulk_dialog::{BulkDialog, BulkKind};
 use super::sync_status::TITLE;
 use crate::format::{grouped, items};
 use crate::ids::use_ids;
-use crate::screen::focus_by_id;
+use crate::screen::{focus_by_id, unique_id};
 use crate::selection::{use_selection, Picked};
 
 /// The bar, and the bulk action's dialog when one is asked for.
@@ -24,6 +24,15 @@ pub fn SelectionBar(
     let everything =
         move || picked.with(|p| matches!(p, Picked::Matching { except } if except.is_empty()));
     let asked = RwSignal::new(None::<BulkKind>);
+    // The buttons that swap places: "Select all N matching" goes once everything is selected,
+    // "Clear selection" once nothing is; focus moves to the other rather than being lost.
+    let ids = StoredValue::new((unique_id("select-all"), unique_id("clear-selection")));
+    let refocus = move |which: fn(&(String, String)) -> &String| {
+        let id = ids.with_value(|both| which(both).clone());
+        request_animation_frame(move || {
+            focus_by_id(&id);
+        });
+    };
     let heading = StoredValue::new(use_ids().of(TITLE));
     let on_close = Callback::new(move |()| {
         asked.set(None);
@@ -48,7 +57,15 @@ pub fn SelectionBar(
             {move || {
                 let total = total.get().filter(|&t| t > 0 && !everything())?;
                 Some(view! {
-                    <button type="button" class="button" on:click=move |_| selection.select_matching()>
+                    <button
+                        id=ids.with_value(|(all, _)| all.clone())
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            selection.select_matching();
+                            refocus(|(_, clear)| clear);
+                        }
+                    >
                         {format!("Select all {} matching", grouped(total))}
                     </button>
                 })
@@ -60,8 +77,12 @@ pub fn SelectionBar(
                             <button
                                 type="button"
                                 class="button"
+                                id=ids.with_value(|(_, clear)| clear.clone())
                                 aria-keyshortcuts="Escape"
-                                on:click=move |_| selection.clear()
+                                on:click=move |_| {
+                                    selection.clear();
+                                    refocus(|(all, _)| all);
+                                }
                             >
                                 "Clear selection"
                             </button>

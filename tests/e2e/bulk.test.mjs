@@ -162,3 +162,32 @@ test('A ticked row changed here and shown again is acted on as shown, not report
   await page.getByRole('status').filter({ hasText: /^1 included\.$/ }).waitFor();
   await done();
 });
+
+test('Keyboard only: Select all matching, Exclude from the bar, confirm, then Ctrl+Z undoes the batch', T, async () => {
+  const { page, done } = await visit();
+  await choose(page, 'Status', 'Not Synced');
+  await settled(page);
+  const n = await itemCount(page);
+  const focused = (name) => page.waitForFunction((t) => document.activeElement?.textContent.trim() === t, name);
+  await page.getByRole('button', { name: `Select all ${number(n)} matching`, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText(`${items(n)} selected`, { exact: true }).waitFor();
+  // The button went away: focus is on Clear selection, not lost.
+  await focused('Clear selection');
+  await page.keyboard.press('Tab');
+  await focused('Exclude…');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Exclude ${items(n)}` });
+  await dialog.waitFor();
+  // The Disable switch, Cancel, then the primary button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await focused(`Exclude ${items(n)}`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: `${number(n)} excluded.` }).waitFor();
+  await waitForCount(page, 0);
+  await page.keyboard.press('Control+z');
+  await page.getByRole('status').filter({ hasText: `Undone: ${items(n)} put back as before.` }).waitFor();
+  await waitForCount(page, n);
+  await done();
+});
