@@ -95,6 +95,14 @@ pub fn focus_by_id(id: &str) -> bool {
     }
 }
 
+/// Focuses the element with this id after the next frame, once what renders it (or removes
+/// the element that had focus) is on the page.
+pub fn focus_soon(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        focus_by_id(&id);
+    });
+}
+
 /// A fresh idempotency key for a write: time and randomness, unique enough per browser.
 pub fn new_key() -> String {
     let now = js_sys::Date::now() as u64;

@@ -1,10 +1,13 @@
 //! The one path every write takes: the backend call with the version the screen read and an
 //! idempotency key, then, when it fails, what the screen says and reloads.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
 use crate::backend::{Api, BackendError, BatchAnswer, BatchJson};
+use crate::bulk::{Plan, Summary};
 use crate::screen::Screen;
 use crate::undo;
 
@@ -78,4 +81,23 @@ pub async fn write_batch(
         screen.changes.try_update(|n| *n += 1);
     }
     answer.map_err(|error| error.to_string())
+}
+
+/// Sends a bulk action's batch (nothing when every item was skipped) as [`write_batch`] does,
+/// offers its undo, and returns what to tell the user.
+pub async fn write_plan(
+    api: Api,
+    screen: Screen,
+    plan: Plan,
+    key: &str,
+) -> Result<Summary, String> {
+    let outcome = match &plan.batch {
+        Some(batch) => write_batch(api, screen, BatchJson::of(batch), key).await?,
+        None => BatchAnswer::default(),
+    };
+    let summary = plan.summary(&outcome);
+    if let Some(undo) = outcome.undo {
+        undo::offer_batch(screen, undo, Arc::new(plan.names));
+    }
+    Ok(summary)
 }

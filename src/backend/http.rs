@@ -98,14 +98,18 @@ impl HttpBackend {
     async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &impl Serialize,
+        body: &WriteBody,
         key: &str,
     ) -> Answer<T> {
         let body = serde_json::to_string(body).map_err(|_| {
             BackendError::Unavailable("The change could not be written down to send.".to_owned())
         })?;
-        let request = Request::post(&self.url(path)).header("Idempotency-Key", key);
-        self.send(request, Some(body)).await
+        self.send(self.write_request(path, key), Some(body)).await
+    }
+
+    /// A write to `path` under the idempotency `key`.
+    fn write_request(&self, path: &str, key: &str) -> RequestBuilder {
+        Request::post(&self.url(path)).header("Idempotency-Key", key)
     }
 
     /// Sends a request and reads its JSON answer.
@@ -339,8 +343,9 @@ impl Backend for HttpBackend {
 
     /// Sends the batch's JSON as it is, and reads the outcome's undo back unread.
     async fn apply_batch(&self, batch: BatchJson, key: &str) -> Answer<BatchAnswer> {
-        let request = Request::post(&self.url("/batches")).header("Idempotency-Key", key);
-        let text = self.exchange(request, Some(batch.0)).await?;
+        let text = self
+            .exchange(self.write_request("/batches", key), Some(batch.0))
+            .await?;
         let outcome: Outcome = serde_json::from_str(&text).map_err(|_| unreadable())?;
         Ok(BatchAnswer {
             changed: outcome.changed,

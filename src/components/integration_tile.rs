@@ -7,7 +7,7 @@ use sync_core::IntegrationId;
 use super::sync_logs::SyncLogs;
 use crate::format::exact;
 use crate::ids::use_ids;
-use crate::screen::{focus_by_id, use_screen};
+use crate::screen::{focus_soon, use_screen};
 use crate::view_state::{integration_label, use_view};
 
 /// The top-left tile: the Integration drop-down, Last Synced and View Logs.
@@ -32,10 +32,7 @@ pub fn IntegrationTile() -> impl IntoView {
     let view_logs = ids.of("view-logs");
     let close_logs = Callback::new(move |()| {
         logs_open.set(false);
-        let view_logs = view_logs.clone();
-        request_animation_frame(move || {
-            focus_by_id(&view_logs);
-        });
+        focus_soon(view_logs.clone());
     });
     view! {
         <section class="tile integration-tile" aria-label="Integration tile">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use crate::format::{grouped, items};
-use crate::screen::{focus_by_id, unique_id, use_screen};
+use crate::screen::{focus_soon, unique_id, use_screen};
 
 /// The most items listed (the rest are counted).
 const LISTED: usize = 1_000;
@@ -18,9 +18,7 @@ pub fn LeftAlone() -> impl IntoView {
     let button = StoredValue::new(unique_id("left-alone"));
     let on_close = Callback::new(move |()| {
         open.set(false);
-        request_animation_frame(move || {
-            button.with_value(|id| focus_by_id(id));
-        });
+        focus_soon(button.get_value());
     });
     view! {
         {move || {

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::modal::Modal;
 use crate::backend::use_api;
 use crate::ids::use_ids;
-use crate::screen::{focus_by_id, use_screen};
+use crate::screen::{focus_soon, use_screen};
 
 /// The control, shown only when the data is demo data.
 #[component]
@@ -19,9 +19,7 @@ pub fn ResetDemoData() -> impl IntoView {
     let close = move || {
         asking.set(false);
         error.set(None);
-        request_animation_frame(move || {
-            button_id.with_value(|id| focus_by_id(id));
-        });
+        focus_soon(button_id.get_value());
     };
     let reset = move |_| {
         let api = api.get();

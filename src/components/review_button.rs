@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use sync_core::ItemQuery;
 
 use super::review_suggestions::ReviewSuggestions;
-use crate::screen::{focus_by_id, unique_id};
+use crate::screen::{focus_soon, unique_id};
 use crate::view_state::use_view;
 
 /// The button, and the window while it is open.
@@ -18,9 +18,7 @@ pub fn ReviewButton(
     let id = StoredValue::new(unique_id("review"));
     let on_close = Callback::new(move |()| {
         open.set(false);
-        request_animation_frame(move || {
-            id.with_value(|id| focus_by_id(id));
-        });
+        focus_soon(id.get_value());
     });
     view! {
         <button

@@ -8,7 +8,7 @@ use super::exclude_record::ExcludeRecord;
 use super::rematch_record::RematchRecord;
 use crate::ids::use_ids;
 use crate::row_actions::{use_row_actions, RowDialog};
-use crate::screen::{focus_by_id, use_screen};
+use crate::screen::{focus_soon, use_screen};
 
 /// The open row dialog, if any.
 #[component]
@@ -22,10 +22,7 @@ pub fn RowDialogHost() -> impl IntoView {
         let button = ids.actions_button(id);
         let on_close = Callback::new(move |()| {
             actions.dialog.set(None);
-            let button = button.clone();
-            request_animation_frame(move || {
-                focus_by_id(&button);
-            });
+            focus_soon(button.clone());
         });
         let on_done = Callback::new(move |message: String| {
             actions.dialog.set(None);

@@ -8,7 +8,7 @@ use super::bulk_dialog::{BulkDialog, BulkKind};
 use super::sync_status::TITLE;
 use crate::format::{grouped, items};
 use crate::ids::use_ids;
-use crate::screen::{focus_by_id, unique_id};
+use crate::screen::{focus_soon, unique_id};
 use crate::selection::{use_selection, Picked};
 
 /// The bar, and the bulk action's dialog when one is asked for.
@@ -28,17 +28,12 @@ pub fn SelectionBar(
     // "Clear selection" once nothing is; focus moves to the other rather than being lost.
     let ids = StoredValue::new((unique_id("select-all"), unique_id("clear-selection")));
     let refocus = move |which: fn(&(String, String)) -> &String| {
-        let id = ids.with_value(|both| which(both).clone());
-        request_animation_frame(move || {
-            focus_by_id(&id);
-        });
+        focus_soon(ids.with_value(|both| which(both).clone()));
     };
     let heading = StoredValue::new(use_ids().of(TITLE));
     let on_close = Callback::new(move |()| {
         asked.set(None);
-        request_animation_frame(move || {
-            heading.with_value(|id| focus_by_id(id));
-        });
+        focus_soon(heading.get_value());
     });
     let said = move || match count.get() {
         0 => "No items selected".to_owned(),

@@ -2,18 +2,15 @@
 //! the batch, send it in one request (a retry sends the same batch under the same key), then
 //! say what it did, offer its undo and clear the selection.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::ItemQuery;
 
-use crate::backend::{use_api, BatchJson};
+use crate::backend::use_api;
 use crate::bulk::{selected_items, BulkAction, Plan};
 use crate::screen::{new_key, use_screen};
 use crate::selection::{use_selection, Picked};
-use crate::undo::offer_batch;
-use crate::write::write_batch;
+use crate::write::write_plan;
 
 /// Where a run stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,24 +115,13 @@ pub fn use_bulk_run(
                 }
             };
             run.plan.try_set_value(Some(plan.clone()));
-            let Some(batch) = plan.batch.clone() else {
-                // Nothing to send: every item was skipped.
-                let summary = plan.summary(&Default::default());
-                selection.clear();
-                screen.summarised(summary);
-                done.run(());
-                return;
-            };
-            run.step.try_set(Step::Sending(batch.len() as u32));
-            let sent = BatchJson::of(&batch);
-            match write_batch(api, screen, sent, &run.key.get_value()).await {
-                Ok(outcome) => {
-                    let summary = plan.summary(&outcome);
+            if let Some(batch) = &plan.batch {
+                run.step.try_set(Step::Sending(batch.len() as u32));
+            }
+            match write_plan(api, screen, plan, &run.key.get_value()).await {
+                Ok(summary) => {
                     selection.clear();
                     screen.summarised(summary);
-                    if let Some(undo) = outcome.undo {
-                        offer_batch(screen, undo, Arc::new(plan.names));
-                    }
                     done.run(());
                 }
                 Err(why) => {

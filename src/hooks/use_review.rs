@@ -1,18 +1,15 @@
 //! The Review suggestions window's state: the client's suggestions, the threshold, the ones
 //! accepted or skipped here, and accepting one or all of those shown, each as one batch.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::{ClientId, IntegrationId, ItemId, Suggestion};
 
-use crate::backend::{use_api, Answer, BatchJson};
+use crate::backend::{use_api, Answer};
 use crate::bulk::{BulkAction, Plan};
 use crate::format::items;
-use crate::screen::{focus_by_id, new_key, unique_id, use_screen};
-use crate::undo::offer_batch;
-use crate::write::write_batch;
+use crate::screen::{focus_soon, new_key, unique_id, use_screen};
+use crate::write::write_plan;
 
 /// The lowest threshold, and the one set at first: every suggestion scores 91 or more.
 pub const DEFAULT_THRESHOLD: u8 = 90;
@@ -54,9 +51,7 @@ impl Review {
             Some(item) => self.accept_id(item),
             None => self.ids.with_value(|(_, threshold)| threshold.clone()),
         };
-        request_animation_frame(move || {
-            focus_by_id(&target);
-        });
+        focus_soon(target);
     }
 
     /// The id of the Accept button of an item's suggestion.
@@ -122,25 +117,18 @@ pub fn use_review(
         let ids: Vec<ItemId> = suggestions.iter().map(|s| s.item.id).collect();
         let read = suggestions.iter().map(|s| s.item.clone()).collect();
         let plan = Plan::new(BulkAction::Accept, read, &suggestions);
-        let Some(batch) = plan.batch.as_ref().map(BatchJson::of) else {
-            return;
-        };
         review.pending.set(true);
         review.error.set(None);
         spawn_local(async move {
-            match write_batch(api, screen, batch, &new_key()).await {
-                Ok(outcome) => {
-                    let mut summary = plan.summary(&outcome);
-                    if let ([one], 1) = (&suggestions[..], outcome.changed) {
+            match write_plan(api, screen, plan, &new_key()).await {
+                Ok(mut summary) => {
+                    if let ([one], true) = (&suggestions[..], summary.left.is_empty()) {
                         summary.said = format!(
                             "Matched {} to {}.",
                             one.item.name, one.candidate.record.name
                         );
                     }
                     screen.summarised(summary);
-                    if let Some(undo) = outcome.undo {
-                        offer_batch(screen, undo, Arc::new(plan.names));
-                    }
                     review.pending.try_set(false);
                     if all {
                         done.run(());

@@ -5,13 +5,14 @@
 // At 100,000 items it also times the bulk path over HTTP, against sync-server (its `server`
 // profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startApiServer } from '../e2e/support/api-server.mjs';
 import { openLargeClient } from '../e2e/support/app.mjs';
 import { DIST, serve } from '../e2e/support/server.mjs';
 
@@ -276,32 +277,19 @@ function floorSite(size) {
 /** The bulk path on the HTTP backend, against a release sync-server with a `size`-item client. */
 async function measureHttpBulk(browser, url, size) {
   execFileSync('cargo', ['build', '--quiet', '-p', 'sync-server', '--profile', 'server']);
-  const dir = mkdtempSync(join(tmpdir(), 'sync-overview-bench-api-'));
   const binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
-  const args = ['--listen', '127.0.0.1:0', '--database', `sqlite:${join(dir, 'bench.db')}`, '--cors-origin', '*', '--demo-size', String(size)];
-  const server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn,sync_server=info' } });
+  const api = await startApiServer(['--demo-size', String(size)], { binary });
   try {
-    const api = await new Promise((resolve, reject) => {
-      let seen = '';
-      server.stdout.on('data', (chunk) => {
-        seen += chunk;
-        const m = seen.match(/"listen":"([^"]+)"/);
-        if (m) resolve(`http://${m[1]}`);
-      });
-      server.on('exit', (code) => reject(new Error(`sync-server exited with ${code}`)));
-    });
-    server.stdout.resume();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${url}?backend=http&api=${encodeURIComponent(api)}`);
+    await page.goto(`${url}?backend=http&api=${encodeURIComponent(api.url)}`);
     await page.locator('tbody tr:not([aria-hidden])').first().waitFor();
     await openLargeClient(page, size);
     const bulk = await page.evaluate(BULK_SCRIPT);
     await context.close();
     return bulk;
   } finally {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await api.stop();
   }
 }
 

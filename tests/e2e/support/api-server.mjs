@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const BINARY = fileURLToPath(new URL('../../../target/debug/sync-server', import.meta.url));
 
-/** Starts a server; resolves to { url, stop }. `args` adds flags. */
-export async function startApiServer(args = []) {
+/** Starts a server; resolves to { url, stop }. `args` adds flags; `binary` runs another build. */
+export async function startApiServer(args = [], { binary = BINARY } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'sync-e2e-'));
   const child = spawn(
-    BINARY,
+    binary,
     ['--listen', '127.0.0.1:0', '--database', `sqlite:${join(dir, 'e2e.db')}`, '--cors-origin', '*', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn,sync_server=info' } },
   );
