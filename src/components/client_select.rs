@@ -23,6 +23,7 @@ pub fn ClientSelect() -> impl IntoView {
             <select
                 id=id
                 class="select select-large"
+                aria-busy=move || clients.loading().to_string()
                 on:change=move |ev| {
                     if let Ok(id) = event_target_value(&ev).parse() {
                         view.choose_client(ClientId(id));

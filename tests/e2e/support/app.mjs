@@ -50,10 +50,17 @@ export async function itemCount(page) {
 
 /**
  * Waits until the Sync Status table has the answer to the latest query: two frames (so a query
- * just asked for shows as `aria-busy`), then until it is not busy.
+ * just asked for shows as `aria-busy`), then until the Client list and the table are not busy.
  */
 export async function settled(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await frames();
+  // The Client list is busy while it still lists another integration's clients; once it is
+  // not, the table asks for the client it shows.
+  if ((await page.locator('select[aria-busy="true"]').count()) > 0) {
+    await page.locator('select[aria-busy="true"]').first().waitFor({ state: 'detached' });
+    await frames();
+  }
   await page.locator('table[aria-busy="false"]').first().waitFor();
 }
 
