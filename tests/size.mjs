@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 356, target: 242.7 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 277, target: 150 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 339, target: 242.7 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 258, target: 150 },
 ];
 
 let over = false;
