@@ -1,6 +1,8 @@
 //! Bulk actions on the selection: which items they act on (as read), the one batch they send,
 //! and what the screen says about the outcome, including the items left as they were.
 
+use std::sync::Arc;
+
 use sync_core::{Batch, ItemId, ItemQuery, ItemView, RecordId, Suggestion, SyncStatus};
 
 use crate::backend::{Answer, Backend, BatchAnswer};
@@ -85,12 +87,12 @@ pub async fn selected_items(
 pub struct Plan {
     /// What it does.
     pub action: BulkAction,
-    /// The batch, over the items it applies to.
-    pub batch: Option<Batch>,
+    /// The batch, over the items it applies to (shared: a retry sends it again).
+    pub batch: Option<Arc<Batch>>,
     /// How many items were skipped because the action does not apply to them.
     pub skipped: u32,
     /// The names of the items in the batch.
-    pub names: Names,
+    pub names: Arc<Names>,
 }
 
 /// Item names, sorted by id, for what the screen says about items left as they were.
@@ -142,12 +144,12 @@ impl Plan {
         };
         Self {
             action,
-            batch,
+            batch: batch.map(Arc::new),
             skipped: others.len() as u32,
             names: {
                 let mut names: Vec<_> = targets.into_iter().map(|i| (i.id, i.name)).collect();
                 names.sort_unstable_by_key(|(id, _)| *id);
-                Names(names)
+                Arc::new(Names(names))
             },
         }
     }

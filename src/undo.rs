@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
-use crate::backend::{Api, BatchJson};
+use crate::backend::{Api, BatchBody};
 use crate::bulk::{left_alone, were, Names, Summary};
 use crate::format::items;
 use crate::screen::{new_key, Screen};
@@ -35,7 +35,7 @@ enum Restore {
     /// One item's restore, at the version the action left it at, and the item's name.
     Item(Action, u32, String),
     /// A batch's undo (itself a batch), and the names of its items.
-    Batch(BatchJson, Arc<Names>),
+    Batch(BatchBody, Arc<Names>),
 }
 
 /// Offers the undo of `action`, taken on `before`, which left the item as `changed`.
@@ -45,7 +45,7 @@ pub fn offer(screen: Screen, action: &Action, before: &ItemView, changed: &ItemV
 }
 
 /// Offers `undo`, the undo a batch answered with; `names` names its items.
-pub fn offer_batch(screen: Screen, undo: BatchJson, names: Arc<Names>) {
+pub fn offer_batch(screen: Screen, undo: BatchBody, names: Arc<Names>) {
     put_on_offer(screen, Restore::Batch(undo, names));
 }
 
@@ -105,7 +105,7 @@ async fn undo_item(api: Api, screen: Screen, restore: Action, version: u32, name
 }
 
 /// Puts a batch's items back as they were, leaving those changed since.
-async fn undo_batch(api: Api, screen: Screen, batch: BatchJson, names: &Names) {
+async fn undo_batch(api: Api, screen: Screen, batch: BatchBody, names: &Names) {
     match write_batch(api, screen, batch, &new_key()).await {
         Ok(outcome) => {
             let mut said = format!("Undone: {} put back as before", items(outcome.changed));

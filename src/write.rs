@@ -1,12 +1,10 @@
 //! The one path every write takes: the backend call with the version the screen read and an
 //! idempotency key, then, when it fails, what the screen says and reloads.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
-use crate::backend::{Api, BackendError, BatchAnswer, BatchJson};
+use crate::backend::{Api, BackendError, BatchAnswer, BatchBody};
 use crate::bulk::{Plan, Summary};
 use crate::screen::Screen;
 use crate::undo;
@@ -70,7 +68,7 @@ pub async fn write_undoable(
 pub async fn write_batch(
     api: Api,
     screen: Screen,
-    batch: BatchJson,
+    batch: BatchBody,
     key: &str,
 ) -> Result<BatchAnswer, String> {
     let answer = api.get().apply_batch(batch, key).await;
@@ -92,12 +90,12 @@ pub async fn write_plan(
     key: &str,
 ) -> Result<Summary, String> {
     let outcome = match &plan.batch {
-        Some(batch) => write_batch(api, screen, BatchJson::of(batch), key).await?,
+        Some(batch) => write_batch(api, screen, BatchBody::Built(batch.clone()), key).await?,
         None => BatchAnswer::default(),
     };
     let summary = plan.summary(&outcome);
     if let Some(undo) = outcome.undo {
-        undo::offer_batch(screen, undo, Arc::new(plan.names));
+        undo::offer_batch(screen, undo, plan.names);
     }
     Ok(summary)
 }

@@ -14,7 +14,7 @@ use sync_core::{
     IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId,
     RecordView, ResourceType, StatusCounts, Suggestion, SyncStatus,
 };
-use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchJson};
+use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
 use sync_overview::components::exclude_record::ExcludeRecord;
 use sync_overview::components::rematch_record::RematchRecord;
 use sync_overview::components::sync_logs::SyncLogs;
@@ -100,7 +100,7 @@ impl Backend for Scripted {
         };
         Ok(item)
     }
-    async fn apply_batch(&self, _: BatchJson, _: &str) -> Answer<BatchAnswer> {
+    async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("Not in these tests.".to_owned()))
     }
     fn is_demo(&self) -> bool {

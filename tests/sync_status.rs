@@ -14,7 +14,7 @@ use sync_core::{
     ItemId, ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts,
     Suggestion, SyncStatus,
 };
-use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchJson};
+use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
 use sync_overview::config::Config;
 use sync_overview::fetch::Fetch;
@@ -126,7 +126,7 @@ impl Backend for Later {
     async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }
-    async fn apply_batch(&self, _: BatchJson, _: &str) -> Answer<BatchAnswer> {
+    async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }
     fn is_demo(&self) -> bool {

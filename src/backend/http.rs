@@ -16,7 +16,7 @@ use sync_core::{
     ItemPage, ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, Suggestion, SyncStatus,
 };
 
-use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// The most items the API returns in one page.
 const MAX_LIMIT: u32 = 10_000;
@@ -341,10 +341,10 @@ impl Backend for HttpBackend {
         self.post(&path, &body, key).await
     }
 
-    /// Sends the batch's JSON as it is, and reads the outcome's undo back unread.
-    async fn apply_batch(&self, batch: BatchJson, key: &str) -> Answer<BatchAnswer> {
+    /// Sends the batch as JSON, and reads the outcome's undo back unread.
+    async fn apply_batch(&self, batch: BatchBody, key: &str) -> Answer<BatchAnswer> {
         let text = self
-            .exchange(self.write_request("/batches", key), Some(batch.0))
+            .exchange(self.write_request("/batches", key), Some(batch.into_json()))
             .await?;
         let outcome: Outcome = serde_json::from_str(&text).map_err(|_| unreadable())?;
         Ok(BatchAnswer {
@@ -355,7 +355,9 @@ impl Backend for HttpBackend {
                 .into_iter()
                 .map(|(item, why)| (item, why.error.replace('-', " ")))
                 .collect(),
-            undo: outcome.undo.map(|undo| BatchJson(undo.get().to_owned())),
+            undo: outcome
+                .undo
+                .map(|undo| BatchBody::Json(undo.get().to_owned())),
         })
     }
 

@@ -4,19 +4,19 @@
 use std::cell::{Cell, RefCell};
 use std::convert::Infallible;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::{
-    Action, Batch, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration,
-    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store,
-    Suggestion,
+    Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store, Suggestion,
 };
 
 use super::journal::{AppendError, Entry, Journal, Seq};
 use super::tabs::Tabs;
-use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// The demo data and the user's changes to it, all in this browser.
 pub struct MockBackend {
@@ -137,7 +137,7 @@ fn answer(outcome: BatchOutcome) -> BatchAnswer {
             .into_iter()
             .map(|(item, error)| (item, error.to_string()))
             .collect(),
-        undo: outcome.undo.as_ref().map(BatchJson::of),
+        undo: outcome.undo.map(|undo| BatchBody::Built(Arc::new(undo))),
     }
 }
 
@@ -302,11 +302,14 @@ impl Backend for MockBackend {
     /// Saved as one journal entry, checked (like [`Backend::apply`]) after catching up with
     /// other tabs, inside the journal's transaction. A batch that would change nothing is not
     /// saved.
-    async fn apply_batch(&self, batch: BatchJson, _key: &str) -> Answer<BatchAnswer> {
+    async fn apply_batch(&self, batch: BatchBody, _key: &str) -> Answer<BatchAnswer> {
         let inner = &self.inner;
-        let batch: Batch = serde_json::from_str(&batch.0)
-            .map_err(|_| BackendError::Refused("The change could not be read.".to_owned()))?;
-        let entry = Entry::Batch(batch);
+        let BatchBody::Built(batch) = batch else {
+            return Err(BackendError::Refused(
+                "The change was written for a server, not for the demo data.".to_owned(),
+            ));
+        };
+        let entry = Entry::Batch(Arc::unwrap_or_clone(batch));
         let Entry::Batch(batch) = &entry else {
             unreachable!("the entry was made from a batch")
         };

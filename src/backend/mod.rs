@@ -1,5 +1,5 @@
 //! Where the screen's data comes from: one async trait, implemented by the in-browser mock store
-//! (the default) and, later, by an HTTP/JSON client.
+//! (the default) and by an HTTP/JSON client.
 
 pub mod http;
 #[cfg(feature = "demo")]
@@ -14,6 +14,7 @@ mod tabs;
 pub mod unconfigured;
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -60,16 +61,26 @@ impl From<ActionError> for BackendError {
     }
 }
 
-/// A batch as it is sent: its JSON (`Batch` in `docs/openapi.yaml`). The app writes it from a
-/// [`Batch`]; a batch's undo comes back in this form and is sent back unread, so the app never
-/// decodes a batch (decoding costs 25 kB of download in the lean build, for nothing).
+/// A batch as a backend takes it. The app never decodes a batch (decoding costs 25 kB of
+/// download in the lean build, for nothing): a server's undo comes back as JSON and is sent back
+/// unread, while the mock store takes and gives batches as they are, without a JSON round trip
+/// (at 100,000 items that round trip took 140 ms).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BatchJson(pub String);
+pub enum BatchBody {
+    /// A batch built in the browser: by the app, or as the mock store's undo.
+    Built(Arc<Batch>),
+    /// A batch as a server wrote it (`Batch` in `docs/openapi.yaml`): an undo, passed back
+    /// unread.
+    Json(String),
+}
 
-impl BatchJson {
-    /// The JSON of `batch`.
-    pub fn of(batch: &Batch) -> Self {
-        Self(serde_json::to_string(batch).unwrap_or_default())
+impl BatchBody {
+    /// The batch's JSON, as it is sent to a server.
+    pub fn into_json(self) -> String {
+        match self {
+            Self::Built(batch) => serde_json::to_string(&*batch).unwrap_or_default(),
+            Self::Json(json) => json,
+        }
     }
 }
 
@@ -83,7 +94,7 @@ pub struct BatchAnswer {
     /// The items left as they are because their change was refused, each with why.
     pub refused: Vec<(ItemId, String)>,
     /// Puts every changed item back as it was; none when nothing changed.
-    pub undo: Option<BatchJson>,
+    pub undo: Option<BatchBody>,
 }
 
 /// What a backend call returns.
@@ -122,7 +133,7 @@ pub trait Backend {
     /// Applies one change to many items, each at the version it names, in one request. Items
     /// that changed since, or whose change is refused, are left as they are and reported.
     /// Retrying with the same `key` applies it at most once.
-    async fn apply_batch(&self, batch: BatchJson, key: &str) -> Answer<BatchAnswer>;
+    async fn apply_batch(&self, batch: BatchBody, key: &str) -> Answer<BatchAnswer>;
     /// Whether this backend holds demo data a user may reset.
     fn is_demo(&self) -> bool;
     /// Discards every change made to the demo data.

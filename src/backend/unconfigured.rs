@@ -8,7 +8,7 @@ use sync_core::{
     ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Suggestion,
 };
 
-use super::{Answer, Backend, BackendError, BatchAnswer, BatchJson};
+use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// No data source: this build has no demo data and no server was named.
 pub struct Unconfigured;
@@ -60,7 +60,7 @@ impl Backend for Unconfigured {
         unconfigured()
     }
 
-    async fn apply_batch(&self, _: BatchJson, _: &str) -> Answer<BatchAnswer> {
+    async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         unconfigured()
     }
 
