@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use futures::stream::{self, StreamExt};
 use sync_core::{ItemQuery, ItemView};
 
 use crate::backend::{Answer, Backend};
@@ -13,29 +14,54 @@ const HEADER: [&str; 5] = ["Name", "Source ID", "Type", "Status", "Matched recor
 /// Items fetched per request while exporting (the HTTP API's largest page).
 const PAGE: u32 = 10_000;
 
-/// Every item `list` matches, in its order, fetched a page at a time; `progress` hears how many
-/// of how many so far (a `dyn`, so that its every caller shares one copy of this code).
+/// Pages asked for at once: the server works out the next page while the browser reads one.
+const PAGES_AT_ONCE: usize = 2;
+
+/// Every item `list` matches, in its order, fetched a page at a time, two pages in flight;
+/// `progress` hears how many of how many so far (a `dyn`, so that its every caller shares one
+/// copy of this code).
 pub async fn all_items(
     backend: &dyn Backend,
     list: &ItemQuery,
     progress: &dyn Fn(u32, u32),
 ) -> Answer<Vec<ItemView>> {
-    let mut items = Vec::new();
-    loop {
-        let page = backend
-            .items(ItemQuery {
-                offset: items.len() as u32,
-                limit: PAGE,
-                ..list.clone()
-            })
-            .await?;
+    let page_at = |offset: u32| {
+        backend.items(ItemQuery {
+            offset,
+            limit: PAGE,
+            ..list.clone()
+        })
+    };
+    let first = page_at(0).await?;
+    let mut total = first.total;
+    let mut items = first.items;
+    progress(items.len() as u32, total);
+    // The pages after the first, when the backend gives whole pages (else one at a time below).
+    let ahead = if items.len() as u32 == PAGE { total } else { 0 };
+    let mut pages = stream::iter((PAGE..ahead).step_by(PAGE as usize))
+        .map(page_at)
+        .buffered(PAGES_AT_ONCE);
+    while let Some(page) = pages.next().await {
+        let page = page?;
         let done = page.items.is_empty();
         items.extend(page.items);
-        progress(items.len() as u32, page.total);
-        if done || items.len() as u32 >= page.total {
+        total = page.total;
+        progress(items.len() as u32, total);
+        if done {
             return Ok(items);
         }
     }
+    // The rest (items added while reading, or pages smaller than asked for), one at a time.
+    while (items.len() as u32) < total {
+        let page = page_at(items.len() as u32).await?;
+        if page.items.is_empty() {
+            break;
+        }
+        items.extend(page.items);
+        total = page.total;
+        progress(items.len() as u32, total);
+    }
+    Ok(items)
 }
 
 /// The items as CSV (RFC 4180), a header row first.
@@ -97,9 +123,113 @@ fn neutralised(cell: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use sync_core::{ItemId, RecordId, RecordView, ResourceType, SyncStatus};
+    use std::cell::Cell;
 
-    use super::csv;
+    use async_trait::async_trait;
+    use chrono::{DateTime, Utc};
+    use futures::executor::block_on;
+    use sync_core::{
+        Action, CandidateQuery, Candidates, Client, ClientId, Facets, Integration, IntegrationId,
+        ItemId, ItemPage, ItemQuery, LogEntry, RecordId, RecordView, ResourceType, StatusCounts,
+        Suggestion, SyncStatus,
+    };
+
+    use super::{all_items, csv, PAGE};
+    use crate::backend::{Answer, Backend, BatchAnswer, BatchBody};
+
+    /// `total` items, in pages of at most `largest`; counts the pages asked for.
+    struct Pages {
+        total: u32,
+        largest: u32,
+        asked: Cell<u32>,
+    }
+
+    #[async_trait(?Send)]
+    impl Backend for Pages {
+        async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
+            self.asked.set(self.asked.get() + 1);
+            let end = self.total.min(query.offset + query.limit.min(self.largest));
+            Ok(ItemPage {
+                total: self.total,
+                offset: query.offset,
+                items: (query.offset..end)
+                    .map(|n| {
+                        let mut i = item("x", None);
+                        i.id = ItemId(n);
+                        i
+                    })
+                    .collect(),
+                facets: Facets::default(),
+            })
+        }
+        async fn integrations(&self) -> Answer<Vec<Integration>> {
+            unreachable!()
+        }
+        async fn counts(&self, _: IntegrationId) -> Answer<StatusCounts> {
+            unreachable!()
+        }
+        async fn clients(&self, _: IntegrationId) -> Answer<Vec<Client>> {
+            unreachable!()
+        }
+        async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
+            unreachable!()
+        }
+        async fn suggestions(&self, _: IntegrationId, _: ClientId) -> Answer<Vec<Suggestion>> {
+            unreachable!()
+        }
+        async fn logs(
+            &self,
+            _: IntegrationId,
+            _: DateTime<Utc>,
+            _: DateTime<Utc>,
+        ) -> Answer<Vec<LogEntry>> {
+            unreachable!()
+        }
+        async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<sync_core::ItemView> {
+            unreachable!()
+        }
+        async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
+            unreachable!()
+        }
+        fn is_demo(&self) -> bool {
+            false
+        }
+        async fn reset_demo(&self) -> Answer<()> {
+            unreachable!()
+        }
+        fn notice(&self) -> Option<String> {
+            None
+        }
+    }
+
+    /// The ids `all_items` reads from `backend`.
+    fn read(backend: &Pages) -> Vec<u32> {
+        let list = ItemQuery::all(IntegrationId(1), ClientId(1));
+        let items = block_on(all_items(backend, &list, &|_, _| {})).unwrap();
+        items.iter().map(|i| i.id.0).collect()
+    }
+
+    #[test]
+    fn reads_every_item_once_in_order_in_whole_pages() {
+        let backend = Pages {
+            total: 2 * PAGE + 5,
+            largest: PAGE,
+            asked: Cell::new(0),
+        };
+        assert_eq!(read(&backend), (0..2 * PAGE + 5).collect::<Vec<_>>());
+        assert_eq!(backend.asked.get(), 3);
+    }
+
+    #[test]
+    fn reads_every_item_once_in_order_when_pages_are_smaller_than_asked_for() {
+        let backend = Pages {
+            total: PAGE + 5,
+            largest: 4_000,
+            asked: Cell::new(0),
+        };
+        assert_eq!(read(&backend), (0..PAGE + 5).collect::<Vec<_>>());
+        assert_eq!(backend.asked.get(), 3);
+    }
 
     fn item(name: &str, record: Option<&str>) -> sync_core::ItemView {
         sync_core::ItemView {
