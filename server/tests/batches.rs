@@ -107,6 +107,77 @@ async fn a_batch_changes_items_at_their_version_reports_stale_ones_and_its_undo_
     }
 }
 
+/// The records of integration 0's first client's Matched items, as `(item, version, record,
+/// disabled)`, read by `app`.
+async fn matched_records(app: &Router, client: &Value) -> Vec<(u64, u64, u64, bool)> {
+    let path = format!("/api/v1/integrations/0/clients/{client}/items?status=matched&limit=10000");
+    let (_, page, _) = call(app, get(&path)).await;
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_u64().unwrap(),
+                i["version"].as_u64().unwrap(),
+                i["record"]["id"].as_u64().unwrap(),
+                i["record"]["disabled"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_batch_that_disables_records_saves_them_disabled_and_its_undo_enables_them() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let client = &clients[0]["id"];
+        let matched = matched_records(&app, client).await;
+        assert!(matched.len() >= 2, "{db}: {} matched items", matched.len());
+        assert!(matched.iter().all(|m| !m.3), "{db}: records start enabled");
+        let items: Vec<Value> = matched.iter().map(|m| json!([m.0, m.1])).collect();
+        let body = json!({"op": "exclude", "disable_record": true, "items": items});
+        let (status, outcome, _) = call(&app, post("/api/v1/batches", body, None)).await;
+        assert_eq!(
+            (status, &outcome["changed"]),
+            (StatusCode::OK, &json!(matched.len()))
+        );
+        // What the database holds: a server opened afresh on it reads every record disabled.
+        let fresh = app_with(&db, None).await;
+        let path =
+            format!("/api/v1/integrations/0/clients/{client}/items?status=excluded&limit=10000");
+        let (_, page, _) = call(&fresh, get(&path)).await;
+        let disabled: Vec<u64> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["record"]["disabled"] == json!(true))
+            .map(|i| i["record"]["id"].as_u64().unwrap())
+            .collect();
+        for m in &matched {
+            assert!(
+                disabled.contains(&m.2),
+                "{db}: record {} not saved disabled",
+                m.2
+            );
+        }
+        let (status, _, _) =
+            call(&app, post("/api/v1/batches", outcome["undo"].clone(), None)).await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        let fresh = app_with(&db, None).await;
+        let restored = matched_records(&fresh, client).await;
+        assert_eq!(
+            restored.iter().map(|m| (m.0, m.2, m.3)).collect::<Vec<_>>(),
+            matched
+                .iter()
+                .map(|m| (m.0, m.2, false))
+                .collect::<Vec<_>>(),
+            "{db}: the undo enables every record again, as saved"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_100000_item_batch_commits_in_one_go_and_undoes() {
     for db in databases().await {
