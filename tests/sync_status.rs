@@ -15,6 +15,7 @@ use sync_core::{
     Suggestion, SyncStatus,
 };
 use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
+use sync_overview::components::client_select::ClientSelect;
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
 use sync_overview::config::Config;
 use sync_overview::fetch::Fetch;
@@ -22,7 +23,7 @@ use sync_overview::ids::Ids;
 use sync_overview::screen::Screen;
 use sync_overview::view::View;
 use sync_overview::view_home::ViewHome;
-use sync_overview::view_state::ViewState;
+use sync_overview::view_state::{use_view, ViewState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -48,7 +49,8 @@ async fn settle() {
     }
 }
 
-/// Two clients of one integration; each answer comes a task later.
+/// Two integrations, the first with two clients, the second with one; each answer comes a task
+/// later.
 #[derive(Default)]
 struct Later {
     item_queries: RefCell<Vec<ItemQuery>>,
@@ -70,29 +72,35 @@ fn item(id: u32, client: u32) -> ItemView {
 impl Backend for Later {
     async fn integrations(&self) -> Answer<Vec<Integration>> {
         next_task().await;
-        Ok(vec![Integration {
-            id: IntegrationId(4),
-            name: "N-central".to_owned(),
-            product: Product::NCentral,
-            last_synced: Utc::now(),
-        }])
+        Ok(vec![
+            Integration {
+                id: IntegrationId(4),
+                name: "N-central".to_owned(),
+                product: Product::NCentral,
+                last_synced: Utc::now(),
+            },
+            Integration {
+                id: IntegrationId(5),
+                name: "Autotask".to_owned(),
+                product: Product::Autotask,
+                last_synced: Utc::now(),
+            },
+        ])
     }
     async fn counts(&self, _: IntegrationId) -> Answer<StatusCounts> {
         next_task().await;
         Ok(StatusCounts::default())
     }
-    async fn clients(&self, _: IntegrationId) -> Answer<Vec<Client>> {
+    async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
         next_task().await;
-        Ok(vec![
-            Client {
-                id: ClientId(1),
-                name: "Acme".to_owned(),
-            },
-            Client {
-                id: ClientId(2),
-                name: "Globex".to_owned(),
-            },
-        ])
+        let client = |id, name: &str| Client {
+            id: ClientId(id),
+            name: name.to_owned(),
+        };
+        Ok(match integration {
+            IntegrationId(4) => vec![client(1, "Acme"), client(2, "Globex")],
+            _ => vec![client(3, "Initech")],
+        })
     }
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
         self.item_queries.borrow_mut().push(query.clone());
@@ -178,23 +186,30 @@ async fn an_input_changed_through_a_memo_before_the_first_answer_gets_its_own_an
     drop(handle);
 }
 
+/// Provides what a part of the screen needs: `backend`, and the view `preset` kept in memory.
+fn provide_screen(backend: Rc<dyn Backend>, preset: View) {
+    let api = Api::new(backend);
+    provide_context(api);
+    provide_context(Config::default());
+    provide_context(Screen::new());
+    provide_context(Ids::new());
+    provide_context(ViewState::new(api, ViewHome::in_memory(preset)));
+}
+
 #[wasm_bindgen_test]
 async fn the_list_mounted_with_its_integration_and_client_preset_shows_their_rows() {
     let backend = Rc::new(Later::default());
     let root = container();
     let api_backend = backend.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let api = Api::new(api_backend);
-        provide_context(api);
-        provide_context(Config::default());
-        provide_context(Screen::new());
-        provide_context(Ids::new());
-        let preset = View {
-            integration: Some(IntegrationId(4)),
-            client: Some(ClientId(2)),
-            ..View::default()
-        };
-        provide_context(ViewState::new(api, ViewHome::in_memory(preset)));
+        provide_screen(
+            api_backend,
+            View {
+                integration: Some(IntegrationId(4)),
+                client: Some(ClientId(2)),
+                ..View::default()
+            },
+        );
         view! { <SyncStatusList /> }
     });
     settle().await;
@@ -223,5 +238,57 @@ async fn the_list_mounted_with_its_integration_and_client_preset_shows_their_row
             .all(|q| q.client == ClientId(2)),
         "never asked for another client"
     );
+    drop(handle);
+}
+
+/// The Client drop-down's options, as shown.
+fn client_options(root: &HtmlElement) -> Vec<String> {
+    let options = root.query_selector_all("select option").unwrap();
+    (0..options.length())
+        .filter_map(|i| options.item(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_client_list_says_it_is_busy_while_it_still_lists_the_previous_integrations_clients() {
+    let root = container();
+    let view = StoredValue::new_local(None);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_screen(
+            Rc::new(Later::default()),
+            View {
+                integration: Some(IntegrationId(4)),
+                ..View::default()
+            },
+        );
+        view.set_value(Some(use_view()));
+        view! { <ClientSelect /> }
+    });
+    settle().await;
+    let select = root
+        .query_selector("select")
+        .unwrap()
+        .expect("the Client drop-down");
+    assert_eq!(select.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(client_options(&root), ["Acme", "Globex"]);
+
+    let view = view.get_value().expect("the view state");
+    view.choose_integration(&Integration {
+        id: IntegrationId(5),
+        name: "Autotask".to_owned(),
+        product: Product::Autotask,
+        last_synced: Utc::now(),
+    });
+    leptos::task::tick().await;
+    assert_eq!(select.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        client_options(&root),
+        ["Acme", "Globex"],
+        "the old list, meanwhile"
+    );
+
+    settle().await;
+    assert_eq!(select.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(client_options(&root), ["Initech"]);
     drop(handle);
 }
