@@ -227,20 +227,7 @@ async function openPage(browser, url) {
 /** The app on the mock store with `size` items in its large client. */
 async function measureApp(browser, url, size) {
   const { context, page, firstRows, longest } = await openPage(browser, `${url}?demo=${size}`);
-  // The large client of the large integration.
-  await page.getByLabel('Integration', { exact: true }).selectOption({ label: 'N-central (RMM)' });
-  await page.waitForTimeout(200);
-  let found = false;
-  for (const c of await page.getByLabel('Client').locator('option').allTextContents()) {
-    await page.getByLabel('Client').selectOption({ label: c });
-    await page.evaluate(`(async () => { ${SETTLED}; await settled(); })()`);
-    const count = await page.getByText(/^[\d,]+ items?$/).innerText();
-    if (Number(count.replace(/\D/g, '')) === size) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) throw new Error(`no client with ${size} items`);
+  await openLargeClient(page, size);
   const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
   const mem = await memory(page);
