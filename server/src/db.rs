@@ -2,7 +2,7 @@
 //! source of truth: the store is loaded from it at start-up, and every change is committed to it
 //! before the in-memory store is updated.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -122,12 +122,8 @@ pub struct Changes {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
-    /// How many records one SELECT statement checks.
-    rows_per_update: usize,
-    /// The statement that changes items from a JSON array (in this database's dialect).
-    update_items: &'static str,
-    /// The statement that disables and enables records from a JSON array.
-    update_records: &'static str,
+    /// The statements written for this database.
+    dialect: &'static Dialect,
 }
 
 /// Rows per UPDATE of items or records: each statement reads its rows from one JSON parameter
@@ -136,27 +132,41 @@ pub struct Db {
 /// a list, so longer statements were slower still); this takes 0.52 s.
 const ROWS_PER_UPDATE: usize = 10_000;
 
-/// [`ROWS_PER_UPDATE`]'s statement on SQLite: `$1` the change's sequence number, `$2` the rows.
-const UPDATE_ITEMS_SQLITE: &str = "UPDATE items SET status = json_extract(v.value, '$[1]'), \
-     record = json_extract(v.value, '$[2]'), version = json_extract(v.value, '$[3]'), seq = $1 \
-     FROM json_each($2) AS v \
-     WHERE items.id = json_extract(v.value, '$[0]') \
-     AND items.version = json_extract(v.value, '$[3]') - 1";
+/// What differs between SQLite and PostgreSQL; in each UPDATE, `$1` is the change's sequence
+/// number and `$2` the rows, as JSON.
+#[derive(Debug)]
+struct Dialect {
+    /// Changes items, each only at the version its change started from, from
+    /// `[[id, status, record, version], …]`.
+    update_items: &'static str,
+    /// Disables or enables records, from `[[id, disabled], …]`.
+    update_records: &'static str,
+    /// How many records one statement checks are enabled, a parameter each. SQLite looks each
+    /// `$n` up by name in a list, so binding time grows with the square of a statement's
+    /// parameters; on PostgreSQL long statements were slow too.
+    records_per_check: usize,
+}
 
-/// Disables or enables records from `$2`, `[[id, disabled], …]`, on SQLite.
-const UPDATE_RECORDS_SQLITE: &str = "UPDATE records SET disabled = json_extract(v.value, '$[1]'), \
-     seq = $1 FROM json_each($2) AS v WHERE records.id = json_extract(v.value, '$[0]')";
+const SQLITE: Dialect = Dialect {
+    update_items: "UPDATE items SET status = json_extract(v.value, '$[1]'), \
+        record = json_extract(v.value, '$[2]'), version = json_extract(v.value, '$[3]'), \
+        seq = $1 FROM json_each($2) AS v WHERE items.id = json_extract(v.value, '$[0]') \
+        AND items.version = json_extract(v.value, '$[3]') - 1",
+    update_records: "UPDATE records SET disabled = json_extract(v.value, '$[1]'), seq = $1 \
+        FROM json_each($2) AS v WHERE records.id = json_extract(v.value, '$[0]')",
+    records_per_check: 128,
+};
 
-/// The same on PostgreSQL.
-const UPDATE_RECORDS_POSTGRES: &str = "UPDATE records SET disabled = (v.value->>1)::BIGINT, \
-     seq = $1 FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
-     WHERE records.id = (v.value->>0)::BIGINT";
-
-/// [`ROWS_PER_UPDATE`]'s statement on PostgreSQL.
-const UPDATE_ITEMS_POSTGRES: &str = "UPDATE items SET status = v.value->>1, \
-     record = (v.value->>2)::BIGINT, version = (v.value->>3)::BIGINT, seq = $1 \
-     FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
-     WHERE items.id = (v.value->>0)::BIGINT AND items.version = (v.value->>3)::BIGINT - 1";
+const POSTGRES: Dialect = Dialect {
+    update_items: "UPDATE items SET status = v.value->>1, record = (v.value->>2)::BIGINT, \
+        version = (v.value->>3)::BIGINT, seq = $1 \
+        FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
+        WHERE items.id = (v.value->>0)::BIGINT AND items.version = (v.value->>3)::BIGINT - 1",
+    update_records: "UPDATE records SET disabled = (v.value->>1)::BIGINT, seq = $1 \
+        FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
+        WHERE records.id = (v.value->>0)::BIGINT",
+    records_per_check: 400,
+};
 
 fn tag<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -198,23 +208,10 @@ impl Db {
             .connect(&url)
             .await?;
         MIGRATOR.run(&pool).await?;
-        // Records per SELECT (a parameter each). SQLite looks each `$n` parameter up by name in
-        // a list, so binding time grows with the square of a statement's parameters; on
-        // PostgreSQL long statements were slow too.
         let sqlite = url.starts_with("sqlite:");
         Ok(Self {
             pool,
-            rows_per_update: if sqlite { 32 } else { 100 },
-            update_items: if sqlite {
-                UPDATE_ITEMS_SQLITE
-            } else {
-                UPDATE_ITEMS_POSTGRES
-            },
-            update_records: if sqlite {
-                UPDATE_RECORDS_SQLITE
-            } else {
-                UPDATE_RECORDS_POSTGRES
-            },
+            dialect: if sqlite { &SQLITE } else { &POSTGRES },
         })
     }
 
@@ -470,7 +467,7 @@ impl Db {
             .fetch_one(&mut *tx)
             .await?;
         let seq = row.try_get::<i64, _>("seq")? as u64;
-        for chunk in write.enabled.chunks(4 * self.rows_per_update) {
+        for chunk in write.enabled.chunks(self.dialect.records_per_check) {
             let ids = (1..=chunk.len())
                 .map(|p| format!("${p}"))
                 .collect::<Vec<_>>()
@@ -511,7 +508,7 @@ impl Db {
                     serde_json::json!([c.item.0, tag(&c.status), c.record.map(|r| r.0), c.version])
                 })
                 .collect();
-            let updated = sqlx::query(self.update_items)
+            let updated = sqlx::query(self.dialect.update_items)
                 .bind(seq as i64)
                 .bind(serde_json::Value::Array(rows).to_string())
                 .execute(&mut *tx)
@@ -522,22 +519,14 @@ impl Db {
             }
         }
         // The records the changes disable or enable; the last change to a record wins.
-        let mut flags: Vec<(u32, u8)> = Vec::new();
-        let mut at: HashMap<RecordId, usize> = HashMap::new();
+        let mut flags = BTreeMap::new();
         for change in write.changes {
-            let disabled = change.disable.map(|r| (r, 1));
-            for (record, flag) in disabled.into_iter().chain(change.enable.map(|r| (r, 0))) {
-                match at.get(&record) {
-                    Some(&i) => flags[i].1 = flag,
-                    None => {
-                        at.insert(record, flags.len());
-                        flags.push((record.0, flag));
-                    }
-                }
-            }
+            let disabled = change.disable.map(|r| (r.0, 1));
+            flags.extend(disabled.into_iter().chain(change.enable.map(|r| (r.0, 0))));
         }
+        let flags: Vec<(u32, u8)> = flags.into_iter().collect();
         for chunk in flags.chunks(ROWS_PER_UPDATE) {
-            sqlx::query(self.update_records)
+            sqlx::query(self.dialect.update_records)
                 .bind(seq as i64)
                 .bind(serde_json::to_string(chunk).unwrap_or_default())
                 .execute(&mut *tx)
