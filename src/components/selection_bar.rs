@@ -26,10 +26,8 @@ pub fn SelectionBar(
     let asked = RwSignal::new(None::<BulkKind>);
     // The buttons that swap places: "Select all N matching" goes once everything is selected,
     // "Clear selection" once nothing is; focus moves to the other rather than being lost.
-    let ids = StoredValue::new((unique_id("select-all"), unique_id("clear-selection")));
-    let refocus = move |which: fn(&(String, String)) -> &String| {
-        focus_soon(ids.with_value(|both| which(both).clone()));
-    };
+    let select_all_id = StoredValue::new(unique_id("select-all"));
+    let clear_id = StoredValue::new(unique_id("clear-selection"));
     let heading = StoredValue::new(use_ids().of(TITLE));
     let on_close = Callback::new(move |()| {
         asked.set(None);
@@ -53,12 +51,12 @@ pub fn SelectionBar(
                 let total = total.get().filter(|&t| t > 0 && !everything())?;
                 Some(view! {
                     <button
-                        id=ids.with_value(|(all, _)| all.clone())
+                        id=select_all_id.get_value()
                         type="button"
                         class="button"
                         on:click=move |_| {
                             selection.select_matching();
-                            refocus(|(_, clear)| clear);
+                            focus_soon(clear_id.get_value());
                         }
                     >
                         {format!("Select all {} matching", grouped(total))}
@@ -72,11 +70,11 @@ pub fn SelectionBar(
                             <button
                                 type="button"
                                 class="button"
-                                id=ids.with_value(|(_, clear)| clear.clone())
+                                id=clear_id.get_value()
                                 aria-keyshortcuts="Escape"
                                 on:click=move |_| {
                                     selection.clear();
-                                    refocus(|(all, _)| all);
+                                    focus_soon(select_all_id.get_value());
                                 }
                             >
                                 "Clear selection"
