@@ -12,7 +12,7 @@ use crate::backend::{Answer, Backend};
 const HEADER: [&str; 5] = ["Name", "Source ID", "Type", "Status", "Matched record"];
 
 /// Items fetched per request while exporting (the HTTP API's largest page).
-const PAGE: u32 = 10_000;
+pub const PAGE: u32 = 10_000;
 
 /// Pages asked for at once: the server works out the next page while the browser reads one.
 const PAGES_AT_ONCE: usize = 2;
@@ -123,113 +123,9 @@ fn neutralised(cell: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
+    use sync_core::{ItemId, RecordId, RecordView, ResourceType, SyncStatus};
 
-    use async_trait::async_trait;
-    use chrono::{DateTime, Utc};
-    use futures::executor::block_on;
-    use sync_core::{
-        Action, CandidateQuery, Candidates, Client, ClientId, Facets, Integration, IntegrationId,
-        ItemId, ItemPage, ItemQuery, LogEntry, RecordId, RecordView, ResourceType, StatusCounts,
-        Suggestion, SyncStatus,
-    };
-
-    use super::{all_items, csv, PAGE};
-    use crate::backend::{Answer, Backend, BatchAnswer, BatchBody};
-
-    /// `total` items, in pages of at most `largest`; counts the pages asked for.
-    struct Pages {
-        total: u32,
-        largest: u32,
-        asked: Cell<u32>,
-    }
-
-    #[async_trait(?Send)]
-    impl Backend for Pages {
-        async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
-            self.asked.set(self.asked.get() + 1);
-            let end = self.total.min(query.offset + query.limit.min(self.largest));
-            Ok(ItemPage {
-                total: self.total,
-                offset: query.offset,
-                items: (query.offset..end)
-                    .map(|n| {
-                        let mut i = item("x", None);
-                        i.id = ItemId(n);
-                        i
-                    })
-                    .collect(),
-                facets: Facets::default(),
-            })
-        }
-        async fn integrations(&self) -> Answer<Vec<Integration>> {
-            unreachable!()
-        }
-        async fn counts(&self, _: IntegrationId) -> Answer<StatusCounts> {
-            unreachable!()
-        }
-        async fn clients(&self, _: IntegrationId) -> Answer<Vec<Client>> {
-            unreachable!()
-        }
-        async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
-            unreachable!()
-        }
-        async fn suggestions(&self, _: IntegrationId, _: ClientId) -> Answer<Vec<Suggestion>> {
-            unreachable!()
-        }
-        async fn logs(
-            &self,
-            _: IntegrationId,
-            _: DateTime<Utc>,
-            _: DateTime<Utc>,
-        ) -> Answer<Vec<LogEntry>> {
-            unreachable!()
-        }
-        async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<sync_core::ItemView> {
-            unreachable!()
-        }
-        async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
-            unreachable!()
-        }
-        fn is_demo(&self) -> bool {
-            false
-        }
-        async fn reset_demo(&self) -> Answer<()> {
-            unreachable!()
-        }
-        fn notice(&self) -> Option<String> {
-            None
-        }
-    }
-
-    /// The ids `all_items` reads from `backend`.
-    fn read(backend: &Pages) -> Vec<u32> {
-        let list = ItemQuery::all(IntegrationId(1), ClientId(1));
-        let items = block_on(all_items(backend, &list, &|_, _| {})).unwrap();
-        items.iter().map(|i| i.id.0).collect()
-    }
-
-    #[test]
-    fn reads_every_item_once_in_order_in_whole_pages() {
-        let backend = Pages {
-            total: 2 * PAGE + 5,
-            largest: PAGE,
-            asked: Cell::new(0),
-        };
-        assert_eq!(read(&backend), (0..2 * PAGE + 5).collect::<Vec<_>>());
-        assert_eq!(backend.asked.get(), 3);
-    }
-
-    #[test]
-    fn reads_every_item_once_in_order_when_pages_are_smaller_than_asked_for() {
-        let backend = Pages {
-            total: PAGE + 5,
-            largest: 4_000,
-            asked: Cell::new(0),
-        };
-        assert_eq!(read(&backend), (0..PAGE + 5).collect::<Vec<_>>());
-        assert_eq!(backend.asked.get(), 3);
-    }
+    use super::csv;
 
     fn item(name: &str, record: Option<&str>) -> sync_core::ItemView {
         sync_core::ItemView {

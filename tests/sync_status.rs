@@ -1,6 +1,6 @@
-//! Browser component tests of the Sync Status list and the loading it rests on
-//! (wasm-bindgen-test in headless Chromium), over a backend whose every answer arrives a task
-//! later, as a remote one's would.
+//! Browser component tests of the Sync Status list and the loading it rests on (the Client list,
+//! reading every matching item), in headless Chromium with wasm-bindgen-test, over a backend
+//! whose every answer arrives a task later, as a remote one's would.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::{Cell, RefCell};
@@ -18,6 +18,7 @@ use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, Ba
 use sync_overview::components::client_select::ClientSelect;
 use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
 use sync_overview::config::Config;
+use sync_overview::export::{all_items, PAGE};
 use sync_overview::fetch::Fetch;
 use sync_overview::ids::Ids;
 use sync_overview::screen::Screen;
@@ -49,11 +50,22 @@ async fn settle() {
     }
 }
 
-/// Two integrations, the first with two clients, the second with one; each answer comes a task
-/// later.
-#[derive(Default)]
+/// Two integrations, the first with two clients, the second with one; `total` items a client,
+/// in pages of at most `largest`; each answer comes a task later.
 struct Later {
     item_queries: RefCell<Vec<ItemQuery>>,
+    total: u32,
+    largest: u32,
+}
+
+impl Default for Later {
+    fn default() -> Self {
+        Self {
+            item_queries: RefCell::default(),
+            total: 500,
+            largest: u32::MAX,
+        }
+    }
 }
 
 fn item(id: u32, client: u32) -> ItemView {
@@ -105,8 +117,8 @@ impl Backend for Later {
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
         self.item_queries.borrow_mut().push(query.clone());
         next_task().await;
-        let total = 500;
-        let end = (query.offset + query.limit).min(total);
+        let total = self.total;
+        let end = (query.offset + query.limit.min(self.largest)).min(total);
         Ok(ItemPage {
             total,
             offset: query.offset,
@@ -291,4 +303,35 @@ async fn the_client_list_says_it_is_busy_while_it_still_lists_the_previous_integ
     assert_eq!(select.get_attribute("aria-busy").as_deref(), Some("false"));
     assert_eq!(client_options(&root), ["Initech"]);
     drop(handle);
+}
+
+/// The ids of the items `all_items` reads from `backend`, and how many pages it asked for.
+async fn read_all(backend: &Later) -> (Vec<u32>, usize) {
+    let list = ItemQuery::all(IntegrationId(4), ClientId(1));
+    let items = all_items(backend, &list, &|_, _| {}).await.unwrap();
+    let ids = items.iter().map(|i| i.id.0).collect();
+    (ids, backend.item_queries.borrow().len())
+}
+
+#[wasm_bindgen_test]
+async fn every_matching_item_is_read_once_in_order_in_whole_pages() {
+    let backend = Later {
+        total: 2 * PAGE + 5,
+        ..Later::default()
+    };
+    let (ids, pages) = read_all(&backend).await;
+    assert_eq!(ids, (0..2 * PAGE + 5).collect::<Vec<_>>());
+    assert_eq!(pages, 3);
+}
+
+#[wasm_bindgen_test]
+async fn every_matching_item_is_read_once_in_order_when_pages_are_smaller_than_asked_for() {
+    let backend = Later {
+        total: PAGE + 5,
+        largest: 4_000,
+        ..Later::default()
+    };
+    let (ids, pages) = read_all(&backend).await;
+    assert_eq!(ids, (0..PAGE + 5).collect::<Vec<_>>());
+    assert_eq!(pages, 3);
 }
