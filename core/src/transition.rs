@@ -100,6 +100,16 @@ impl Store {
         self.view(change.item)
     }
 
+    /// The record `change` links its item to anew, which must still be enabled when the change
+    /// is made (unless the change enables it): none when the item keeps the record it has.
+    pub fn linked_anew(&self, change: &Change) -> Option<RecordId> {
+        let record = change
+            .record
+            .filter(|_| change.status == SyncStatus::Matched)?;
+        let current = self.items.get(change.item.index())?.record;
+        (current != Some(record) && change.enable != Some(record)).then_some(record)
+    }
+
     /// Marks a record disabled or enabled (as another copy of this store already did), for a
     /// store kept in step with a shared database.
     pub fn set_record_disabled(&mut self, record: RecordId, disabled: bool) {
@@ -138,7 +148,9 @@ impl Store {
     }
 
     /// Checks a restore: the record (and the one to enable) exist and are the item's client's
-    /// and type's, and a matched item has one, enabled once the restore is made.
+    /// and type's, and a matched item has one, enabled once the restore is made unless the item
+    /// links to it already (Include leaves an item matched to the record its exclusion disabled,
+    /// and undoing a later action puts it back so).
     fn plan_restore(
         &self,
         id: ItemId,
@@ -161,7 +173,9 @@ impl Store {
                 return Err(ActionError::CannotRestore)
             }
             (SyncStatus::Matched, Some(r))
-                if self.records[r.index()].disabled && enable != Some(r) =>
+                if self.records[r.index()].disabled
+                    && enable != Some(r)
+                    && item.record != Some(r) =>
             {
                 return Err(ActionError::RecordDisabled { record: r })
             }

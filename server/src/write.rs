@@ -4,7 +4,7 @@
 
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sync_core::{Action, Batch, Change, RecordId, Store, SyncStatus};
+use sync_core::{Action, Batch, Change, RecordId, Store};
 
 use crate::api::{db_problem, internal, Answer, Shared};
 use crate::db::{Committed, Stored, Write};
@@ -35,7 +35,7 @@ pub async fn write(state: Shared, headers: &HeaderMap, action: Action, version: 
             let view = store.view_after(&change);
             let body = serde_json::to_string(&view).map_err(internal)?;
             Ok(Worked {
-                enabled: linked(&action).into_iter().collect(),
+                enabled: store.linked_anew(&change).into_iter().collect(),
                 changes: vec![change],
                 stored: Stored { status: 200, body },
             })
@@ -57,21 +57,10 @@ pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> An
     let fingerprint = serde_json::to_string(&batch).map_err(internal)?;
     let work = move |store: &Store| {
         let (changes, outcome) = store.plan_batch(&batch);
-        let enabled = match &batch {
-            Batch::Rematch { items } => items.iter().map(|&(_, record, _)| record).collect(),
-            Batch::Restore { items } => items
-                .iter()
-                .filter_map(|&(item, _, status, record, enable)| {
-                    linked(&Action::Restore {
-                        item,
-                        status,
-                        record,
-                        enable,
-                    })
-                })
-                .collect(),
-            Batch::Exclude { .. } | Batch::Include { .. } => Vec::new(),
-        };
+        let enabled = changes
+            .iter()
+            .filter_map(|c| store.linked_anew(c))
+            .collect();
         let body = serde_json::to_string(&outcome).map_err(internal)?;
         Ok(Worked {
             changes,
@@ -82,20 +71,6 @@ pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> An
     tokio::spawn(async move { commit(&state, key.as_deref(), &fingerprint, work).await })
         .await
         .map_err(internal)?
-}
-
-/// The record an action links its item to, which must still be enabled when the write lands.
-fn linked(action: &Action) -> Option<RecordId> {
-    match *action {
-        Action::Rematch { record, .. } => Some(record),
-        Action::Restore {
-            status: SyncStatus::Matched,
-            record,
-            enable,
-            ..
-        } if record != enable => record,
-        _ => None,
-    }
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {
