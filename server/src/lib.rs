@@ -4,6 +4,7 @@
 pub mod api;
 pub mod db;
 pub mod faults;
+pub mod gauges;
 pub mod hostile;
 pub mod layers;
 pub mod problem;
@@ -26,6 +27,7 @@ use sync_core::Store;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::db::Db;
+use crate::gauges::{Gauge, Gauges};
 use crate::problem::Problem;
 use crate::replica::Replica;
 
@@ -40,6 +42,8 @@ pub struct AppState {
     pub token: Option<String>,
     /// Armed faults, when fault injection is on (tests only).
     pub faults: Option<faults::Faults>,
+    /// Connections, requests and writes in flight (`GET /metrics`).
+    pub gauges: Arc<Gauges>,
 }
 
 /// How to open the server's data.
@@ -91,6 +95,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         db,
         token: settings.token.clone(),
         faults: settings.fault_injection.then(faults::Faults::default),
+        gauges: Arc::default(),
     })
 }
 
@@ -120,7 +125,9 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
         .nest("/api/v1", api)
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
+        .route("/metrics", get(metrics))
         .route("/__faults", axum::routing::post(faults::arm))
+        .layer(middleware::from_fn_with_state(state.clone(), count_request))
         .with_state(state)
         .layer(cors);
     layers::wrap(service)
@@ -132,6 +139,25 @@ async fn ready(State(state): State<Arc<AppState>>) -> Response {
         Ok(()) => "ready".into_response(),
         Err(error) => api::db_problem(error).into_response(),
     }
+}
+
+/// `GET /metrics`: what is in flight now, in Prometheus' text format.
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.gauges.exposition(),
+    )
+        .into_response()
+}
+
+/// Counts the request in `/metrics` while it is answered (or until its client goes away).
+async fn count_request(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let _held = state.gauges.hold(Gauge::Requests);
+    next.run(request).await
 }
 
 /// The credentials of an `Authorization: Bearer …` header (the scheme in any case).

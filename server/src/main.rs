@@ -74,7 +74,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     };
     let state = open(&settings).await?;
-    let db = state.db.clone();
+    let (db, gauges) = (state.db.clone(), state.gauges.clone());
     let expiry = tokio::spawn(expire_keys(db.clone(), args.key_ttl_hours));
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
@@ -84,7 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
     };
     tracing::info!(listen = %listener.local_addr()?, database = %redacted(&args.database), ?limits, "serving");
-    serve(listener, app, limits, shutdown()).await;
+    serve(listener, app, limits, gauges, shutdown()).await;
     expiry.abort();
     db.close().await;
     tracing::info!("stopped");

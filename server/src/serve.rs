@@ -13,6 +13,8 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+use crate::gauges::{Gauge, Gauges};
+
 /// Limits on connections.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -37,10 +39,12 @@ impl Default for Limits {
 
 /// Serves `app` on `listener` until `shutdown` completes, then stops accepting, lets requests in
 /// flight finish (idle connections close at once) for up to `limits.shutdown_grace`, and returns.
+/// Open connections are counted in `gauges`.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     limits: Limits,
+    gauges: Arc<Gauges>,
     shutdown: impl Future<Output = ()>,
 ) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
@@ -69,13 +73,14 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        let open = gauges.hold(Gauge::Connections);
         let _ = stream.set_nodelay(true);
         let connection =
             http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             let _ = connection.await;
-            drop(permit);
+            drop((permit, open));
         });
     }
     drop(listener);

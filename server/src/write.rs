@@ -8,6 +8,7 @@ use sync_core::{Action, Batch, Change, RecordId, Store};
 
 use crate::api::{db_problem, internal, Answer, Shared};
 use crate::db::{Committed, Stored, Write};
+use crate::gauges::Gauge;
 use crate::problem::Problem;
 use crate::AppState;
 
@@ -45,9 +46,7 @@ pub async fn write(state: Shared, headers: &HeaderMap, action: Action, version: 
             Err(Problem::refused(error, current))
         }
     };
-    tokio::spawn(async move { commit(&state, key.as_deref(), &fingerprint, work).await })
-        .await
-        .map_err(internal)?
+    in_task_of_its_own(state, key, fingerprint, work).await
 }
 
 /// Applies a batch, at most once per `Idempotency-Key`: every item still at its version changes,
@@ -68,9 +67,25 @@ pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> An
             stored: Stored { status: 200, body },
         })
     };
-    tokio::spawn(async move { commit(&state, key.as_deref(), &fingerprint, work).await })
-        .await
-        .map_err(internal)?
+    in_task_of_its_own(state, key, fingerprint, work).await
+}
+
+/// Commits in a task of its own, counted in `/metrics` until done: a client that goes away does
+/// not cancel a write half way.
+async fn in_task_of_its_own(
+    state: Shared,
+    key: Option<String>,
+    fingerprint: String,
+    work: impl Fn(&Store) -> Result<Worked, Problem> + Send + 'static,
+) -> Answer {
+    let held = state.gauges.hold(Gauge::Writes);
+    tokio::spawn(async move {
+        let answer = commit(&state, key.as_deref(), &fingerprint, work).await;
+        drop(held);
+        answer
+    })
+    .await
+    .map_err(internal)?
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Problem> {

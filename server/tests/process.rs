@@ -5,6 +5,7 @@
 
 mod support;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -12,6 +13,8 @@ use support::process::{all_items, http, request, sqlite, Server};
 use sync_server::{open, AppState, Settings};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
 
 /// Not Synced and Matched items of integration 0, to exclude.
 async fn excludable(server: &Server) -> Vec<Value> {
@@ -23,30 +26,59 @@ async fn excludable(server: &Server) -> Vec<Value> {
 }
 
 /// Streams exclusions of `items` from four clients at once, with idempotency keys; returns the
-/// ids the server acknowledged (until it goes away).
-async fn stream_exclusions(addr: String, items: Vec<Value>) -> Vec<u64> {
+/// ids the server acknowledged (until it goes away). `acknowledged` counts them as they come.
+async fn stream_exclusions(
+    addr: String,
+    items: Vec<Value>,
+    acknowledged: watch::Sender<usize>,
+) -> Vec<u64> {
+    let acknowledged = Arc::new(acknowledged);
     let mut writers = Vec::new();
     for part in items.chunks(items.len().div_ceil(4)) {
-        let (addr, part) = (addr.clone(), part.to_vec());
+        let (addr, part, counter) = (addr.clone(), part.to_vec(), acknowledged.clone());
         writers.push(tokio::spawn(async move {
-            let mut acknowledged = Vec::new();
+            let mut ids = Vec::new();
             for item in part {
                 let path = format!("/api/v1/items/{}/exclude", item["id"]);
                 let body = format!("{{\"version\": {}}}", item["version"]);
                 match http(&addr, "POST", &path, &body).await {
-                    Some((200, _)) => acknowledged.push(item["id"].as_u64().unwrap()),
+                    Some((200, _)) => {
+                        ids.push(item["id"].as_u64().unwrap());
+                        counter.send_modify(|n| *n += 1);
+                    }
                     Some(_) => {}
                     None => break,
                 }
             }
-            acknowledged
+            ids
         }));
     }
-    let mut acknowledged = Vec::new();
+    let mut ids = Vec::new();
     for writer in writers {
-        acknowledged.extend(writer.await.unwrap());
+        ids.extend(writer.await.unwrap());
     }
-    acknowledged
+    ids
+}
+
+/// Starts streaming exclusions of every excludable item and returns once `some` of them were
+/// acknowledged (the burst is then under way), with the stream's handle.
+async fn burst_under_way(server: &Server, some: usize) -> JoinHandle<Vec<u64>> {
+    let items = excludable(server).await;
+    assert!(items.len() > some * 4, "{} items to exclude", items.len());
+    let (counter, mut acknowledged) = watch::channel(0);
+    let writes = tokio::spawn(stream_exclusions(server.addr.clone(), items, counter));
+    let waited = tokio::time::timeout(
+        Duration::from_secs(60),
+        acknowledged.wait_for(|n| *n >= some),
+    )
+    .await
+    .map(|seen| seen.map(|n| *n));
+    assert!(
+        matches!(waited, Ok(Ok(_))),
+        "expected {some} acknowledged writes within 60 s; saw {}",
+        *acknowledged.borrow()
+    );
+    writes
 }
 
 /// The server's data as a new process would load it from `database`.
@@ -83,9 +115,7 @@ async fn check_after_restart(database: &str, acknowledged: &[u64]) {
 async fn a_graceful_stop_keeps_every_acknowledged_write() {
     let database = sqlite("stop");
     let mut server = Server::start(&database, &[]);
-    let items = excludable(&server).await;
-    let writes = tokio::spawn(stream_exclusions(server.addr.clone(), items));
-    tokio::time::sleep(Duration::from_millis(60)).await;
+    let writes = burst_under_way(&server, 5).await;
     server.signal("TERM");
     let acknowledged = writes.await.unwrap();
     assert_eq!(
@@ -104,9 +134,7 @@ async fn a_graceful_stop_keeps_every_acknowledged_write() {
 async fn kill_9_mid_burst_loses_no_acknowledged_write_and_half_applies_none() {
     let database = sqlite("kill");
     let mut server = Server::start(&database, &[]);
-    let items = excludable(&server).await;
-    let writes = tokio::spawn(stream_exclusions(server.addr.clone(), items));
-    tokio::time::sleep(Duration::from_millis(60)).await;
+    let writes = burst_under_way(&server, 5).await;
     server.signal("KILL");
     let acknowledged = writes.await.unwrap();
     assert!(server.exits_within(Duration::from_secs(5)).is_some());
@@ -131,7 +159,8 @@ async fn clients_dropping_mid_write_leave_the_api_and_the_database_agreeing() {
         dropped.push(tokio::spawn(async move {
             let mut stream = TcpStream::connect(&addr).await.unwrap();
             stream.write_all(text.as_bytes()).await.unwrap();
-            // Gone a few milliseconds after sending: before, during or after the commit.
+            // Gone a few milliseconds after sending: before, during or after the commit. (This
+            // spreads the moments of the drops; it waits for nothing.)
             tokio::time::sleep(Duration::from_micros(500 * (n as u64 % 8))).await;
             drop(stream);
         }));
@@ -139,7 +168,9 @@ async fn clients_dropping_mid_write_leave_the_api_and_the_database_agreeing() {
     for client in dropped {
         client.await.unwrap();
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Every dropped client's connection was accepted before the server's own count is read
+    // (connections are accepted in order); its writes are counted until they are done.
+    server.settled().await;
     let listed = all_items(&server).await;
     let excluded = listed.iter().filter(|i| i["status"] == "excluded").count();
     assert!(
@@ -176,18 +207,26 @@ async fn slow_and_idle_connections_are_closed_while_requests_keep_answering() {
     slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
         .await
         .unwrap();
-    for _ in 0..5 {
-        server.json("/api/v1/integrations").await;
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(
-        closed_within(&mut idle, Duration::from_secs(3)).await,
-        "idle closed"
-    );
-    assert!(
-        closed_within(&mut slow, Duration::from_secs(3)).await,
-        "slow closed"
-    );
+    let closed = async {
+        (
+            closed_within(&mut idle, Duration::from_secs(5)).await,
+            closed_within(&mut slow, Duration::from_secs(5)).await,
+        )
+    };
+    let answering = async {
+        // Paces the requests, no more: each must be answered while the two are open.
+        let mut every = tokio::time::interval(Duration::from_millis(50));
+        loop {
+            every.tick().await;
+            server.json("/api/v1/integrations").await;
+        }
+    };
+    let (idle_closed, slow_closed) = tokio::select! {
+        closed = closed => closed,
+        () = answering => unreachable!(),
+    };
+    assert!(idle_closed, "idle closed");
+    assert!(slow_closed, "slow closed");
     server.json("/api/v1/integrations").await;
 }
 
@@ -198,11 +237,19 @@ async fn a_stop_with_a_partial_request_open_finishes_within_the_grace() {
     let mut partial = TcpStream::connect(&server.addr).await.unwrap();
     partial
         .write_all(
-            b"POST /api/v1/items/1/exclude HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{",
+            b"POST /api/v1/items/1/exclude HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+              Content-Length: 50\r\n\r\n{",
         )
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The partial request is being answered (its handler waits for the body), besides the ask.
+    server
+        .metrics_until(
+            "the partial request in flight",
+            Duration::from_secs(30),
+            |m| m["sync_server_requests_in_flight"] == 2,
+        )
+        .await;
     server.signal("TERM");
     assert!(
         server.exits_within(Duration::from_secs(6)).is_some(),

@@ -1,8 +1,9 @@
 //! The `sync-server` binary as a child process, and raw HTTP/1.1 over TCP to it.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -51,14 +52,63 @@ impl Server {
 
     /// Waits up to `limit` for the process to exit; whether it did, cleanly.
     pub fn exits_within(&mut self, limit: Duration) -> Option<bool> {
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         while started.elapsed() < limit {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return Some(status.success());
             }
+            // Paces the polling, no more: each round asks whether the process has exited.
             std::thread::sleep(Duration::from_millis(20));
         }
         None
+    }
+
+    /// `GET /metrics` read as name → value.
+    pub async fn metrics(&self) -> BTreeMap<String, u64> {
+        let (status, body) = http(&self.addr, "GET", "/metrics", "")
+            .await
+            .expect("an answer");
+        assert_eq!(status, 200, "/metrics: {body}");
+        body.lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once(' '))
+            .map(|(name, value)| (name.to_owned(), value.trim().parse().unwrap()))
+            .collect()
+    }
+
+    /// Waits (up to `limit`) until `/metrics` satisfies `settled`; panics with what it last saw
+    /// and how long it waited.
+    pub async fn metrics_until(
+        &self,
+        what: &str,
+        limit: Duration,
+        settled: impl Fn(&BTreeMap<String, u64>) -> bool,
+    ) {
+        let started = Instant::now();
+        loop {
+            let seen = self.metrics().await;
+            if settled(&seen) {
+                return;
+            }
+            assert!(
+                started.elapsed() < limit,
+                "expected {what} within {limit:?}; after {:?} /metrics said {seen:?}",
+                started.elapsed()
+            );
+            // Paces the polling, no more: each round asks the server again.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until the server has nothing in flight but the request asking: every connection
+    /// accepted before it is closed and every write it started is committed or refused.
+    pub async fn settled(&self) {
+        self.metrics_until("nothing in flight", Duration::from_secs(60), |m| {
+            m["sync_server_connections_open"] == 1
+                && m["sync_server_requests_in_flight"] == 1
+                && m["sync_server_writes_in_flight"] == 0
+        })
+        .await;
     }
 
     /// A GET answered with 200, as JSON.
