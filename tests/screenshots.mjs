@@ -70,7 +70,10 @@ const dialog = large.page.getByRole('dialog');
 await dialog.locator('option').nth(1).waitFor({ state: 'attached' });
 await shot(large.page, '16-100k-rematch-likeliest');
 await dialog.getByLabel('Find a record').fill('ap1');
-await large.page.waitForTimeout(300);
+await large.page.waitForFunction(() => {
+  const options = [...document.querySelectorAll('dialog option')].slice(1);
+  return options.length > 0 && options.every((o) => o.textContent.toLowerCase().includes('ap1'));
+});
 await shot(large.page, '17-100k-rematch-find');
 
 // A link to a view whose integration does not exist: the first one, the filters kept, a notice.

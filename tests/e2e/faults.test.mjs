@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
-import { filterBy, choose, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { filterBy, choose, firstWithStatus, pickFromMenu, rowOf, settled, tiles, tilesReady, waitForTiles } from './support/app.mjs';
 
 const { visit, state } = suite({ apiArgs: ['--fault-injection'] });
 const T = { timeout: 60_000, skip: BACKEND !== 'http' && 'HTTP backend only' };
@@ -182,10 +182,14 @@ test('a slow answer that a newer request replaced is ignored', T, async () => {
   await tilesReady(page);
   // The Not Synced list answers after 1.5 s; the Excluded list, asked for next, at once.
   await arm({ kind: 'slow', path: '/items', after: true, delay_ms: 1500 });
+  const slow = page.waitForRequest((r) => r.url().includes('/items') && r.url().includes('not-synced'));
   await choose(page, 'Status', 'Not Synced');
   await page.getByText('Loading…').waitFor();
+  const request = await slow;
   await choose(page, 'Status', 'Excluded');
-  await page.waitForTimeout(2000);
+  // The slow answer has come in (or was given up) and the page has painted since.
+  await Promise.race([page.waitForEvent('requestfinished', (r) => r === request), page.waitForEvent('requestfailed', (r) => r === request)]);
+  await settled(page);
   const statuses = await page.locator('tbody tr td:nth-child(4)').allTextContents();
   assert.ok(statuses.length > 0);
   for (const s of statuses) assert.equal(s.trim(), 'Excluded');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
 import { itemCount, openLargeClient, rows, settled, table } from './support/app.mjs';
+import { until } from './support/wait.mjs';
 
 const { visit } = suite();
 const T = { timeout: 90_000, skip: BACKEND !== 'mock' && 'mock store (sized by ?demo=)' };
@@ -53,10 +54,13 @@ test('an open row menu follows its row when the list scrolls, and closes when th
   await menu.waitFor();
   const gap = async () => (await menu.boundingBox()).y - ((await button.boundingBox()).y + (await button.boundingBox()).height);
   const before = await gap();
+  const buttonAt = (await button.boundingBox()).y;
   await page.locator('.table-scroll').evaluate((el) => { el.scrollTop += 48; });
-  await page.waitForTimeout(100);
+  // The list has scrolled (the button moved up by the 48 px) and the menu followed it.
+  await until(async () => ({ moved: buttonAt - (await button.boundingBox()).y, gap: await gap() }), (seen) => Math.abs(seen.moved - 48) < 2 && Math.abs(seen.gap - before) < 2, {
+    what: `the button 48 px up and the menu ${before} px below it`,
+  });
   assert.ok(await menu.isVisible(), 'still open after a small scroll');
-  assert.ok(Math.abs((await gap()) - before) < 2, 'still just below its button');
   await page.locator('.table-scroll').evaluate((el) => { el.scrollTop += 2000; });
   await menu.waitFor({ state: 'detached' });
   await done();

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
 import { choose, filterBy, firstWithStatus, pickFromMenu, rowOf, tiles, tilesReady, waitForTiles } from './support/app.mjs';
+import { until } from './support/wait.mjs';
 
 const { visit } = suite();
 // The mock store's own storage, shared by the tabs of one browser; the HTTP backend has the
@@ -35,13 +36,11 @@ async function exclude(page, name) {
 }
 
 /** Waits (up to `ms`) until the row of `name` shows `status`, without reloading. */
-async function waitForStatus(page, name, status, ms = 1_000) {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if ((await rowOf(page, name))?.status === status) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal((await rowOf(page, name))?.status, status, `${name} within ${ms} ms`);
+async function waitForStatus(page, name, status, ms = 5_000) {
+  await until(async () => (await rowOf(page, name))?.status, (seen) => seen === status, {
+    what: `${name} ${status}`,
+    timeout: ms,
+  });
 }
 
 test('two tabs each exclude an item: both changes survive, and each tab shows the other at once', T, async () => {
@@ -89,12 +88,16 @@ test('a change checked against data another tab changed is refused, not applied 
   const b = await secondTab(session);
   await filterBy(b, item.name);
   const before = await tiles(b);
-  // Tab A's word to other tabs is lost: tab B can only learn of the change when it writes.
+  // Tab A's word to other tabs is lost (counted, not sent): tab B can only learn of the change
+  // when it writes.
   await a.evaluate(() => {
-    BroadcastChannel.prototype.postMessage = () => {};
+    window.toldOtherTabs = 0;
+    BroadcastChannel.prototype.postMessage = () => {
+      window.toldOtherTabs += 1;
+    };
   });
   await exclude(a, item.name);
-  await b.waitForTimeout(500);
+  await a.waitForFunction(() => window.toldOtherTabs > 0);
   assert.equal((await rowOf(b, item.name)).status, 'Not Synced', 'tab B has not heard');
 
   // Tab B, still showing the item as Not Synced, excludes it too.

@@ -1,5 +1,6 @@
 // Reads and drives the Sync Overview screen by roles and visible labels only.
 import assert from 'node:assert/strict';
+import { painted, until } from './wait.mjs';
 
 const number = (text) => Number(text.replace(/,/g, ''));
 
@@ -23,15 +24,11 @@ export async function tiles(page) {
   };
 }
 
-/** Waits (up to 5 s) until the tiles show `expected`; they reload after the row over HTTP. */
+/** Waits (up to 10 s) until the tiles show `expected`; they reload after the row over HTTP. */
 export async function waitForTiles(page, expected) {
-  let seen;
-  for (let i = 0; i < 50; i++) {
-    seen = await tiles(page);
-    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
-    await page.waitForTimeout(100);
-  }
-  assert.deepEqual(seen, expected, 'tiles');
+  await until(() => tiles(page), (seen) => JSON.stringify(seen) === JSON.stringify(expected), {
+    what: `tiles ${JSON.stringify(expected)}`,
+  });
 }
 
 /** Waits until the tiles show figures (not the loading mark). */
@@ -53,7 +50,7 @@ export async function itemCount(page) {
  * just asked for shows as `aria-busy`), then until the Client list and the table are not busy.
  */
 export async function settled(page) {
-  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = () => painted(page);
   await frames();
   // The Client list is busy while it still lists another integration's clients; once it is
   // not, the table asks for the client it shows.
