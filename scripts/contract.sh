@@ -9,9 +9,15 @@ target/debug/sync-server --listen "127.0.0.1:$port" --database "sqlite:$dir/cont
   >"$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.2
+# Polls (up to 60 s) until the server answers; a slow first start (migrations, seeding) is fine.
+deadline=$((SECONDS + 60))
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 $server 2>/dev/null; then
+    echo "sync-server did not answer /healthz within 60 s; its log:" >&2
+    cat "$dir/server.log" >&2
+    exit 1
+  fi
+  sleep 0.2 # paces the polling
 done
 .venv/bin/st run docs/openapi.yaml --experimental=openapi-3.1 --base-url "http://127.0.0.1:$port" \
   -H "Authorization: Bearer unused" --checks all --exclude-checks ignored_auth \

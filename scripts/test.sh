@@ -1,52 +1,78 @@
 #!/usr/bin/env bash
 # Sets up the toolchain, then runs every check and test: format, lints, sync-core's unit and
 # property tests, the app's unit tests, the reference server's API tests (on SQLite and on a
-# throwaway local PostgreSQL), the browser component tests (wasm-bindgen-test in headless
-# Chromium) and the end-to-end tests (Playwright driving Chromium on the release build).
+# throwaway local PostgreSQL), the API contract check, the browser component tests
+# (wasm-bindgen-test in headless Chromium), the end-to-end tests (Playwright driving Chromium on
+# the release build) and a benchmark smoke. Ends with a table of each step's wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/steps.sh
+wasm_lane=""
+finish() {
+  local status=$?
+  # A failure in the native half leaves the browser half running: stop it and its children.
+  [ -n "$wasm_lane" ] && kill -- "-$wasm_lane" 2>/dev/null
+  ./scripts/postgres.sh stop || true
+  steps_report "$status"
+}
+trap finish EXIT
+
+step "set-up (toolchain, browser, packages; skips what is installed)"
 ./scripts/setup.sh
 source scripts/env.sh
-
-step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt"
 cargo fmt --all -- --check
 
-step "cargo clippy (native and wasm32)"
+# The browser half (wasm lints, component tests, release builds) runs beside the native half:
+# each has stretches that leave a core idle (a link, LTO, a test waiting on a database or a
+# browser), which the other fills.
+wasm_log=target/test-wasm.log
+mkdir -p target
+step "browser half started beside the native half (log: $wasm_log)"
+setsid ./scripts/test-wasm.sh >"$wasm_log" 2>&1 &
+wasm_lane=$!
+
+step "cargo clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p sync-overview --all-targets --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p sync-overview --lib --bins --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "PostgreSQL for the server's tests (127.0.0.1:5433)"
 SYNC_SERVER_TEST_POSTGRES="$(./scripts/postgres.sh)"
 export SYNC_SERVER_TEST_POSTGRES
-trap './scripts/postgres.sh stop' EXIT
 echo "$SYNC_SERVER_TEST_POSTGRES"
 
 step "native tests (sync-core, app units, server API on SQLite and PostgreSQL)"
 cargo test --workspace
 
 step "API contract: sync-server against docs/openapi.yaml (schemathesis)"
-cargo build -p sync-server
+# The binary the tests above built (features unified across the workspace, as there); with
+# `-p sync-server` Cargo would build it again with other features, and a second copy of 40 crates.
+cargo build --workspace --bin sync-server
 ./scripts/contract.sh
 
-step "browser component tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p sync-overview --target wasm32-unknown-unknown --test components --test sync_status
+step "browser half: waiting for it to finish (wasm lints, component tests, release builds)"
+wasm_status=0
+wait "$wasm_lane" || wasm_status=$?
+wasm_lane=""
+cat "$wasm_log"
+[ "$wasm_status" -eq 0 ] || { echo "the browser half failed (exit $wasm_status): see above" >&2; exit "$wasm_status"; }
 
-step "release builds (Trunk): the default build, and the lean portal build (HTTP only)"
-trunk build --release --offline
-trunk build --release --offline --no-default-features --dist dist-lean
-node tests/size.mjs
-
-step "end-to-end tests on the mock store (Playwright + Chromium)"
-node --test --test-concurrency=2 tests/e2e/
+step "end-to-end tests on the mock store and, beside them, on the HTTP backend (sync-server + SQLite)"
+# Two node processes, each two test files at a time: a browser test waits on frames, timers and
+# requests much of the time, so two suites share the cores well. Each has its own servers.
+E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/ >target/e2e-http.log 2>&1 &
+e2e_http=$!
+e2e_mock_status=0
+node --test --test-concurrency=2 tests/e2e/ || e2e_mock_status=$?
+e2e_http_status=0
+wait "$e2e_http" || e2e_http_status=$?
+echo "== (the HTTP backend's run)"
+cat target/e2e-http.log
+[ "$e2e_mock_status" -eq 0 ] || { echo "end-to-end tests on the mock store failed" >&2; exit 1; }
+[ "$e2e_http_status" -eq 0 ] || { echo "end-to-end tests on the HTTP backend failed" >&2; exit 1; }
 
 step "end-to-end tests on the mock store at 100,000 items (each test starts on that client)"
 E2E_DEMO=100000 node --test --test-concurrency=2 tests/e2e/
-
-step "end-to-end tests on the HTTP backend against sync-server + SQLite"
-E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/
 
 step "benchmark smoke (10k items; the full run is scripts/bench.sh)"
 node tests/bench/run.mjs --sizes 10000 --keystrokes 6 --actions 2
