@@ -57,19 +57,11 @@ wasm_lane=""
 cat "$wasm_log"
 [ "$wasm_status" -eq 0 ] || { echo "the browser half failed (exit $wasm_status): see above" >&2; exit "$wasm_status"; }
 
-step "end-to-end tests on the mock store and, beside them, on the HTTP backend (sync-server + SQLite)"
-# Two node processes, each two test files at a time: a browser test waits on frames, timers and
-# requests much of the time, so two suites share the cores well. Each has its own servers.
-E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/ >target/e2e-http.log 2>&1 &
-e2e_http=$!
-e2e_mock_status=0
-node --test --test-concurrency=2 tests/e2e/ || e2e_mock_status=$?
-e2e_http_status=0
-wait "$e2e_http" || e2e_http_status=$?
-echo "== (the HTTP backend's run)"
-cat target/e2e-http.log
-[ "$e2e_mock_status" -eq 0 ] || { echo "end-to-end tests on the mock store failed" >&2; exit 1; }
-[ "$e2e_http_status" -eq 0 ] || { echo "end-to-end tests on the HTTP backend failed" >&2; exit 1; }
+step "end-to-end tests on the mock store (Playwright + Chromium)"
+node --test --test-concurrency=2 tests/e2e/
+
+step "end-to-end tests on the HTTP backend against sync-server + SQLite"
+E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/
 
 step "end-to-end tests on the mock store at 100,000 items (each test starts on that client)"
 E2E_DEMO=100000 node --test --test-concurrency=2 tests/e2e/

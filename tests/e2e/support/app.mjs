@@ -90,9 +90,15 @@ export async function waitForCount(page, n) {
   await page.getByText(new RegExp(`^${n.toLocaleString('en-US')} items?$`)).waitFor();
 }
 
-/** Sets the Filter box and waits for the list to reflect it. */
+/**
+ * Sets the Filter box and waits for the list to show the answer to it: not busy, and every name
+ * shown contains the text. (Names alone do not tell: a list still loading can already match, and
+ * a test acting then races the answer, which the server may work out after the test's next
+ * change.)
+ */
 export async function filterBy(page, text) {
   await page.getByLabel('Filter', { exact: true }).fill(text);
+  await settled(page);
   await page.waitForFunction(
     (t) => {
       const names = [...document.querySelectorAll('tbody th[scope=row]')].map((th) => th.firstElementChild.textContent.toLowerCase());
@@ -157,5 +163,6 @@ export async function firstWithStatus(page, status) {
   );
   const [first] = await rows(page);
   await choose(page, 'Status', 'All');
+  await settled(page);
   return first;
 }

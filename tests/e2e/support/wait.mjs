@@ -20,6 +20,20 @@ export async function until(read, ok, { what, timeout = 10_000 } = {}) {
   }
 }
 
+/** Awaits `promise` for up to `timeout` ms; on timeout fails saying what it waited for. */
+export async function within(promise, timeout, what) {
+  const deadline = new AbortController();
+  const late = pause(timeout, undefined, { signal: deadline.signal }).then(
+    () => assert.fail(`expected ${what} within ${timeout} ms`),
+    () => {},
+  );
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    deadline.abort();
+  }
+}
+
 /**
  * Resolves once the page has painted twice: whatever the page did synchronously in answer to
  * the last input (a state change, a re-render) is on screen by then.
