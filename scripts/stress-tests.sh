@@ -13,9 +13,10 @@ rounds="${1:-5}"
 source scripts/env.sh
 
 echo "== building what the suites run (the release bundle, sync-server, the server's tests)"
-trunk build --release --offline >/dev/null
+# The same target directories and features as scripts/test.sh, so nothing is built twice.
+CARGO_TARGET_DIR="$PWD/target/wasm-lane" trunk build --release --offline >/dev/null
 cargo build --workspace --bin sync-server --quiet
-cargo test -p sync-server --test process --test replicas --no-run --quiet
+cargo test --workspace --test process --test replicas --no-run --quiet
 
 SYNC_SERVER_TEST_POSTGRES="$(./scripts/postgres.sh)"
 export SYNC_SERVER_TEST_POSTGRES
@@ -47,7 +48,7 @@ record_node() { # suite log (TAP: "ok 1 - name" / "not ok 1 - name", subtests in
 for round in $(seq "$rounds"); do
   echo "== round $round of $rounds"
   log="$logs/server-$round.log"
-  cargo test -p sync-server --test process --test replicas -- --test-threads 2 >"$log" 2>&1 || true
+  cargo test --workspace --test process --test replicas -- --test-threads 2 >"$log" 2>&1 || true
   record_cargo server "$log"
   for backend in mock http; do
     log="$logs/e2e-$backend-$round.log"
@@ -56,7 +57,7 @@ for round in $(seq "$rounds"); do
       >"$log" 2>&1 || true
     record_node "e2e $backend" "$log"
   done
-  grep -c $'\tFAILED$' "$results" | xargs -I{} echo "   failures so far: {}"
+  echo "   failures so far: $(grep -c $'\tFAILED$' "$results" || true)"
 done
 
 echo

@@ -11,7 +11,7 @@ wasm_lane=""
 finish() {
   local status=$?
   # A failure in the native half leaves the browser half running: stop it and its children.
-  [ -n "$wasm_lane" ] && kill -- "-$wasm_lane" 2>/dev/null
+  [ -z "$wasm_lane" ] || kill -- "-$wasm_lane" 2>/dev/null || true
   ./scripts/postgres.sh stop || true
   steps_report "$status"
 }
