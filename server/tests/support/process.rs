@@ -95,7 +95,8 @@ impl Server {
                 "expected {what} within {limit:?}; after {:?} /metrics said {seen:?}",
                 started.elapsed()
             );
-            // Paces the polling, no more: each round asks the server again.
+            // Paces the polling, no more: this waits for nothing. The condition is asked of the
+            // server each round, and the deadline above fails with what it last said.
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
