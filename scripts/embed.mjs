@@ -24,8 +24,15 @@ let started;
 
 /** Loads the app's WebAssembly once; resolves to its exports. */
 export function instance() {
-  started ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  started ??= init({ module_or_path: fetchModule(new URL('./${wasm}', import.meta.url)) });
   return started;
+}
+
+// From the page's own origin, the module is fetched as the standalone page preloads it (no-cors,
+// credentials included: a same-origin answer is readable all the same), so every engine hands the
+// preloaded answer over; WebKit does so for no other mode. From another origin, with CORS.
+function fetchModule(url) {
+  return url.origin === location.origin ? fetch(url, { mode: 'no-cors', credentials: 'include' }) : fetch(url);
 }
 
 /**
@@ -46,11 +53,15 @@ const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
 // The app links its own stylesheet inside its root element (the same for every host); the page
 // only preloads it, so that it arrives while the wasm loads.
+// Trunk preloads the wasm for a CORS fetch, which WebKit does not hand to the app's fetch (it
+// downloaded the module twice): the page preloads it as embed.js fetches it from its own origin.
+const wasmPreload = new RegExp(`<link rel="preload" href="([^"]*${wasm})"[^>]*>`);
 const stripped = html
   .replace(/<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>\s*/, '')
-  .replace(new RegExp(`<link rel="stylesheet" (href="[^"]*${css}")[^>]*>`), '<link rel="preload" $1 as="style">');
-if (stripped.includes('import init') || !stripped.includes('<link rel="preload" href=')) {
-  throw new Error("Trunk's loader script or the app's stylesheet link was not found in index.html");
+  .replace(new RegExp(`<link rel="stylesheet" (href="[^"]*${css}")[^>]*>`), '<link rel="preload" $1 as="style">')
+  .replace(wasmPreload, '<link rel="preload" href="$1" as="fetch" type="application/wasm">');
+if (stripped.includes('import init') || !stripped.includes('<link rel="preload" href=') || !stripped.includes('as="fetch" type="application/wasm">')) {
+  throw new Error("Trunk's loader script, the app's stylesheet link or the wasm preload was not found in index.html");
 }
 // Built for an absolute public path: the page's own script follows it too.
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
