@@ -48,13 +48,19 @@ else
   builds+=("$!:wasm-bindgen")
 fi
 
-step "Debian packages: Chromium and ChromeDriver, PostgreSQL (for the server's tests)"
+step "Debian packages: Chromium and ChromeDriver, Firefox ESR, WebKitGTK's WebDriver on a virtual display, PostgreSQL"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# The smoke suite's other engines (tests/engines/): Firefox ESR, and WebKitGTK's MiniBrowser driven
+# by WebKitWebDriver, which needs a display (MiniBrowser has no headless mode).
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+[ -x /usr/bin/xauth ] || missing+=(xauth)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null)"
+  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null); $(/usr/bin/firefox-esr --version 2>/dev/null)"
 else
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -62,7 +68,7 @@ else
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y "${missing[@]}"
 fi
 
-step "npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
+step "npm packages (binaryen's wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, Testing Library, axe-core)"
 stamp=node_modules/.setup-stamp
 want="$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

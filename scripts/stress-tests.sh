@@ -4,8 +4,9 @@
 #
 #   ./scripts/stress-tests.sh [N]
 #
-# The suites: the server's process and replica tests (SQLite and a throwaway PostgreSQL), and the
-# end-to-end tabs, faults, undo and embed tests on the mock store and on the HTTP backend.
+# The suites: the server's process and replica tests (SQLite and a throwaway PostgreSQL), the
+# end-to-end tabs, faults, undo and embed tests on the mock store and on the HTTP backend, and the
+# smoke suite in each engine (Chromium, Firefox ESR, WebKit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -56,6 +57,11 @@ for round in $(seq "$rounds"); do
       tests/e2e/tabs.test.mjs tests/e2e/faults.test.mjs tests/e2e/undo.test.mjs tests/e2e/embed.test.mjs \
       >"$log" 2>&1 || true
     record_node "e2e $backend" "$log"
+  done
+  for engine in chromium firefox webkit; do
+    log="$logs/engines-$engine-$round.log"
+    ENGINES=$engine node --test --test-reporter=tap tests/engines/ >"$log" 2>&1 || true
+    record_node "smoke $engine" "$log"
   done
   echo "   failures so far: $(grep -c $'\tFAILED$' "$results" || true)"
 done

@@ -3,7 +3,8 @@
 # property tests, the app's unit tests, the reference server's API tests (on SQLite and on a
 # throwaway local PostgreSQL), the API contract check, the browser component tests
 # (wasm-bindgen-test in headless Chromium), the end-to-end tests (Playwright driving Chromium on
-# the release build) and a benchmark smoke. Ends with a table of each step's wall time.
+# the release build), a smoke suite in Chromium, Firefox ESR and WebKit, and a benchmark smoke.
+# Ends with a table of each step's wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/steps.sh
@@ -59,6 +60,9 @@ cat "$wasm_log"
 
 step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/
+
+step "smoke suite in every engine: Chromium, Firefox ESR and WebKitGTK (screenshots: target/screenshots/engines/)"
+node --test tests/engines/
 
 step "end-to-end tests on the HTTP backend against sync-server + SQLite"
 E2E_BACKEND=http node --test --test-concurrency=2 tests/e2e/

@@ -26,9 +26,10 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** The demo portal of examples/portal-host/, served as it is. */
 const PORTAL = fileURLToPath(new URL('../../../examples/portal-host/', import.meta.url));
 
-/** The file for a request path: the app under `base`, test files under /__test/; else none. */
-function fileFor(root, base, path) {
+/** The file for a request path: `files` by path, the app under `base`, test files under /__test/; else none. */
+function fileFor(root, base, path, files) {
   if (path === AXE_PATH) return AXE_FILE;
+  if (Object.hasOwn(files, path)) return files[path];
   if (path.startsWith('/__test/')) return join(FIXTURES, path.slice('/__test/'.length));
   if (path.startsWith('/examples/portal-host/')) return join(PORTAL, path.slice('/examples/portal-host/'.length));
   if (path.startsWith(base)) return join(root, path.slice(base.length));
@@ -42,16 +43,21 @@ export const strictCsp = (api = '') =>
 /**
  * Serves `root` at `base` (a sub-path such as /tools/sync-overview/) on 127.0.0.1 at a free port;
  * resolves to { url (of `base`), close }. `csp()`, if given, returns the Content-Security-Policy
- * header sent with every answer.
+ * header sent with every answer. `files` serves more files by path ({ '/__test/x.js': file });
+ * `inject` lists scripts every HTML page loads first, before its own (a test's hooks).
  */
-export async function serve(root = DIST, { csp, base = '/' } = {}) {
+export async function serve(root = DIST, { csp, base = '/', files = {}, inject = [] } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = fileFor(root, base, path);
+    let file = fileFor(root, base, path, files);
     try {
       if (!file) throw new Error('outside the served folder');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject.length > 0 && extname(file) === '.html') {
+        const scripts = inject.map((src) => `<script src="${src}"></script>`).join('');
+        body = body.toString('utf8').replace(/<head>/i, `<head>${scripts}`);
+      }
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (csp) headers['content-security-policy'] = csp();
       res.writeHead(200, headers);
