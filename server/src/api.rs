@@ -7,6 +7,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -19,6 +20,7 @@ use sync_core::{
 
 use crate::db::DbError;
 use crate::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
+use crate::limits;
 use crate::problem::Problem;
 use crate::write::{write, write_batch};
 use crate::AppState;
@@ -32,7 +34,8 @@ pub const MAX_BATCH: usize = 200_000;
 pub(crate) type Shared = Arc<AppState>;
 pub(crate) type Answer = Result<Response, Problem>;
 
-/// The API's routes, under `/api/v1`.
+/// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
+/// a path no route serves is 404 and a method a route does not take 405, both problem documents.
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/integrations", get(integrations))
@@ -52,10 +55,25 @@ pub fn routes() -> Router<Shared> {
         .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))
         .route("/items/{item}/include", post(item_write::<IncludeBody>))
         .route("/items/{item}/restore", post(item_write::<RestoreBody>))
+        .route_layer(from_fn_with_state(BODY_LIMIT, limits::announced_body))
         .route(
             "/batches",
-            post(batch).layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT)),
+            post(batch)
+                .layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT))
+                .layer(from_fn_with_state(BATCH_BODY_LIMIT, limits::announced_body)),
         )
+        .method_not_allowed_fallback(wrong_method)
+        .fallback(no_route)
+}
+
+/// 404 for a path no route serves.
+pub async fn no_route() -> Problem {
+    Problem::not_found("No route serves this path.")
+}
+
+/// 405 for a method a route does not take; the router adds `Allow`.
+pub async fn wrong_method() -> Problem {
+    Problem::method_not_allowed()
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Response {

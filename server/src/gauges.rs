@@ -14,6 +14,7 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Gauges {
     connections: AtomicUsize,
+    waiting: AtomicUsize,
     requests: AtomicUsize,
     writes: AtomicUsize,
 }
@@ -23,6 +24,8 @@ pub struct Gauges {
 pub enum Gauge {
     /// Connections accepted and not yet closed.
     Connections,
+    /// Of those, the ones that have not sent a byte yet.
+    Waiting,
     /// Requests being answered (their handlers running).
     Requests,
     /// Writes being committed, whether or not their client is still there.
@@ -57,6 +60,7 @@ impl Gauges {
     fn counter(&self, gauge: Gauge) -> &AtomicUsize {
         match gauge {
             Gauge::Connections => &self.connections,
+            Gauge::Waiting => &self.waiting,
             Gauge::Requests => &self.requests,
             Gauge::Writes => &self.writes,
         }
@@ -73,6 +77,11 @@ impl Gauges {
                 "sync_server_connections_open",
                 "Connections open, this one included.",
                 read(Gauge::Connections),
+            ),
+            (
+                "sync_server_connections_waiting",
+                "Connections open that have not sent a byte yet (the first closed when the server is full).",
+                read(Gauge::Waiting),
             ),
             (
                 "sync_server_requests_in_flight",

@@ -2,20 +2,23 @@
 //! (a file created, migrated and seeded with the demo data on first start) or PostgreSQL.
 
 pub mod api;
+pub mod cors;
 pub mod db;
 pub mod faults;
 pub mod gauges;
 pub mod hostile;
 pub mod layers;
+pub mod limits;
 pub mod problem;
 pub mod replica;
 pub mod serve;
+pub mod waiting;
 pub mod write;
 
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method};
+use axum::http::header;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -24,7 +27,6 @@ use chrono::Utc;
 use subtle::ConstantTimeEq;
 use sync_core::demo::{dataset, DemoConfig};
 use sync_core::Store;
-use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::db::Db;
 use crate::gauges::{Gauge, Gauges};
@@ -99,8 +101,9 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
     })
 }
 
-/// The whole HTTP service: `/api/v1/…` (behind the bearer token, if any) and `/healthz`, with
-/// CORS for `origins` (`*` allows any).
+/// The whole HTTP service: `/api/v1/…` (behind the bearer token, if any: an unknown API path
+/// is 401 before it is 404, so the routes cannot be mapped without a token) and `/healthz`,
+/// with CORS for `origins` (`*` allows any). Every error it writes is a problem document.
 pub fn router(state: AppState, origins: &[String]) -> Router {
     let state = Arc::new(state);
     let api = api::routes()
@@ -109,28 +112,20 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
             faults::inject,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), authorize));
-    let cors = CorsLayer::new()
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers([
-            header::AUTHORIZATION,
-            header::CONTENT_TYPE,
-            header::HeaderName::from_static("idempotency-key"),
-        ])
-        .allow_origin(if origins.iter().any(|o| o == "*") {
-            AllowOrigin::any()
-        } else {
-            AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
-        });
     let service = Router::new()
         .nest("/api/v1", api)
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .route("/metrics", get(metrics))
         .route("/__faults", axum::routing::post(faults::arm))
+        .method_not_allowed_fallback(api::wrong_method)
+        .fallback(api::no_route)
         .layer(middleware::from_fn_with_state(state.clone(), count_request))
         .with_state(state)
-        .layer(cors);
-    layers::wrap(service)
+        .layer(cors::layer(origins))
+        .layer(middleware::from_fn(cors::preflight));
+    // Outermost: the head as the client sent it (the request id is added inside).
+    layers::wrap(service).layer(middleware::from_fn(limits::head))
 }
 
 /// `GET /readyz`: whether this replica can answer, i.e. its database answers.

@@ -30,11 +30,16 @@ struct Args {
     /// An origin allowed to call the API from a browser (repeatable; `*` for any).
     #[arg(long = "cors-origin")]
     cors_origins: Vec<String>,
-    /// Seconds a connection may take to send a request's headers, or sit idle between requests.
+    /// Seconds a new connection may take to send its first byte.
+    #[arg(long, env = "SYNC_SERVER_FIRST_BYTE_TIMEOUT", default_value_t = 5)]
+    first_byte_timeout: u64,
+    /// Seconds a connection may take to send a request's headers once it started, or sit idle
+    /// between requests.
     #[arg(long, env = "SYNC_SERVER_HEADER_TIMEOUT", default_value_t = 10)]
     header_timeout: u64,
-    /// Connections open at once (more wait in the listen queue).
-    #[arg(long, env = "SYNC_SERVER_MAX_CONNECTIONS", default_value_t = 1024)]
+    /// Connections open at once. When full, the one that has waited longest without sending a
+    /// byte is closed to make room; if all are busy, more wait in the listen queue.
+    #[arg(long, env = "SYNC_SERVER_MAX_CONNECTIONS", default_value_t = 10_000)]
     max_connections: usize,
     /// Seconds a shutdown waits for requests in flight before closing what is left.
     #[arg(long, env = "SYNC_SERVER_SHUTDOWN_GRACE", default_value_t = 10)]
@@ -79,6 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let limits = Limits {
+        first_byte_timeout: Duration::from_secs(args.first_byte_timeout),
         header_timeout: Duration::from_secs(args.header_timeout),
         max_connections: args.max_connections,
         shutdown_grace: Duration::from_secs(args.shutdown_grace),

@@ -127,6 +127,49 @@ impl Problem {
         )
     }
 
+    /// 405: the path exists, the method does not (the answer's `Allow` names those that do).
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "urn:sync-overview:problem:method-not-allowed",
+            "Method not allowed",
+            "This path does not take this method; the Allow header names those it takes."
+                .to_owned(),
+        )
+    }
+
+    /// 414: the request's URI is longer than the server reads.
+    pub fn uri_too_long(limit: usize) -> Self {
+        Self::new(
+            StatusCode::URI_TOO_LONG,
+            "urn:sync-overview:problem:uri-too-long",
+            "URI too long",
+            format!("The request's path and query must be at most {limit} bytes."),
+        )
+    }
+
+    /// 431: more header fields, or more header bytes, than the server reads.
+    pub fn headers_too_large(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "urn:sync-overview:problem:headers-too-large",
+            "Request header fields too large",
+            detail.into(),
+        )
+    }
+
+    /// 403: a CORS preflight for a method or header the API does not take.
+    pub fn preflight_refused() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "urn:sync-overview:problem:preflight-refused",
+            "Preflight refused",
+            "The API takes GET and POST, with the headers Authorization, Content-Type and \
+             Idempotency-Key; this cross-origin request asks for something else."
+                .to_owned(),
+        )
+    }
+
     /// 503: the database is not answering; nothing was changed, and trying again later may work.
     pub fn unavailable() -> Self {
         Self::new(

@@ -201,7 +201,8 @@ async fn closed_within(stream: &mut TcpStream, limit: Duration) -> bool {
 
 #[tokio::test]
 async fn slow_and_idle_connections_are_closed_while_requests_keep_answering() {
-    let server = Server::start(&sqlite("slow"), &["--header-timeout", "1"]);
+    let args = ["--first-byte-timeout", "1", "--header-timeout", "1"];
+    let server = Server::start(&sqlite("slow"), &args);
     let mut idle = TcpStream::connect(&server.addr).await.unwrap();
     let mut slow = TcpStream::connect(&server.addr).await.unwrap();
     slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")

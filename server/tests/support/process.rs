@@ -151,6 +151,50 @@ pub async fn http(addr: &str, method: &str, path: &str, body: &str) -> Option<(u
     Some((status, body))
 }
 
+/// An answer read off the wire: status, header fields (names lower-cased) and body.
+#[derive(Debug)]
+pub struct Answer {
+    /// The status code.
+    pub status: u16,
+    /// The header fields, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body, as text.
+    pub body: String,
+}
+
+impl Answer {
+    /// The value of header `name`, if any.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `bytes` as they are over a fresh connection and reads the answer until the server
+/// closes; `None` if it closed without one.
+pub async fn exchange(addr: &str, bytes: &[u8]) -> Option<Answer> {
+    let mut stream = TcpStream::connect(addr).await.ok()?;
+    // The server may answer (and close) before it has read everything sent: a refusal.
+    let _ = stream.write_all(bytes).await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    let response = String::from_utf8_lossy(&response);
+    let (head, body) = response.split_once("\r\n\r\n")?;
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.get(9..12)?.parse().ok()?;
+    let headers = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Some(Answer {
+        status,
+        headers,
+        body: body.to_owned(),
+    })
+}
+
 /// A fresh SQLite database file's URL.
 pub fn sqlite(name: &str) -> String {
     let dir = std::env::temp_dir().join(format!("sync-server-{name}-{}", std::process::id()));
