@@ -4,7 +4,7 @@
 #
 #   ./scripts/stress-tests.sh [N]
 #
-# The suites: the server's process and replica tests (SQLite and a throwaway PostgreSQL), the
+# The suites: the server's process, edge and replica tests (SQLite and a throwaway PostgreSQL), the
 # end-to-end tabs, faults, undo and embed tests on the mock store and on the HTTP backend, and the
 # smoke suite in each engine (Chromium, Firefox ESR, WebKit).
 set -euo pipefail
@@ -49,7 +49,7 @@ record_node() { # suite log (TAP: "ok 1 - name" / "not ok 1 - name", subtests in
 for round in $(seq "$rounds"); do
   echo "== round $round of $rounds"
   log="$logs/server-$round.log"
-  cargo test --workspace --test process --test replicas -- --test-threads 2 >"$log" 2>&1 || true
+  cargo test --workspace --test process --test replicas --test edges -- --test-threads 2 >"$log" 2>&1 || true
   record_cargo server "$log"
   for backend in mock http; do
     log="$logs/e2e-$backend-$round.log"
