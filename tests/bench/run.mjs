@@ -5,6 +5,7 @@
 // At 100,000 items it also times the bulk path over HTTP, against sync-server (its `server`
 // profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
+//        [--dist DIR] (another build, e.g. an older commit's) [--no-http] (skip the HTTP bulk run)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number);
+const BUILD = arg('dist', DIST);
+const HTTP = !process.argv.includes('--no-http');
 const KEYSTROKES = Number(arg('keystrokes', '30'));
 const ACTIONS = Number(arg('actions', '15'));
 
@@ -32,13 +35,13 @@ const pct = (xs, p) => {
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 function transferSizes() {
-  const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const files = readdirSync(BUILD).filter((f) => /\.(wasm|js|css)$/.test(f));
   let raw = 0;
   let gzip = 0;
   let brotli = 0;
   console.log('transfer size (dist/):');
   for (const f of files) {
-    const body = readFileSync(join(DIST, f));
+    const body = readFileSync(join(BUILD, f));
     const g = gzipSync(body, { level: 9 }).length;
     const b = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     raw += body.length;
@@ -255,8 +258,8 @@ function floorSite(size) {
   const dir = mkdtempSync(join(tmpdir(), 'sync-overview-floor-'));
   const floor = fileURLToPath(new URL('./floor/', import.meta.url));
   for (const f of ['index.html', 'floor.js']) copyFileSync(join(floor, f), join(dir, f));
-  const css = readdirSync(DIST).find((f) => f.endsWith('.css'));
-  copyFileSync(join(DIST, css), join(dir, 'main.css'));
+  const css = readdirSync(BUILD).find((f) => /^main-.*\.css$/.test(f));
+  copyFileSync(join(BUILD, css), join(dir, 'main.css'));
   const data = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'sync-core', '--example', 'floor_data', '--', String(size)], {
     maxBuffer: 1 << 30,
   });
@@ -325,7 +328,7 @@ function report(size, app, floor) {
 }
 
 transferSizes();
-const server = await serve();
+const server = await serve(BUILD);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
@@ -341,7 +344,7 @@ try {
       await floorServer.close();
       rmSync(site, { recursive: true, force: true });
     }
-    if (size === 100_000) reportBulk('HTTP backend (sync-server, SQLite)', await measureHttpBulk(browser, server.url, size));
+    if (size === 100_000 && HTTP) reportBulk('HTTP backend (sync-server, SQLite)', await measureHttpBulk(browser, server.url, size));
   }
 } finally {
   await browser.close();
