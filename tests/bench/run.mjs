@@ -6,6 +6,7 @@
 // profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
 //        [--dist DIR] (another build, e.g. an older commit's) [--no-http] (skip the HTTP bulk run)
+//        (--actions 0 skips Exclude and Include, which an older build may not offer the same way)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,7 +88,7 @@ const SETTLED = `async function settled() {
 // list shows the answer.
 const KEYSTROKES_SCRIPT = (n) => `(async (n) => {
   ${SETTLED}
-  const input = document.querySelector('input[id$="-filter"]');
+  const input = document.querySelector('input[type="search"]');
   const text = 'ws1';
   const times = [];
   let value = '';
@@ -196,6 +197,8 @@ const BULK_SCRIPT = `(async () => {
     return { took, longest };
   };
   const all = button(/^Select all [\\d,]+ matching$/);
+  // An older build (--dist) may have no bulk actions.
+  if (!all) return null;
   const n = all.textContent.match(/[\\d,]+/)[0];
   const select = await timed(() => all.click(), () => document.body.innerText.includes(n + ' items selected'));
   button(/^Exclude…$/).click();
@@ -287,7 +290,9 @@ async function measureHttpBulk(browser, url, size) {
 }
 
 /** Prints the bulk figures of one backend. */
-function reportBulk(backend, { items, select, exclude, undo }) {
+function reportBulk(backend, bulk) {
+  if (!bulk) return;
+  const { items, select, exclude, undo } = bulk;
   const long = (t) => (t > 0 ? ms(t) : 'none over 50 ms');
   console.log(`  bulk on the ${backend}, the app only (the floor page has none), ${items} items:`);
   for (const [label, step] of [
@@ -306,6 +311,7 @@ function report(size, app, floor) {
   const both = (label, pick) => {
     const a = pick(app);
     const f = pick(floor);
+    if (a.length === 0) return; // --actions 0
     console.log(
       `  ${label.padEnd(48)} ${`p50 ${ms(pct(a, 50))}  p95 ${ms(pct(a, 95))}`.padEnd(28)} ${`p50 ${ms(pct(f, 50))}  p95 ${ms(pct(f, 95))}`.padEnd(28)} ${ratio(pct(a, 50), pct(f, 50))} / ${ratio(pct(a, 95), pct(f, 95))}`,
     );
