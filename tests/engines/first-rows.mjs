@@ -3,10 +3,9 @@
 // WebAssembly module. Figures, not a test; the smoke suite is smoke.test.mjs.
 //
 //   node tests/engines/first-rows.mjs [--loads 7] [--engines chromium,firefox,webkit] [--demo 100000] [--dist dist/]
-import { fileURLToPath } from 'node:url';
-import { serve } from '../e2e/support/server.mjs';
 import { until } from '../e2e/support/wait.mjs';
 import { ENGINES, launch } from './support/engines.mjs';
+import { serveHooked } from './support/hooked.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,10 +14,7 @@ const arg = (name, fallback) => {
 const LOADS = Number(arg('loads', '7'));
 const DEMO = arg('demo', '');
 
-const server = await serve(arg('dist', undefined), {
-  files: { '/__test/page-hook.js': fileURLToPath(new URL('./support/page-hook.js', import.meta.url)) },
-  inject: ['/__test/page-hook.js'],
-});
+const server = await serveHooked(arg('dist', undefined));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`first Sync Status rows painted, median of ${LOADS} fresh loads${DEMO ? ` (demo ${DEMO})` : ''}:`);
 for (const name of arg('engines', ENGINES.join(',')).split(',')) {

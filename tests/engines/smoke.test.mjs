@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { serve, strictCsp } from '../e2e/support/server.mjs';
+import { strictCsp } from '../e2e/support/server.mjs';
 import { APP_PATH } from '../e2e/support/suite.mjs';
 import { ENGINES, launch } from './support/engines.mjs';
+import { serveHooked } from './support/hooked.mjs';
 import { smokeTab } from './support/ui.mjs';
 
 const T = { timeout: 120_000 };
@@ -22,15 +22,7 @@ const engines = (process.env.ENGINES ?? ENGINES.join(',')).split(',');
 
 let server;
 before(async () => {
-  server = await serve(undefined, {
-    base: APP_PATH,
-    csp: () => strictCsp(),
-    files: {
-      '/__test/page-hook.js': fileURLToPath(new URL('./support/page-hook.js', import.meta.url)),
-      '/__test/testing-library-dom.js': createRequire(import.meta.url).resolve('@testing-library/dom/dist/@testing-library/dom.umd.min.js'),
-    },
-    inject: ['/__test/page-hook.js'],
-  });
+  server = await serveHooked(undefined, { base: APP_PATH, csp: () => strictCsp() });
 });
 after(() => server?.close());
 
