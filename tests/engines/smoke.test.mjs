@@ -117,7 +117,7 @@ for (const name of engines) {
       await ui.done();
     });
 
-    test('looks as in Chromium: a tile, a button, the Filter box and a dialog', T, async () => {
+    test('looks as in Chromium: a tile, a button, the Filter box and a dialog', T, async (t) => {
       const ui = await visit();
       const [first] = await ui.rows();
       await ui.still();
@@ -131,7 +131,9 @@ for (const name of engines) {
       await ui.press('Escape');
       await ui.done();
       if (name === 'chromium') Object.assign(reference, styles);
-      else if (Object.keys(reference).length > 0) assertLooksLike(styles, reference, name);
+      // Run without Chromium (ENGINES=webkit), there is nothing to compare with: said, not passed.
+      else if (Object.keys(reference).length === 0) t.skip('no Chromium styles to compare with in this run');
+      else assertLooksLike(styles, reference, name);
     });
 
     test('the dark theme is dark', T, async () => {
