@@ -3,14 +3,14 @@
 // (HTTP backend only) in dist-lean/. Exits 1 when a build is over its budget.
 //
 // The budgets are today's sizes with a little room, so that growth is seen and decided on; the
-// targets of issue 12 (242.7 kB default, 150 kB lean) are printed beside them.
+// targets of issue 20 (315 kB default, 235 kB lean) are printed beside them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 339, target: 242.7 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 258, target: 150 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 330, target: 315 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 249, target: 235 },
 ];
 
 let over = false;

@@ -238,6 +238,7 @@ pub struct Integration {
     /// The integrated product.
     pub product: Product,
     /// When the product last synced with the portal.
+    #[serde(deserialize_with = "crate::time::rfc3339")]
     pub last_synced: DateTime<Utc>,
 }
 
@@ -319,6 +320,7 @@ impl LogLevel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
     /// When it was written.
+    #[serde(deserialize_with = "crate::time::rfc3339")]
     pub time: DateTime<Utc>,
     /// The integration whose sync wrote it.
     pub integration: IntegrationId,
