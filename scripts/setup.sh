@@ -68,7 +68,7 @@ else
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y "${missing[@]}"
 fi
 
-step "npm packages (binaryen's wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, Testing Library, axe-core)"
+step "npm packages (binaryen's wasm-opt, esbuild, playwright-core, puppeteer-core, selenium-webdriver, Testing Library, axe-core)"
 stamp=node_modules/.setup-stamp
 want="$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

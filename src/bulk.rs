@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use sync_core::{Batch, ItemId, ItemQuery, ItemView, RecordId, Suggestion, SyncStatus};
+use sync_core::{Batch, ItemId, ItemQuery, ItemView, ListItems, RecordId, Suggestion, SyncStatus};
 
 use crate::backend::{Answer, Backend, BatchAnswer};
 use crate::export::all_items;
@@ -62,6 +62,34 @@ impl BulkAction {
     }
 }
 
+/// The batch of `action` on everything matching `list` but `except`, named by the list rather
+/// than read item by item (a request of a few hundred bytes, however long the list), when the
+/// action allows it: Exclude and Include do, Accept needs each item's suggestion.
+pub fn list_batch(
+    action: BulkAction,
+    list: &ItemQuery,
+    except: &[ItemId],
+    as_of: u64,
+) -> Option<Batch> {
+    let matching = ListItems {
+        integration: list.integration,
+        client: list.client,
+        filter: list.filter.clone(),
+        resource_type: list.resource_type,
+        status: list.status,
+        except: except.to_vec(),
+        as_of,
+    };
+    match action {
+        BulkAction::Exclude { disable_record } => Some(Batch::ExcludeMatching {
+            disable_record,
+            matching,
+        }),
+        BulkAction::Include => Some(Batch::IncludeMatching { matching }),
+        BulkAction::Accept => None,
+    }
+}
+
 /// The items a selection names, as read: ticked rows as they were when ticked, everything
 /// matching `list` read now (`progress` hears how many of how many).
 pub async fn selected_items(
@@ -89,6 +117,8 @@ pub struct Plan {
     pub action: BulkAction,
     /// The batch, over the items it applies to (shared: a retry sends it again).
     pub batch: Option<Arc<Batch>>,
+    /// How many items it names (a batch naming a list: how many the list had selected).
+    pub count: u32,
     /// How many items were skipped because the action does not apply to them.
     pub skipped: u32,
     /// The names of the items in the batch.
@@ -100,11 +130,30 @@ pub struct Plan {
 pub struct Names(Vec<(ItemId, String)>);
 
 impl Names {
+    /// Names by id, in any order.
+    fn new(mut names: Vec<(ItemId, String)>) -> Self {
+        names.sort_unstable_by_key(|(id, _)| *id);
+        Self(names)
+    }
+
     /// The name of the item, or "Item N" when it is not known.
     fn of(&self, id: ItemId) -> String {
         match self.0.binary_search_by_key(&id, |(i, _)| *i) {
             Ok(at) => self.0[at].1.clone(),
             Err(_) => format!("Item {id}"),
+        }
+    }
+}
+
+impl Plan {
+    /// The batch of `action` on `count` items named by a list ([`list_batch`]).
+    pub fn listed(action: BulkAction, batch: Batch, count: u32) -> Self {
+        Self {
+            action,
+            batch: Some(Arc::new(batch)),
+            count,
+            skipped: 0,
+            names: Arc::default(),
         }
     }
 }
@@ -144,12 +193,13 @@ impl Plan {
         };
         Self {
             action,
+            count: batch.as_ref().map_or(0, |b| b.len() as u32),
             batch: batch.map(Arc::new),
             skipped: others.len() as u32,
             names: {
-                let mut names: Vec<_> = targets.into_iter().map(|i| (i.id, i.name)).collect();
-                names.sort_unstable_by_key(|(id, _)| *id);
-                Arc::new(Names(names))
+                Arc::new(Names::new(
+                    targets.into_iter().map(|i| (i.id, i.name)).collect(),
+                ))
             },
         }
     }
@@ -170,10 +220,11 @@ impl Plan {
                 were(outcome.refused.len())
             );
         }
-        if self.skipped > 0 {
+        let skipped = self.skipped + outcome.skipped;
+        if skipped > 0 {
             said += &format!(
                 "; {} {} and skipped",
-                were(self.skipped as usize),
+                were(skipped as usize),
                 self.action.skipped()
             );
         }
@@ -209,9 +260,13 @@ pub struct Left {
     pub why: String,
 }
 
-/// The items `outcome` left as they were, by name.
+/// The items `outcome` left as they were, by name (as the backend named them, else as read).
 pub fn left_alone(names: &Names, outcome: &BatchAnswer) -> Vec<Left> {
-    let name = |id: &ItemId| names.of(*id);
+    let theirs = Names::new(outcome.names.clone());
+    let name = |id: &ItemId| match theirs.0.binary_search_by_key(id, |(i, _)| *i) {
+        Ok(at) => theirs.0[at].1.clone(),
+        Err(_) => names.of(*id),
+    };
     let stale = outcome.stale.iter().map(|id| Left {
         name: name(id),
         why: "changed by someone else since it was read".to_owned(),

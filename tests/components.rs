@@ -51,6 +51,7 @@ impl Backend for Scripted {
         Ok(ItemPage {
             total: 0,
             offset: 0,
+            as_of: 0,
             items: Vec::new(),
             facets: Facets::default(),
         })

@@ -122,6 +122,7 @@ impl Backend for Later {
         Ok(ItemPage {
             total,
             offset: query.offset,
+            as_of: 0,
             items: (query.offset..end)
                 .map(|i| item(i, query.client.0))
                 .collect(),

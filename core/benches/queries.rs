@@ -166,6 +166,14 @@ fn start_up(c: &mut Criterion) {
             })
         },
     );
+    // What a server holds its store for: the copy suggestions are scored from.
+    group.bench_function("suggestion input (the copy a server scores)", |b| {
+        b.iter(|| {
+            store
+                .suggestion_input(black_box(all.integration), all.client)
+                .unwrap()
+        })
+    });
     group.finish();
 }
 

@@ -21,7 +21,7 @@ pub mod time;
 mod transition;
 
 pub use action::{Action, ActionError};
-pub use batch::{Batch, BatchOutcome};
+pub use batch::{Batch, BatchOutcome, ListItems};
 pub use model::{
     Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
     PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,
@@ -33,5 +33,5 @@ pub use query::{
 };
 pub use similarity::{describe, likeness, Likeness, NameKey, Reason};
 pub use store::{Dataset, DatasetError, QueryError, Store};
-pub use suggest::SUGGESTED;
+pub use suggest::{SuggestionInput, SUGGESTED};
 pub use transition::Change;

@@ -137,6 +137,10 @@ pub struct ItemPage {
     pub total: u32,
     /// The position of the first item of this page.
     pub offset: u32,
+    /// The number of the latest change the page reflects: a batch that names its items by this
+    /// list ([`crate::ListItems`]) leaves the items changed after it as they are.
+    #[serde(default)]
+    pub as_of: u64,
     /// The items of this page.
     pub items: Vec<ItemView>,
     /// How many items each Type and Status option would list.

@@ -75,11 +75,15 @@ pub struct Store {
     /// Clients per integration, by name.
     clients_of: Vec<Vec<ClientId>>,
     /// Items per integration and client, by lower-cased name.
-    items_of: HashMap<(IntegrationId, ClientId), Listing>,
+    pub(crate) items_of: HashMap<(IntegrationId, ClientId), Listing>,
     /// Each item's position in its listing.
     positions: Vec<u32>,
     /// Records per client and type, by name.
     records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>>,
+    /// The number of the latest change made (0: none since the data was loaded).
+    pub(crate) head: u64,
+    /// Per item: the number of its latest change, and its status before that change.
+    pub(crate) changed: Vec<(u64, SyncStatus)>,
 }
 
 fn check_ids<T>(
@@ -148,6 +152,7 @@ impl Store {
             .into_iter()
             .map(|(key, ids)| (key, Listing::new(ids, &data.items)))
             .collect();
+        let changed = data.items.iter().map(|i| (0, i.status)).collect();
         let mut positions = vec![0; data.items.len()];
         for listing in items_of.values() {
             for (position, id) in listing.ids().iter().enumerate() {
@@ -199,7 +204,26 @@ impl Store {
             items_of,
             positions,
             records_of,
+            head: 0,
+            changed,
         })
+    }
+
+    /// The number of the latest change made to the store: what a list read now is "as of"
+    /// ([`ItemPage::as_of`]).
+    pub fn head(&self) -> u64 {
+        self.head
+    }
+
+    /// Takes up the change numbering of the database the store was loaded from: its latest
+    /// change, and the change each item last had (items not named: none since).
+    pub fn resume(&mut self, head: u64, items: impl IntoIterator<Item = (ItemId, u64)>) {
+        self.head = head;
+        for (item, seq) in items {
+            if let Some(changed) = self.changed.get_mut(item.index()) {
+                changed.0 = seq;
+            }
+        }
     }
 
     /// Every integration.
@@ -296,6 +320,7 @@ impl Store {
             return Ok(ItemPage {
                 total: total as u32,
                 offset: query.offset,
+                as_of: self.head,
                 items: page(total).map(|p| self.view(at(p))).collect(),
                 facets: Facets::from_tally(listing.tally(), query),
             });
@@ -365,6 +390,7 @@ impl Store {
         Ok(ItemPage {
             total,
             offset: query.offset,
+            as_of: self.head,
             items,
             facets: Facets::from_tally(named, query),
         })

@@ -3,15 +3,15 @@
 //! alike). Found through an index of the records' name forms, built in one pass over the
 //! client's records of each type, so 5,000 items against 100,000 records cost one pass and
 //! 5,000 lookups, not 500 million comparisons. Every hit is scored by the same
-//! [`NameKey::likeness`] as the dialog, so both agree.
+//! [`NameKey::likeness`] as the dialog, so both agree. Scored from a copy of what it needs, so
+//! that a server need not hold its store while it scores.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
 use crate::model::{ClientId, IntegrationId, ResourceType, SyncStatus};
-use crate::query::{Candidate, RecordView, Suggestion};
+use crate::query::{Candidate, ItemView, RecordView, Suggestion};
 use crate::similarity::{describe, forms, Key, NameKey};
 use crate::store::{QueryError, Store};
 
@@ -26,46 +26,92 @@ impl Store {
         integration: IntegrationId,
         client: ClientId,
     ) -> Result<Vec<Suggestion>, QueryError> {
+        Ok(self.suggestion_input(integration, client)?.suggestions())
+    }
+
+    /// What [`Store::suggestions`] scores, copied out of the store: a server copies it while it
+    /// holds its store (milliseconds), and scores it after letting go, so that no write waits
+    /// behind a scoring pass.
+    pub fn suggestion_input(
+        &self,
+        integration: IntegrationId,
+        client: ClientId,
+    ) -> Result<SuggestionInput, QueryError> {
         self.check_integration(integration)?;
-        let mut indexes: HashMap<ResourceType, Index> = HashMap::new();
-        let mut found = Vec::new();
-        for &id in self.listing_ids(integration, client) {
-            let item = &self.items[id.index()];
-            if item.status != SyncStatus::NotSynced {
-                continue;
+        let items: Vec<ItemView> = self
+            .listing_ids(integration, client)
+            .iter()
+            .filter(|id| self.items[id.index()].status == SyncStatus::NotSynced)
+            .map(|&id| self.view(id))
+            .collect();
+        let mut records: Vec<(ResourceType, Vec<RecordView>)> = Vec::new();
+        for item in &items {
+            if records.iter().all(|(t, _)| *t != item.resource_type) {
+                let enabled = self
+                    .records_of(client, item.resource_type)
+                    .iter()
+                    .map(|r| &self.records[r.index()])
+                    .filter(|r| !r.disabled)
+                    .map(RecordView::from)
+                    .collect();
+                records.push((item.resource_type, enabled));
             }
-            let records = self.records_of(client, item.resource_type);
-            let index = indexes.entry(item.resource_type).or_insert_with(|| {
-                Index::new(records.iter().map(|r| &*self.records[r.index()].name))
-            });
+        }
+        Ok(SuggestionInput { items, records })
+    }
+}
+
+/// A client's Not Synced items (in name order) and the enabled records of their types (each in
+/// name order), as [`Store::suggestion_input`] copied them.
+pub struct SuggestionInput {
+    items: Vec<ItemView>,
+    records: Vec<(ResourceType, Vec<RecordView>)>,
+}
+
+impl SuggestionInput {
+    /// Scores every item against the records of its type, through an index of the records' name
+    /// forms built once per type: see [`Store::suggestions`].
+    pub fn suggestions(self) -> Vec<Suggestion> {
+        let indexes: Vec<(ResourceType, Index)> = self
+            .records
+            .iter()
+            .map(|(t, records)| (*t, Index::new(records.iter().map(|r| &*r.name))))
+            .collect();
+        let mut found = Vec::new();
+        for item in self.items {
+            let Some(at) = self
+                .records
+                .iter()
+                .position(|(t, _)| *t == item.resource_type)
+            else {
+                continue;
+            };
+            let (records, index) = (&self.records[at].1, &indexes[at].1);
             let key = NameKey::new(&item.name);
             // The best (highest rank, then first by name) of the records sharing a form.
             let best = key
                 .keys()
                 .iter()
                 .flat_map(|k| index.get(k))
-                .filter(|&position| !self.records[records[position as usize].index()].disabled)
-                .map(|position| {
-                    let record = &self.records[records[position as usize].index()];
-                    (key.likeness(&record.name), position)
-                })
+                .map(|position| (key.likeness(&records[position as usize].name), position))
                 .filter(|(judged, _)| judged.score >= SUGGESTED)
                 .max_by_key(|(judged, position)| (judged.rank(), std::cmp::Reverse(*position)));
             if let Some((judged, position)) = best {
-                let record = &self.records[records[position as usize].index()];
+                let record = records[position as usize].clone();
+                let reason = describe(judged.reason, &item.name, &record.name);
                 found.push(Suggestion {
-                    item: self.view(id),
+                    item,
                     candidate: Candidate {
-                        record: RecordView::from(record),
+                        record,
                         score: judged.score,
-                        reason: describe(judged.reason, &item.name, &record.name),
+                        reason,
                     },
                 });
             }
         }
         // Stable: items of the same score stay in name order.
         found.sort_by_key(|s| std::cmp::Reverse(s.candidate.score));
-        Ok(found)
+        found
     }
 }
 

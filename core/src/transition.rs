@@ -48,7 +48,9 @@ impl Store {
         expected_version: Option<u32>,
     ) -> Result<ItemView, ActionError> {
         let change = self.change(action, expected_version)?;
-        Ok(self.commit(&change))
+        let view = self.commit(&change);
+        self.head += 1;
+        Ok(view)
     }
 
     /// Works out what an allowed action will change, changing nothing yet.
@@ -83,8 +85,14 @@ impl Store {
         view
     }
 
-    /// Makes a change worked out by [`Store::change`] on this store, and returns the changed item.
+    /// Makes a change worked out by [`Store::change`] on this store, as part of the next change
+    /// (number [`Store::head`] + 1; see [`Store::advance`]), and returns the changed item.
     pub fn commit(&mut self, change: &Change) -> ItemView {
+        self.commit_at(change, self.head + 1)
+    }
+
+    /// Makes a change that the database numbered `seq` (a store kept in step with it).
+    pub fn commit_at(&mut self, change: &Change, seq: u64) -> ItemView {
         if let Some(disable) = change.disable {
             self.records[disable.index()].disabled = true;
         }
@@ -93,11 +101,17 @@ impl Store {
         }
         self.list_status(change.item, change.status);
         let item = &mut self.items[change.item.index()];
+        self.changed[change.item.index()] = (seq, item.status);
         self.counts[item.integration.index()].shift(item.status, change.status);
         item.status = change.status;
         item.record = change.record;
         item.version = change.version;
         self.view(change.item)
+    }
+
+    /// Marks the changes committed since as change number `seq`, the latest.
+    pub fn advance(&mut self, seq: u64) {
+        self.head = self.head.max(seq);
     }
 
     /// The record `change` links its item to anew, which must still be enabled when the change

@@ -247,16 +247,23 @@ async fn candidates(
     Ok(json(&found))
 }
 
-/// `GET …/suggestions`: the client's Not Synced items with their best candidate.
+/// `GET …/suggestions`: the client's Not Synced items with their best candidate. What they are
+/// scored from is copied while the store is held; the scoring runs after, on a blocking thread,
+/// so that neither a write nor the other requests wait for it.
 async fn suggestions(
     State(state): State<Shared>,
     path: Result<Path<(u32, u32)>, PathRejection>,
 ) -> Answer {
     let (integration, client) = ids(path)?;
-    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
-    let found = store
-        .suggestions(IntegrationId(integration), ClientId(client))
-        .map_err(|e| Problem::not_found(e.to_string()))?;
+    let input = {
+        let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+        store
+            .suggestion_input(IntegrationId(integration), ClientId(client))
+            .map_err(|e| Problem::not_found(e.to_string()))?
+    };
+    let found = tokio::task::spawn_blocking(move || input.suggestions())
+        .await
+        .map_err(internal)?;
     Ok(json(&found))
 }
 
@@ -379,6 +386,13 @@ async fn batch(
     let batch: Batch = body(b, BATCH_BODY_LIMIT)?;
     if batch.len() > MAX_BATCH {
         return Err(Problem::too_large(BATCH_BODY_LIMIT));
+    }
+    if let Batch::ExcludeMatching { matching, .. } | Batch::IncludeMatching { matching } = &batch {
+        if !matching.except.is_sorted() {
+            return Err(Problem::bad_request(
+                "matching.except must list item ids in ascending order",
+            ));
+        }
     }
     write_batch(state, &headers, batch).await
 }

@@ -105,6 +105,8 @@ pub struct ItemState {
     pub record: Option<RecordId>,
     /// Its version.
     pub version: u32,
+    /// The number of its latest change.
+    pub seq: u64,
 }
 
 /// What changed after a given change number.
@@ -430,7 +432,7 @@ impl Db {
         if head <= after {
             return Ok(changes);
         }
-        for row in sqlx::query("SELECT id, status, record, version FROM items WHERE seq > $1")
+        for row in sqlx::query("SELECT id, status, record, version, seq FROM items WHERE seq > $1")
             .bind(after as i64)
             .fetch_all(&self.pool)
             .await?
@@ -442,6 +444,7 @@ impl Db {
                     .try_get::<Option<i64>, _>("record")?
                     .map(|r| RecordId(id(r))),
                 version: id(row.try_get("version")?),
+                seq: row.try_get::<i64, _>("seq")?.max(0) as u64,
             });
         }
         for row in sqlx::query("SELECT id, disabled FROM records WHERE seq > $1")

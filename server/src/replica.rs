@@ -66,15 +66,17 @@ impl Replica {
                 store.set_record_disabled(record, disabled);
             }
             for item in changes.items {
-                store.commit(&Change {
+                let change = Change {
                     item: item.item,
                     status: item.status,
                     record: item.record,
                     version: item.version,
                     disable: None,
                     enable: None,
-                });
+                };
+                store.commit_at(&change, item.seq);
             }
+            store.advance(changes.head);
             self.seen.store(changes.head, Ordering::Release);
         }
         self.behind.store(false, Ordering::Release);
@@ -89,8 +91,9 @@ impl Replica {
             if self.seen() + 1 == seq {
                 let mut store = self.store.write().await;
                 for change in changes {
-                    store.commit(change);
+                    store.commit_at(change, seq);
                 }
+                store.advance(seq);
                 // While the store is still locked: a reader sees both or neither.
                 self.seen.store(seq, Ordering::Release);
                 return;

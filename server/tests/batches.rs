@@ -230,5 +230,85 @@ async fn a_100000_item_batch_commits_in_one_go_and_undoes() {
         let statuses =
             |list: &[(u64, u64, String)]| list.iter().map(|i| i.2.clone()).collect::<Vec<_>>();
         assert_eq!(statuses(&restored), statuses(&items), "{db}");
+        // The same, naming the items by the list: a request of a few hundred bytes.
+        let path = format!("/api/v1/integrations/3/clients/{client}/items?limit=1");
+        let as_of = call(&app, get(&path)).await.1["as_of"].clone();
+        let body = json!({"op": "exclude-matching", "disable_record": false,
+            "matching": {"integration": 3, "client": client, "as_of": as_of}});
+        let started = Instant::now();
+        let (status, outcome, _) = call(&app, post("/api/v1/batches", body, None)).await;
+        let took = started.elapsed();
+        assert_eq!(status, StatusCode::OK, "{db}");
+        assert_eq!(outcome["changed"], open.len(), "{db}");
+        assert_eq!(outcome["skipped"], items.len() - open.len(), "{db}");
+        eprintln!("{db}: excluded them by their list in {took:?}");
+        let started = Instant::now();
+        let (status, undone, _) =
+            call(&app, post("/api/v1/batches", outcome["undo"].clone(), None)).await;
+        eprintln!("{db}: undid that in {:?}", started.elapsed());
+        assert_eq!(undone["changed"], open.len(), "{db}: {status}");
+        assert_eq!(
+            statuses(&items_of(&app, 3, &client).await),
+            statuses(&items),
+            "{db}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_batch_naming_a_list_acts_on_it_as_read_and_reports_what_changed_since() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let (_, clients, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let client = &clients[0]["id"];
+        let list = format!("/api/v1/integrations/0/clients/{client}/items?status=not-synced");
+        let (_, page, _) = call(&app, get(&format!("{list}&limit=10000"))).await;
+        let not_synced = page["items"].as_array().unwrap().clone();
+        assert!(
+            not_synced.len() >= 3,
+            "{db}: {} Not Synced items",
+            not_synced.len()
+        );
+        // Someone excludes one after the list was read; another is unticked.
+        let (taken, unticked) = (&not_synced[0], &not_synced[1]);
+        let path = format!("/api/v1/items/{}/exclude", taken["id"]);
+        let (status, _, _) = call(
+            &app,
+            post(&path, json!({"version": taken["version"]}), None),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{db}");
+        let body = json!({"op": "exclude-matching", "disable_record": false, "matching": {
+            "integration": 0, "client": client, "status": "not-synced",
+            "except": [unticked["id"]], "as_of": page["as_of"]}});
+        let (status, outcome, _) = call(&app, post("/api/v1/batches", body, None)).await;
+        assert_eq!(status, StatusCode::OK, "{db}: {outcome}");
+        assert_eq!(outcome["changed"], not_synced.len() - 2, "{db}");
+        assert_eq!(outcome["stale"], json!([taken["id"]]), "{db}");
+        assert_eq!(
+            outcome["names"],
+            json!([[taken["id"], taken["name"]]]),
+            "{db}"
+        );
+        let (_, left, _) = call(&app, get(&format!("{list}&limit=10000"))).await;
+        assert_eq!(
+            left["items"].as_array().unwrap(),
+            &vec![unticked.clone()],
+            "{db}"
+        );
+        // Exceptions out of order: 400.
+        let body = json!({"op": "include-matching", "matching": {
+            "integration": 0, "client": client, "except": [5, 2], "as_of": 0}});
+        let (status, _, _) = call(&app, post("/api/v1/batches", body, None)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{db}");
+        // A list of an unknown integration changes nothing.
+        let body = json!({"op": "include-matching", "matching": {
+            "integration": 99, "client": client, "as_of": 0}});
+        let (status, outcome, _) = call(&app, post("/api/v1/batches", body, None)).await;
+        assert_eq!(
+            (status, &outcome["changed"]),
+            (StatusCode::OK, &json!(0)),
+            "{db}"
+        );
     }
 }

@@ -72,6 +72,28 @@ async fn a_write_on_one_replica_is_read_back_from_the_other_at_once() {
 }
 
 #[tokio::test]
+async fn a_list_read_on_one_replica_and_acted_on_through_the_other_reports_what_changed() {
+    let Some((a, b)) = replicas().await else {
+        return;
+    };
+    let (_, clients, _) = call(&a, get("/api/v1/integrations/0/clients")).await;
+    let client = &clients[0]["id"];
+    let list =
+        format!("/api/v1/integrations/0/clients/{client}/items?status=not-synced&limit=10000");
+    let page = call(&a, get(&list)).await.1;
+    let target = &page["items"][0];
+    let (status, _, _) = call(&a, exclude(&target["id"], &target["version"], None)).await;
+    assert_eq!(status, StatusCode::OK);
+    let body = json!({"op": "exclude-matching", "disable_record": false, "matching": {
+        "integration": 0, "client": client, "status": "not-synced", "as_of": page["as_of"]}});
+    let (status, outcome, _) = call(&b, post("/api/v1/batches", body, None)).await;
+    assert_eq!(status, StatusCode::OK, "{outcome}");
+    assert_eq!(outcome["stale"], json!([target["id"]]), "{outcome}");
+    let left = call(&a, get(&list)).await.1;
+    assert_eq!(left["total"], 0, "every other Not Synced item was excluded");
+}
+
+#[tokio::test]
 async fn conflicting_writes_on_two_replicas_give_one_success_and_one_409() {
     let Some((a, b)) = replicas().await else {
         return;

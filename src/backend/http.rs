@@ -50,6 +50,10 @@ struct Outcome<'a> {
     changed: u32,
     stale: Vec<ItemId>,
     refused: Vec<(ItemId, Refused)>,
+    #[serde(default)]
+    skipped: u32,
+    #[serde(default)]
+    names: Vec<(ItemId, String)>,
     #[serde(borrow)]
     undo: Option<&'a RawValue>,
 }
@@ -355,6 +359,8 @@ impl Backend for HttpBackend {
                 .into_iter()
                 .map(|(item, why)| (item, why.error.replace('-', " ")))
                 .collect(),
+            skipped: outcome.skipped,
+            names: outcome.names,
             undo: outcome
                 .undo
                 .map(|undo| BatchBody::Json(undo.get().to_owned())),

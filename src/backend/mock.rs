@@ -137,6 +137,8 @@ fn answer(outcome: BatchOutcome) -> BatchAnswer {
             .into_iter()
             .map(|(item, error)| (item, error.to_string()))
             .collect(),
+        skipped: outcome.skipped,
+        names: outcome.names,
         undo: outcome.undo.map(|undo| BatchBody::Built(Arc::new(undo))),
     }
 }
@@ -301,7 +303,9 @@ impl Backend for MockBackend {
 
     /// Saved as one journal entry, checked (like [`Backend::apply`]) after catching up with
     /// other tabs, inside the journal's transaction. A batch that would change nothing is not
-    /// saved.
+    /// saved. A batch naming a list is saved naming each item, as this tab resolves the list:
+    /// its items changed since are then reported here, those another tab changed meanwhile by
+    /// the check.
     async fn apply_batch(&self, batch: BatchBody, _key: &str) -> Answer<BatchAnswer> {
         let inner = &self.inner;
         let BatchBody::Built(batch) = batch else {
@@ -309,7 +313,12 @@ impl Backend for MockBackend {
                 "The change was written for a server, not for the demo data.".to_owned(),
             ));
         };
-        let entry = Entry::Batch(Arc::unwrap_or_clone(batch));
+        let (batch, resolved) = {
+            let store = inner.store.borrow();
+            let (named, resolved) = store.name_items(&batch);
+            (named.into_owned(), resolved)
+        };
+        let entry = Entry::Batch(batch);
         let Entry::Batch(batch) = &entry else {
             unreachable!("the entry was made from a batch")
         };
@@ -341,9 +350,9 @@ impl Backend for MockBackend {
                     inner.store.borrow_mut().apply_batch(batch);
                 }
                 self.tell_other_tabs();
-                Ok(answer(planned.into_inner()))
+                Ok(answer(planned.into_inner().after(resolved)))
             }
-            Err(AppendError::Refused(None)) => Ok(answer(planned.into_inner())),
+            Err(AppendError::Refused(None)) => Ok(answer(planned.into_inner().after(resolved))),
             Err(AppendError::Refused(Some(refusal))) => {
                 if reset_elsewhere.get() {
                     inner.catch_up().await;

@@ -93,6 +93,10 @@ pub struct BatchAnswer {
     pub stale: Vec<ItemId>,
     /// The items left as they are because their change was refused, each with why.
     pub refused: Vec<(ItemId, String)>,
+    /// How many items of a batch naming a list its action did not apply to.
+    pub skipped: u32,
+    /// The names of the items left as they are, as the backend knows them.
+    pub names: Vec<(ItemId, String)>,
     /// Puts every changed item back as it was; none when nothing changed.
     pub undo: Option<BatchBody>,
 }

@@ -29,8 +29,8 @@ pub enum BulkKind {
 pub fn BulkDialog(
     /// The action asked for.
     kind: BulkKind,
-    /// The list the selection is on.
-    list: ItemQuery,
+    /// The list the selection is on, and the change it was read at.
+    list: (ItemQuery, u64),
     /// What is selected.
     picked: Picked,
     /// How many items that is.
@@ -47,7 +47,7 @@ pub fn BulkDialog(
         BulkKind::Include => BulkAction::Include,
         BulkKind::Accept => BulkAction::Accept,
     });
-    let (run, start) = use_bulk_run(list, picked, action, on_close);
+    let (run, start) = use_bulk_run(list, picked, count, action, on_close);
     let title = format!("{} {}", action.get_untracked().verb(), items(count));
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

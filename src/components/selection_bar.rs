@@ -88,11 +88,11 @@ pub fn SelectionBar(
         </div>
         {move || {
             let kind = asked.get()?;
-            let list = selection.list()?;
-            let picked = loaded.with_untracked(|page| {
+            let (picked, as_of) = loaded.with_untracked(|page| {
                 let shown = page.as_ref().map_or(&[][..], |p| &p.items[..]);
-                picked.get_untracked().as_shown(shown)
+                (picked.get_untracked().as_shown(shown), page.as_ref().map_or(0, |p| p.as_of))
             });
+            let list = (selection.list()?, as_of);
             let count = count.get_untracked();
             Some(view! { <BulkDialog kind list picked count on_close /> })
         }}

@@ -1,13 +1,14 @@
-//! A bulk action's run, from the confirmation to the outcome: read the selected items, work out
-//! the batch, send it in one request (a retry sends the same batch under the same key), then
-//! say what it did, offer its undo and clear the selection.
+//! A bulk action's run, from the confirmation to the outcome: work out the batch (naming the list
+//! when everything matching is selected; otherwise from the selected items, read), send it in
+//! one request (a retry sends the same batch under the same key), then say what it did, offer its
+//! undo and clear the selection.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::ItemQuery;
 
-use crate::backend::use_api;
-use crate::bulk::{selected_items, BulkAction, Plan};
+use crate::backend::{use_api, Api};
+use crate::bulk::{list_batch, selected_items, BulkAction, Plan};
 use crate::screen::{new_key, use_screen};
 use crate::selection::{use_selection, Picked};
 use crate::write::write_plan;
@@ -51,11 +52,12 @@ impl BulkRun {
     }
 }
 
-/// A run of `action` on what is `picked` on `list`; `done` runs once it succeeded (the
-/// screen already says what it did).
+/// A run of `action` on the `count` items `picked` on `list` (as read at change `as_of`); `done`
+/// runs once it succeeded (the screen already says what it did).
 pub fn use_bulk_run(
-    list: ItemQuery,
+    (list, as_of): (ItemQuery, u64),
     picked: Picked,
+    count: u32,
     action: Signal<BulkAction>,
     done: Callback<()>,
 ) -> (BulkRun, Callback<()>) {
@@ -80,43 +82,21 @@ pub fn use_bulk_run(
                 Some(plan) if plan.action == action => plan,
                 _ => {
                     run.key.set_value(new_key());
-                    run.step.set(Step::Reading(0, 0));
-                    let backend = api.get();
-                    let read = selected_items(
-                        &*backend,
-                        &list.get_value(),
-                        &picked.get_value(),
-                        &|done, of| {
-                            run.step.try_set(Step::Reading(done, of));
-                        },
-                    )
-                    .await;
-                    if run.closed.try_get_value().unwrap_or(true) {
-                        return;
-                    }
-                    let suggested = match (&read, action) {
-                        (Ok(_), BulkAction::Accept) => {
-                            let list = list.get_value();
-                            backend.suggestions(list.integration, list.client).await
-                        }
-                        _ => Ok(Vec::new()),
-                    };
-                    if run.closed.try_get_value().unwrap_or(true) {
-                        return;
-                    }
-                    match read.and_then(|items| Ok((items, suggested?))) {
-                        Ok((items, suggested)) => Plan::new(action, items, &suggested),
-                        Err(error) => {
-                            let why = format!("Could not read the selected items: {error}");
-                            run.step.try_set(Step::Failed(why));
-                            return;
+                    match listed(&list, &picked, action, as_of) {
+                        Some(batch) => Plan::listed(action, batch, count),
+                        None => {
+                            let (list, picked) = (list.get_value(), picked.get_value());
+                            match read_plan(api, run, &list, &picked, action).await {
+                                Some(plan) => plan,
+                                None => return,
+                            }
                         }
                     }
                 }
             };
             run.plan.try_set_value(Some(plan.clone()));
-            if let Some(batch) = &plan.batch {
-                run.step.try_set(Step::Sending(batch.len() as u32));
+            if plan.batch.is_some() {
+                run.step.try_set(Step::Sending(plan.count));
             }
             match write_plan(api, screen, plan, &run.key.get_value()).await {
                 Ok(summary) => {
@@ -131,4 +111,54 @@ pub fn use_bulk_run(
         });
     });
     (run, start)
+}
+
+/// The batch naming the list, when everything matching it is selected and the action allows it.
+fn listed(
+    list: &StoredValue<ItemQuery>,
+    picked: &StoredValue<Picked>,
+    action: BulkAction,
+    as_of: u64,
+) -> Option<sync_core::Batch> {
+    picked.with_value(|picked| match picked {
+        Picked::Matching { except } => {
+            list.with_value(|list| list_batch(action, list, except, as_of))
+        }
+        _ => None,
+    })
+}
+
+/// Reads the selected items (and, for Accept, the suggestions) and works out the batch; none
+/// when the dialog was closed meanwhile or the reading failed (the run then says why).
+async fn read_plan(
+    api: Api,
+    run: BulkRun,
+    list: &ItemQuery,
+    picked: &Picked,
+    action: BulkAction,
+) -> Option<Plan> {
+    run.step.set(Step::Reading(0, 0));
+    let backend = api.get();
+    let progress = |done, of| {
+        run.step.try_set(Step::Reading(done, of));
+    };
+    let read = selected_items(&*backend, list, picked, &progress).await;
+    if run.closed.try_get_value().unwrap_or(true) {
+        return None;
+    }
+    let suggested = match (&read, action) {
+        (Ok(_), BulkAction::Accept) => backend.suggestions(list.integration, list.client).await,
+        _ => Ok(Vec::new()),
+    };
+    if run.closed.try_get_value().unwrap_or(true) {
+        return None;
+    }
+    match read.and_then(|items| Ok((items, suggested?))) {
+        Ok((items, suggested)) => Some(Plan::new(action, items, &suggested)),
+        Err(error) => {
+            let why = format!("Could not read the selected items: {error}");
+            run.step.try_set(Step::Failed(why));
+            None
+        }
+    }
 }

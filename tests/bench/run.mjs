@@ -6,6 +6,7 @@
 // profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
 //        [--dist DIR] (another build, e.g. an older commit's) [--no-http] (skip the HTTP bulk run)
+//        SYNC_SERVER_BIN=path: the HTTP bulk run against that server binary instead of today's
 //        (--actions 0 skips Exclude and Include, which an older build may not offer the same way)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -271,9 +272,13 @@ function floorSite(size) {
 }
 
 /** The bulk path on the HTTP backend, against a release sync-server with a `size`-item client. */
+// SYNC_SERVER_BIN names another server binary (an older commit's, to compare with).
 async function measureHttpBulk(browser, url, size) {
-  execFileSync('cargo', ['build', '--quiet', '-p', 'sync-server', '--profile', 'server']);
-  const binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
+  let binary = process.env.SYNC_SERVER_BIN;
+  if (!binary) {
+    execFileSync('cargo', ['build', '--quiet', '-p', 'sync-server', '--profile', 'server']);
+    binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
+  }
   const api = await startApiServer(['--demo-size', String(size)], { binary });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

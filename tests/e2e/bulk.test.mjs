@@ -148,6 +148,60 @@ test('A batch leaves alone an item another tab changed since it was selected, sa
   await session.done();
 });
 
+test('Select all matching names the list, not each item: an item another tab changed since the list was shown is left alone and named', T, async () => {
+  const session = await visit();
+  const { page } = session;
+  const batches = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/v1/batches')) batches.push(r.postData() ?? '');
+  });
+  await choose(page, 'Status', 'Not Synced');
+  await settled(page);
+  const n = await itemCount(page);
+  const [a] = await rows(page);
+  await page.getByRole('button', { name: `Select all ${number(n)} matching`, exact: true }).click();
+  await page.getByText(`${items(n)} selected`, { exact: true }).waitFor();
+
+  // Another tab excludes one of them.
+  const other = await session.context.newPage();
+  await other.goto(page.url());
+  await rowsReady(other);
+  await filterBy(other, a.name);
+  await other.getByRole('button', { name: `Actions for ${a.name}`, exact: true }).click();
+  await other.getByRole('menuitem', { name: 'Exclude Record' }).click();
+  await other.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
+  await other.getByRole('status').filter({ hasText: `Excluded ${a.name}` }).waitFor();
+  await other.close();
+
+  if (BACKEND === 'http') {
+    // A server does not push changes: the list still shows the item, and the batch finds it changed.
+    await page.getByRole('button', { name: 'Exclude…', exact: true }).click();
+    await page.getByRole('dialog', { name: `Exclude ${items(n)}` }).getByRole('button', { name: `Exclude ${items(n)}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${number(n - 1)} excluded; 1 was changed by someone else and left as they are.` })
+      .waitFor();
+    await page.getByRole('button', { name: 'Show the 1 left' }).click();
+    await page.getByRole('dialog', { name: 'Left as they were' }).getByText(`${a.name} — changed by someone else since it was read`).waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(batches.length, 1, 'one request');
+    assert.ok(batches[0].length < 1000, `the request names the list, not ${n} items: ${batches[0].length} bytes`);
+    assert.match(batches[0], /"op":"exclude-matching"/);
+  } else {
+    // Tabs of the mock store hear each other: the list drops the item before anything is sent.
+    await page.getByText(`${items(n - 1)} selected`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Exclude…', exact: true }).click();
+    await page.getByRole('dialog', { name: `Exclude ${items(n - 1)}` }).getByRole('button', { name: `Exclude ${items(n - 1)}` }).click();
+    await page.getByRole('status').filter({ hasText: `${number(n - 1)} excluded.` }).waitFor();
+  }
+  await waitForCount(page, 0);
+  // Its undo names each item it changed; the list is back but for the other tab's item.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: `Undone: ${items(n - 1)} put back as before.` }).waitFor();
+  await waitForCount(page, n - 1);
+  await session.done();
+});
+
 test('A ticked row changed here and shown again is acted on as shown, not reported as changed by someone else', T, async () => {
   const { page, done } = await visit();
   const item = await firstWithStatus(page, 'Not Synced');

@@ -4,7 +4,11 @@
 // add up. Prints requests per second and p50/p99 latency per kind.
 //
 //   node tests/load/run.mjs --replicas http://127.0.0.1:8801,http://127.0.0.1:8802 \
-//     --database postgres://… [--seconds 20] [--clients 32]
+//     --database postgres://… [--seconds 20] [--clients 32] [--suggestion-readers N]
+//
+// With --suggestion-readers N, the first N clients read only the client's suggestions (a whole
+// scoring pass over its items and records each) while the others write and read as usual: the
+// write latency then shows whether a write waits behind a scoring pass.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
@@ -14,11 +18,13 @@ const { values } = parseArgs({
     database: { type: 'string' },
     seconds: { type: 'string', default: '20' },
     clients: { type: 'string', default: '32' },
+    'suggestion-readers': { type: 'string', default: '0' },
   },
 });
 const replicas = values.replicas.split(',');
 const seconds = Number(values.seconds);
 const clientCount = Number(values.clients);
+const suggestionReaders = Number(values['suggestion-readers']);
 
 const getJson = async (url) => {
   const response = await fetch(url);
@@ -45,6 +51,7 @@ const reads = {
   filter: `${items}?filter=ab&limit=50`,
   'not-synced by status': `${items}?status=not-synced&sort=status&limit=50`,
 };
+const suggestions = `/api/v1/integrations/${target.integration}/clients/${target.client}/suggestions`;
 // Each client owns its own items to write (excluded, then included again), so every write
 // should succeed; the first 64 Not Synced or Matched items per client.
 const pool = (await getJson(`${replicas[0]}${items}?status=not-synced&limit=${clientCount * 64}`)).items;
@@ -63,7 +70,18 @@ async function timed(kind, run) {
   else failures[kind] = (failures[kind] ?? 0) + 1;
 }
 
+async function suggestionReader(until) {
+  while (performance.now() < until) {
+    await timed('suggestions', async () => {
+      const response = await fetch(nextReplica() + suggestions);
+      await response.arrayBuffer();
+      return response.ok;
+    });
+  }
+}
+
 async function client(n, until) {
+  if (n < suggestionReaders) return suggestionReader(until);
   const mine = pool.slice(n * 64, n * 64 + 64).map((item) => ({ ...item }));
   let i = 0;
   while (performance.now() < until) {
@@ -100,7 +118,7 @@ await Promise.all(Array.from({ length: clientCount }, (_, n) => client(n, until)
 const elapsed = (performance.now() - started) / 1000;
 
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-console.log(`${replicas.length} replica(s), ${clientCount} clients, ${elapsed.toFixed(1)} s, client of ${target.total.toLocaleString('en-US')} items`);
+console.log(`${replicas.length} replica(s), ${clientCount} clients (${suggestionReaders} reading suggestions), ${elapsed.toFixed(1)} s, client of ${target.total.toLocaleString('en-US')} items`);
 let total = 0;
 for (const [kind, xs] of Object.entries(latencies)) {
   xs.sort((a, b) => a - b);
