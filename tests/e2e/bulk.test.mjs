@@ -24,6 +24,19 @@ function countBatches(page) {
   return sent;
 }
 
+/** Excludes the item named `name` through the row menu of another tab on the same page. */
+async function excludeInAnotherTab(session, name) {
+  const other = await session.context.newPage();
+  await other.goto(session.page.url());
+  await rowsReady(other);
+  await filterBy(other, name);
+  await other.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
+  await other.getByRole('menuitem', { name: 'Exclude Record' }).click();
+  await other.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
+  await other.getByRole('status').filter({ hasText: `Excluded ${name}` }).waitFor();
+  await other.close();
+}
+
 test('Select all N matching selects the whole filtered list; Exclude sends one batch, says what it did, and Undo puts every item back', T, async () => {
   const { page, done } = await visit();
   const batches = countBatches(page);
@@ -123,15 +136,7 @@ test('A batch leaves alone an item another tab changed since it was selected, sa
   await page.getByText('2 items selected', { exact: true }).waitFor();
 
   // Another tab excludes the first one.
-  const other = await session.context.newPage();
-  await other.goto(page.url());
-  await rowsReady(other);
-  await filterBy(other, a.name);
-  await other.getByRole('button', { name: `Actions for ${a.name}`, exact: true }).click();
-  await other.getByRole('menuitem', { name: 'Exclude Record' }).click();
-  await other.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
-  await other.getByRole('status').filter({ hasText: `Excluded ${a.name}` }).waitFor();
-  await other.close();
+  await excludeInAnotherTab(session, a.name);
 
   await page.getByRole('button', { name: 'Exclude…', exact: true }).click();
   await page.getByRole('dialog', { name: 'Exclude 2 items' }).getByRole('button', { name: 'Exclude 2 items' }).click();
@@ -163,15 +168,7 @@ test('Select all matching names the list, not each item: an item another tab cha
   await page.getByText(`${items(n)} selected`, { exact: true }).waitFor();
 
   // Another tab excludes one of them.
-  const other = await session.context.newPage();
-  await other.goto(page.url());
-  await rowsReady(other);
-  await filterBy(other, a.name);
-  await other.getByRole('button', { name: `Actions for ${a.name}`, exact: true }).click();
-  await other.getByRole('menuitem', { name: 'Exclude Record' }).click();
-  await other.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
-  await other.getByRole('status').filter({ hasText: `Excluded ${a.name}` }).waitFor();
-  await other.close();
+  await excludeInAnotherTab(session, a.name);
 
   if (BACKEND === 'http') {
     // A server does not push changes: the list still shows the item, and the batch finds it changed.
