@@ -3,7 +3,8 @@
 # Synced page sorted by status; 100,000 items in one client) on SQLite with one process and on a
 # throwaway PostgreSQL with one and two replicas; then a mixed read/write run against the two
 # replicas that checks every acknowledged write is in the database exactly once and the counts
-# add up. Usage: scripts/load-test.sh [seconds per run, default 10]
+# add up, and again with four clients reading suggestions all along (write latency behind scoring
+# passes). Usage: scripts/load-test.sh [seconds per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-10}"
@@ -77,3 +78,7 @@ measure "PostgreSQL, two replicas" 8801 8802
 echo
 echo "== mixed reads and writes, alternating between the two replicas"
 node tests/load/run.mjs --replicas http://127.0.0.1:8801,http://127.0.0.1:8802 --database "$PG" --seconds "$SECONDS_PER_RUN"
+
+echo
+echo "== the same, 4 of the clients reading suggestions (a scoring pass over 100,000 items each): writes must not wait behind them"
+node tests/load/run.mjs --replicas http://127.0.0.1:8801,http://127.0.0.1:8802 --database "$PG" --seconds "$SECONDS_PER_RUN" --suggestion-readers 4
