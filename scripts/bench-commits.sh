@@ -37,6 +37,6 @@ for round in $(seq "$rounds"); do
   for id in "${builds[@]}"; do
     echo "== round $round of $rounds: $id $(git log --format=%s -1 "$id" | cut -c1-60)"
     node tests/bench/run.mjs --dist "$work/dist-$id" --sizes 100000 --keystrokes 30 --actions 0 \
-      --no-http | sed -n '/100,000 items/,$p' | sed -n 3,5p
+      --no-http | sed -n '/100,000 items/,$p' | sed -n 3,6p
   done
 done

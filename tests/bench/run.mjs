@@ -86,9 +86,14 @@ const SETTLED = `async function settled() {
 }`;
 
 // In the page: types and erases "ws1" `n` times, timing each input event to the frame after the
-// list shows the answer.
+// list shows the answer; also the longest main-thread task while typing (0: none over 50 ms).
 const KEYSTROKES_SCRIPT = (n) => `(async (n) => {
   ${SETTLED}
+  let longest = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) longest = Math.max(longest, task.duration);
+  });
+  tasks.observe({ type: 'longtask' });
   const input = document.querySelector('input[type="search"]');
   const text = 'ws1';
   const times = [];
@@ -102,10 +107,12 @@ const KEYSTROKES_SCRIPT = (n) => `(async (n) => {
     await settled();
     times.push(performance.now() - t0);
   }
+  tasks.takeRecords().forEach((task) => { longest = Math.max(longest, task.duration); });
+  tasks.disconnect();
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await settled();
-  return times;
+  return { times, longest };
 })(${n})`;
 
 // In the page: excludes then includes the first row `n` times, each timed from the click that
@@ -330,6 +337,9 @@ function report(size, app, floor) {
     `  ${'longest main-thread task until then'.padEnd(48)} ${long(app.longest).padEnd(28)} ${long(floor.longest).padEnd(28)}`,
   );
   both(`filter keystroke → painted (${app.keys.length}, no debounce)`, (r) => r.keys);
+  console.log(
+    `  ${'longest main-thread task while typing'.padEnd(48)} ${long(app.typing).padEnd(28)} ${long(floor.typing).padEnd(28)}`,
+  );
   both(`Exclude → row and tiles updated (${app.actions.exclude.length})`, (r) => r.actions.exclude);
   both(`Include → row and tiles updated (${app.actions.include.length})`, (r) => r.actions.include);
   console.log(
