@@ -245,11 +245,11 @@ async function openPage(browser, url) {
 async function measureApp(browser, url, size) {
   const { context, page, firstRows, longest } = await openPage(browser, `${url}?demo=${size}`);
   await openLargeClient(page, size);
-  const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
+  const { times: keys, longest: typing } = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
   const mem = await memory(page);
   const bulk = await page.evaluate(BULK_SCRIPT);
-  const result = { firstRows, longest, keys, actions, memory: mem, bulk };
+  const result = { firstRows, longest, keys, typing, actions, memory: mem, bulk };
   await context.close();
   return result;
 }
@@ -257,9 +257,9 @@ async function measureApp(browser, url, size) {
 /** The floor page over the same data (served from `url`). */
 async function measureFloor(browser, url) {
   const { context, page, firstRows, longest } = await openPage(browser, url);
-  const keys = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
+  const { times: keys, longest: typing } = await page.evaluate(KEYSTROKES_SCRIPT(KEYSTROKES));
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, FLOOR_ACTIONS));
-  const result = { firstRows, longest, keys, actions, memory: await memory(page) };
+  const result = { firstRows, longest, keys, typing, actions, memory: await memory(page) };
   await context.close();
   return result;
 }
