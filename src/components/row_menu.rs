@@ -47,15 +47,14 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
             }
         }
     };
-    // Takes focus back after an action on this item re-rendered the row.
-    Effect::new(move |_| {
-        if let Some(button) = button.get() {
-            if screen.focus_item.get_untracked() == Some(id) {
-                screen.focus_item.set(None);
-                let _ = button.focus();
-            }
-        }
-    });
+    // Takes focus back after an action on this item re-rendered the row: only that row waits
+    // for its button to be mounted (no effect per row, on every row built while typing).
+    if screen.focus_item.get_untracked() == Some(id) {
+        button.on_load(move |button| {
+            screen.focus_item.set(None);
+            let _ = button.focus();
+        });
+    }
     let menu_id = unique_id("row-menu");
     let label = format!("Actions for {}", row.name);
     let row = StoredValue::new(row);
