@@ -98,11 +98,6 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
                     _ => {}
                 }
             >
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <circle cx="3" cy="8" r="1.5"></circle>
-                    <circle cx="8" cy="8" r="1.5"></circle>
-                    <circle cx="13" cy="8" r="1.5"></circle>
-                </svg>
             </button>
             <Show when=is_open>
                 <MenuList row menu_id=menu_id.clone() label=label.clone() start place button close />
