@@ -6,7 +6,8 @@
 // profile, on SQLite) holding a 100,000-item client.
 // Usage: node tests/bench/run.mjs [--sizes 10000,100000] [--keystrokes 30] [--actions 15]
 //        [--dist DIR] (another build, e.g. an older commit's) [--no-http] (skip the HTTP bulk run)
-//        SYNC_SERVER_BIN=path: the HTTP bulk run against that server binary instead of today's
+//        SYNC_SERVER_BIN=path: the HTTP bulk run against that server binary instead of today's;
+//        SYNC_SERVER_DATABASE=url: on that database (e.g. a fresh PostgreSQL one) instead of SQLite
 //        (--actions 0 skips Exclude and Include, which an older build may not offer the same way)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -286,7 +287,8 @@ async function measureHttpBulk(browser, url, size) {
     execFileSync('cargo', ['build', '--quiet', '-p', 'sync-server', '--profile', 'server']);
     binary = fileURLToPath(new URL('../../target/server/sync-server', import.meta.url));
   }
-  const api = await startApiServer(['--demo-size', String(size)], { binary });
+  const database = process.env.SYNC_SERVER_DATABASE;
+  const api = await startApiServer(['--demo-size', String(size), ...(database ? ['--database', database] : [])], { binary });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
@@ -365,7 +367,7 @@ try {
       await floorServer.close();
       rmSync(site, { recursive: true, force: true });
     }
-    if (size === 100_000 && HTTP) reportBulk('HTTP backend (sync-server, SQLite)', await measureHttpBulk(browser, server.url, size));
+    if (size === 100_000 && HTTP) reportBulk(`HTTP backend (sync-server, ${process.env.SYNC_SERVER_DATABASE ? 'PostgreSQL' : 'SQLite'})`, await measureHttpBulk(browser, server.url, size));
   }
 } finally {
   await browser.close();

@@ -8,12 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const BINARY = fileURLToPath(new URL('../../../target/debug/sync-server', import.meta.url));
 
-/** Starts a server; resolves to { url, stop }. `args` adds flags; `binary` runs another build. */
+/**
+ * Starts a server; resolves to { url, stop }. `args` adds flags (a `--database` there replaces the
+ * fresh SQLite one); `binary` runs another build.
+ */
 export async function startApiServer(args = [], { binary = BINARY } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'sync-e2e-'));
+  const database = args.includes('--database') ? [] : ['--database', `sqlite:${join(dir, 'e2e.db')}`];
   const child = spawn(
     binary,
-    ['--listen', '127.0.0.1:0', '--database', `sqlite:${join(dir, 'e2e.db')}`, '--cors-origin', '*', ...args],
+    ['--listen', '127.0.0.1:0', ...database, '--cors-origin', '*', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn,sync_server=info' } },
   );
   const url = await new Promise((resolve, reject) => {
