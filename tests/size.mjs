@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 334, target: 315 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 336, target: 315 },
   { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252, target: 235 },
 ];
 

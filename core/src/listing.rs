@@ -102,7 +102,7 @@ impl Listing {
             // or after the match's end.
             let mut row = 0;
             let mut last = None;
-            for (at, _) in self.names.match_indices(needle) {
+            for at in memchr::memmem::find_iter(self.names.as_bytes(), needle.as_bytes()) {
                 let end = (at + needle.len()) as u32;
                 while self.ends[row] < end {
                     row += 1;
