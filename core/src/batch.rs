@@ -243,9 +243,7 @@ impl Store {
             .stale
             .iter()
             .chain(outcome.refused.iter().map(|(id, _)| id));
-        outcome.names = left
-            .filter_map(|id| Some((*id, self.items.get(id.index())?.name.clone())))
-            .collect();
+        outcome.names = self.names(left);
         (changes, outcome)
     }
 

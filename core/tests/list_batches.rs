@@ -20,6 +20,15 @@ fn contoso(store: &Store) -> ListItems {
     }
 }
 
+/// Someone else excludes `item` (after a list was read).
+fn excluded_elsewhere(store: &mut Store, item: sync_core::ItemId) {
+    let exclude = Action::Exclude {
+        item,
+        disable_record: false,
+    };
+    store.apply(&exclude, None).unwrap();
+}
+
 fn status(store: &Store, item: sync_core::ItemId) -> SyncStatus {
     store.item(item).unwrap().status
 }
@@ -75,15 +84,7 @@ fn items_changed_after_the_list_was_read_are_reported_and_left() {
         ..contoso(&store)
     };
     // Someone excludes Jane after the list (Not Synced: Jane) was read.
-    store
-        .apply(
-            &Action::Exclude {
-                item: JANE,
-                disable_record: false,
-            },
-            None,
-        )
-        .unwrap();
+    excluded_elsewhere(&mut store, JANE);
     let outcome = store.apply_batch(&Batch::ExcludeMatching {
         disable_record: false,
         matching: list.clone(),
@@ -115,15 +116,7 @@ fn an_item_that_was_never_on_the_list_is_not_reported() {
         ..contoso(&store)
     };
     // DC01 (Matched, not on the Not Synced list) is excluded by someone else.
-    store
-        .apply(
-            &Action::Exclude {
-                item: DC01,
-                disable_record: false,
-            },
-            None,
-        )
-        .unwrap();
+    excluded_elsewhere(&mut store, DC01);
     let (_, outcome) = store.plan_batch(&Batch::ExcludeMatching {
         disable_record: false,
         matching: list,

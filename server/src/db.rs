@@ -307,9 +307,10 @@ impl Db {
         Ok(())
     }
 
-    /// Reads the whole data set.
-    pub async fn load(&self) -> Result<Dataset, DbError> {
+    /// Reads the whole data set, and the number of each changed item's latest change.
+    pub async fn load(&self) -> Result<(Dataset, Vec<(ItemId, u64)>), DbError> {
         let mut data = Dataset::default();
+        let mut changed = Vec::new();
         for row in
             sqlx::query("SELECT id, name, product, last_synced FROM integrations ORDER BY id")
                 .fetch_all(&self.pool)
@@ -345,12 +346,16 @@ impl Db {
             });
         }
         for row in sqlx::query(
-            "SELECT id, integration, client, resource_type, name, source_id, status, record, version \
-             FROM items ORDER BY id",
+            "SELECT id, integration, client, resource_type, name, source_id, status, record, version, \
+             seq FROM items ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await?
         {
+            let seq = row.try_get::<i64, _>("seq")?;
+            if seq > 0 {
+                changed.push((ItemId(id(row.try_get("id")?)), seq as u64));
+            }
             data.items.push(SyncedItem {
                 id: ItemId(id(row.try_get("id")?)),
                 integration: IntegrationId(id(row.try_get("integration")?)),
@@ -378,7 +383,7 @@ impl Db {
                     .map(|i| ItemId(id(i))),
             });
         }
-        Ok(data)
+        Ok((data, changed))
     }
 
     /// The stored answer of an earlier write with this idempotency key, with the fingerprint of

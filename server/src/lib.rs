@@ -89,11 +89,11 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
     }
     // The change number first: whatever is committed while loading is read again, not missed.
     let seen = db.head().await?;
-    let mut store = Store::new(db.load().await?)?;
+    let (data, changed) = db.load().await?;
+    let mut store = Store::new(data)?;
     // Each item's latest change number, so that a batch naming its items by a list read on
     // another replica, or before a restart, knows what changed since.
-    let changed = db.changes_after(0).await?.items;
-    store.resume(seen, changed.iter().map(|i| (i.item, i.seq)));
+    store.resume(seen, changed);
     // SQLite is one process's file; PostgreSQL may have other replicas writing.
     let shared = settings.database.starts_with("postgres");
     Ok(AppState {

@@ -227,7 +227,7 @@ async fn replicas_started_together_on_an_empty_database_both_come_up() {
     // All three came up; one of them seeded, and all hold the same data.
     let mut loaded = Vec::new();
     for state in [a.unwrap(), b.unwrap(), c.unwrap()] {
-        loaded.push(state.db.load().await.unwrap().items.len());
+        loaded.push(state.db.load().await.unwrap().0.items.len());
     }
     assert!(loaded.iter().all(|n| *n == loaded[0]), "{loaded:?}");
 }
