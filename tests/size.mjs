@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 336, target: 315 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252, target: 235 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 337, target: 315 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 253, target: 235 },
 ];
 
 let over = false;

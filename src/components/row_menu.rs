@@ -22,22 +22,22 @@ enum Start {
     Last,
 }
 
-/// The row's actions button and, when open, its menu.
+/// The row's actions button and, when open, its menu; both follow the item the row shows.
 #[component]
-pub fn RowMenu(row: ItemView) -> impl IntoView {
+pub fn RowMenu(row: Memo<ItemView>) -> impl IntoView {
     let actions = use_row_actions();
-    let screen = use_screen();
-    let id = row.id;
+    let ids = StoredValue::new(use_ids());
+    let id = move || row.with(|r| r.id);
     let button = NodeRef::<html::Button>::new();
     let start = RwSignal::new(Start::First);
     let place = RwSignal::new(Placement::default());
-    let is_open = move || actions.open_menu.get() == Some(id);
+    let is_open = move || actions.open_menu.get() == Some(id());
     let open = move |from: Start| {
         start.set(from);
         if let Some(b) = button.get_untracked() {
             place.set(placement(&b));
         }
-        actions.open_menu.set(Some(id));
+        actions.open_menu.set(Some(row.with_untracked(|r| r.id)));
     };
     let close = move |refocus: bool| {
         actions.open_menu.set(None);
@@ -47,17 +47,8 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
             }
         }
     };
-    // Takes focus back after an action on this item re-rendered the row: only that row waits
-    // for its button to be mounted (no effect per row, on every row built while typing).
-    if screen.focus_item.get_untracked() == Some(id) {
-        button.on_load(move |button| {
-            screen.focus_item.set(None);
-            let _ = button.focus();
-        });
-    }
     let menu_id = unique_id("row-menu");
-    let label = format!("Actions for {}", row.name);
-    let row = StoredValue::new(row);
+    let label = move || row.with(|r| format!("Actions for {}", r.name));
     view! {
         <div
             class="row-menu"
@@ -75,10 +66,10 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
         >
             <button
                 node_ref=button
-                id=use_ids().actions_button(id)
+                id=move || ids.with_value(|ids| ids.actions_button(id()))
                 type="button"
                 class="icon-button"
-                aria-label=label.clone()
+                aria-label=label
                 aria-haspopup="menu"
                 aria-expanded=move || is_open().to_string()
                 aria-controls={
@@ -100,7 +91,7 @@ pub fn RowMenu(row: ItemView) -> impl IntoView {
             >
             </button>
             <Show when=is_open>
-                <MenuList row menu_id=menu_id.clone() label=label.clone() start place button close />
+                <MenuList row menu_id=menu_id.clone() label start place button close />
             </Show>
         </div>
     }
@@ -157,9 +148,9 @@ fn in_view(button: &web_sys::HtmlButtonElement) -> bool {
 /// The open menu: arrows move, Home and End jump, Escape closes, Tab leaves.
 #[component]
 fn MenuList(
-    row: StoredValue<ItemView>,
+    row: Memo<ItemView>,
     menu_id: String,
-    label: String,
+    label: impl Fn() -> String + Copy + Send + Sync + 'static,
     start: RwSignal<Start>,
     place: RwSignal<Placement>,
     button: NodeRef<html::Button>,
@@ -238,14 +229,14 @@ fn MenuList(
         ev.prevent_default();
         focus_at(next);
     };
-    let status = row.with_value(|r| r.status);
+    let excluded = move || row.with(|r| r.status == SyncStatus::Excluded);
     let open_dialog = move |dialog: RowDialog| {
         actions.open_menu.set(None);
         actions.dialog.set(Some(dialog));
     };
     let include = move || {
         actions.open_menu.set(None);
-        let item = row.get_value();
+        let item = row.get_untracked();
         let button = ids.actions_button(item.id);
         spawn_local(async move {
             let action = Action::Include { item: item.id };
@@ -281,18 +272,20 @@ fn MenuList(
         >
             <MenuItem
                 label="Re-match Record"
-                on_pick=move || open_dialog(RowDialog::Rematch(row.get_value()))
+                on_pick=move || open_dialog(RowDialog::Rematch(row.get_untracked()))
             />
-            {if status == SyncStatus::Excluded {
-                view! { <MenuItem label="Include Record" on_pick=include /> }.into_any()
-            } else {
-                view! {
-                    <MenuItem
-                        label="Exclude Record"
-                        on_pick=move || open_dialog(RowDialog::Exclude(row.get_value()))
-                    />
+            {move || {
+                if excluded() {
+                    view! { <MenuItem label="Include Record" on_pick=include.clone() /> }.into_any()
+                } else {
+                    view! {
+                        <MenuItem
+                            label="Exclude Record"
+                            on_pick=move || open_dialog(RowDialog::Exclude(row.get_untracked()))
+                        />
+                    }
+                        .into_any()
                 }
-                    .into_any()
             }}
         </div>
     }

@@ -1,4 +1,6 @@
-//! One synced item as a row of the Sync Status table.
+//! One slot of the Sync Status table: a row that shows whichever item the page puts at its
+//! position, updating its text in place when that item changes (typing in the Filter changes
+//! the text of the rows, not the rows).
 
 use leptos::prelude::*;
 use sync_core::ItemView;
@@ -10,14 +12,51 @@ use crate::selection::use_selection;
 /// The item's checkbox, name, type, status, matched record and menu; `index` is its position in
 /// the whole list (0 first).
 #[component]
-pub fn SyncStatusRow(row: ItemView, index: Signal<u32>) -> impl IntoView {
+pub fn SyncStatusRow(row: Memo<ItemView>, index: Memo<u32>) -> impl IntoView {
     let selection = use_selection();
     let picked = selection.picked();
-    let id = row.id;
-    let ticked = row.clone();
-    let record = match &row.record {
+    let id = move || row.with(|r| r.id);
+    let type_label = move || row.with(|r| r.resource_type.label());
+    view! {
+        <tr aria-rowindex=move || index.get() + 2>
+            <td class="select-cell">
+                <input
+                    type="checkbox"
+                    aria-label=move || row.with(|r| format!("Select {}", r.name))
+                    prop:checked=move || picked.with(|p| p.has(id()))
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        row.with_untracked(|r| selection.set(std::slice::from_ref(r), checked))
+                    }
+                />
+            </td>
+            <th scope="row" class="name-cell">
+                <span class="item-name">{move || row.with(|r| r.name.clone())}</span>
+                <span class="source-id">
+                    <span class="type-inline">{move || format!("{} · ", type_label())}</span>
+                    {move || row.with(|r| format!("ID {}", r.source_id))}
+                </span>
+            </th>
+            <td>{type_label}</td>
+            <td>
+                {move || view! { <StatusBadge status=row.with(|r| r.status) /> }}
+            </td>
+            <td class="record-cell">
+                <MatchedRecord row />
+            </td>
+            <td class="actions-cell">
+                <RowMenu row />
+            </td>
+        </tr>
+    }
+}
+
+/// The record the item is matched to (its name, and a tag when disabled), or "None".
+#[component]
+fn MatchedRecord(row: Memo<ItemView>) -> impl IntoView {
+    move || match row.with(|r| r.record.clone()) {
         Some(record) => view! {
-            <span class="record-name">{record.name.clone()}</span>
+            <span class="record-name">{record.name}</span>
             {record.disabled.then(|| view! { <span class="tag">"disabled"</span> })}
         }
         .into_any(),
@@ -26,34 +65,5 @@ pub fn SyncStatusRow(row: ItemView, index: Signal<u32>) -> impl IntoView {
             <span class="visually-hidden">"None"</span>
         }
         .into_any(),
-    };
-    view! {
-        <tr aria-rowindex=move || index.get() + 2>
-            <td class="select-cell">
-                <input
-                    type="checkbox"
-                    aria-label=format!("Select {}", row.name)
-                    prop:checked=move || picked.with(|p| p.has(id))
-                    on:change=move |ev| {
-                        selection.set(std::slice::from_ref(&ticked), event_target_checked(&ev))
-                    }
-                />
-            </td>
-            <th scope="row" class="name-cell">
-                <span class="item-name">{row.name.clone()}</span>
-                <span class="source-id">
-                    <span class="type-inline">{format!("{} · ", row.resource_type.label())}</span>
-                    {format!("ID {}", row.source_id)}
-                </span>
-            </th>
-            <td>{row.resource_type.label()}</td>
-            <td>
-                <StatusBadge status=row.status />
-            </td>
-            <td class="record-cell">{record}</td>
-            <td class="actions-cell">
-                <RowMenu row />
-            </td>
-        </tr>
     }
 }

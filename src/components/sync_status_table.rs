@@ -2,7 +2,7 @@
 //! in for the others), sortable headers, and an empty state that says why.
 
 use leptos::prelude::*;
-use sync_core::SortKey;
+use sync_core::{ItemView, SortKey};
 
 use super::select_loaded::SelectLoaded;
 use super::sort_header::SortHeader;
@@ -14,7 +14,7 @@ use crate::hooks::use_item_page::ItemPageState;
 use crate::hooks::use_row_window::RowWindowState;
 use crate::ids::use_ids;
 use crate::row_actions::use_row_actions;
-use crate::screen::{focus_by_id, use_screen};
+use crate::screen::{focus_by_id, focus_soon, use_screen};
 use crate::view_state::use_view;
 use crate::window::RowWindow;
 
@@ -31,22 +31,28 @@ pub fn SyncStatusTable(
     let title_id = use_ids().of(TITLE);
     let heading = title_id.clone();
     let loaded = page.loaded;
-    // A row that was acted on takes focus back when it shows again (its menu does that); if it
-    // no longer shows (filtered out), the section heading takes it.
+    // The item that was acted on takes focus back on its row's actions button once the reloaded
+    // page shows it; if it no longer shows (filtered out), the section heading takes it.
+    let ids = StoredValue::new(use_ids());
     Effect::new(move |_| {
         loaded.with(|page| {
             let Some(page) = page else { return };
-            if let Some(id) = screen.focus_item.get_untracked() {
-                if !page.items.iter().any(|row| row.id == id) {
-                    screen.focus_item.set(None);
-                    focus_by_id(&heading);
-                }
+            let Some(id) = screen.focus_item.get_untracked() else {
+                return;
+            };
+            screen.focus_item.set(None);
+            if page.items.iter().any(|row| row.id == id) {
+                focus_soon(ids.with_value(|ids| ids.actions_button(id)));
+            } else {
+                focus_by_id(&heading);
             }
         })
     });
-    // A row stays in the page while its item shows (its position may change), so typing a
-    // longer filter re-renders only the rows that came or went.
-    let each = move || loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default());
+    // One row per slot of the page, keyed by its position: a keystroke that changes the items
+    // in view changes the rows' text in place instead of building new rows.
+    let slots = Memo::new(move |_| loaded.with(|p| p.as_ref().map_or(0, |p| p.items.len())));
+    let item_at = move |slot: usize| loaded.with(|p| p.as_ref()?.items.get(slot).cloned());
+    let offset = Memo::new(move |_| loaded.with(|p| p.as_ref().map_or(0, |p| p.offset)));
     view! {
         <div
             class="table-scroll"
@@ -83,11 +89,18 @@ pub fn SyncStatusTable(
                         (above > 0).then(|| view! { <Gap rows=above height=rows.row_height.get() /> })
                     }}
                     <For
-                        each=each
-                        key=|row| (row.id, row.version)
-                        children=move |row| {
-                            let index = page.position(row.id);
-                            view! { <SyncStatusRow row index /> }
+                        each=move || 0..slots.get()
+                        key=|slot| *slot
+                        children=move |slot| {
+                            let first = item_at(slot)?;
+                            // The slot's item; a slot being removed keeps its last one.
+                            let row = Memo::new(move |last: Option<&ItemView>| {
+                                item_at(slot)
+                                    .or_else(|| last.cloned())
+                                    .unwrap_or_else(|| first.clone())
+                            });
+                            let index = Memo::new(move |_| offset.get() + slot as u32);
+                            Some(view! { <SyncStatusRow row index /> })
                         }
                     />
                     {move || {

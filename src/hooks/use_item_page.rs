@@ -2,7 +2,7 @@
 //! reloaded after every change, with what to show while the next page loads.
 
 use leptos::prelude::*;
-use sync_core::{ItemId, ItemPage, ItemQuery};
+use sync_core::{ItemPage, ItemQuery};
 
 use crate::backend::use_api;
 use crate::fetch::Fetch;
@@ -21,21 +21,6 @@ pub struct ItemPageState {
 }
 
 impl ItemPageState {
-    /// An item's position in the whole list (0 first), while its row shows.
-    pub fn position(&self, id: ItemId) -> Signal<u32> {
-        let loaded = self.loaded;
-        Signal::derive(move || {
-            loaded.with(|p| {
-                p.as_ref()
-                    .and_then(|p| {
-                        let at = p.items.iter().position(|row| row.id == id)?;
-                        Some(p.offset + at as u32)
-                    })
-                    .unwrap_or_default()
-            })
-        })
-    }
-
     /// The rows above and below the page, which empty space stands in for.
     pub fn rows_around(&self) -> (u32, u32) {
         self.loaded.with(|p| match p {
