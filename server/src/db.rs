@@ -135,12 +135,14 @@ pub struct Db {
 const ROWS_PER_UPDATE: usize = 10_000;
 
 /// What differs between SQLite and PostgreSQL; in each UPDATE, `$1` is the change's sequence
-/// number and `$2` the rows, as JSON.
+/// number and the parameters after it the rows.
 #[derive(Debug)]
 struct Dialect {
-    /// Changes items, each only at the version its change started from, from
-    /// `[[id, status, record, version], …]`.
+    /// Changes items, each only at the version its change started from, from the parameters
+    /// `item_rows` writes.
     update_items: &'static str,
+    /// The parameters of `update_items` for these changes.
+    item_rows: fn(&[Change]) -> Vec<String>,
     /// Disables or enables records, from `[[id, disabled], …]`.
     update_records: &'static str,
     /// How many records one statement checks are enabled, a parameter each. SQLite looks each
@@ -154,21 +156,53 @@ const SQLITE: Dialect = Dialect {
         record = json_extract(v.value, '$[2]'), version = json_extract(v.value, '$[3]'), \
         seq = $1 FROM json_each($2) AS v WHERE items.id = json_extract(v.value, '$[0]') \
         AND items.version = json_extract(v.value, '$[3]') - 1",
+    item_rows: json_rows,
     update_records: "UPDATE records SET disabled = json_extract(v.value, '$[1]'), seq = $1 \
         FROM json_each($2) AS v WHERE records.id = json_extract(v.value, '$[0]')",
     records_per_check: 128,
 };
 
+/// On PostgreSQL the items come as four arrays, one per column, unnested side by side, instead of
+/// one JSONB array picked apart with `->>` per field: select-all + Exclude of 95,000 items over
+/// HTTP went from 1,681 to 829 ms, its Undo from 1,726 to 945 ms.
 const POSTGRES: Dialect = Dialect {
-    update_items: "UPDATE items SET status = v.value->>1, record = (v.value->>2)::BIGINT, \
-        version = (v.value->>3)::BIGINT, seq = $1 \
-        FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
-        WHERE items.id = (v.value->>0)::BIGINT AND items.version = (v.value->>3)::BIGINT - 1",
+    update_items: "UPDATE items SET status = v.status, record = v.record, version = v.version, \
+        seq = $1 FROM UNNEST(CAST($2 AS BIGINT[]), CAST($3 AS TEXT[]), CAST($4 AS BIGINT[]), \
+        CAST($5 AS BIGINT[])) AS v(id, status, record, version) \
+        WHERE items.id = v.id AND items.version = v.version - 1",
+    item_rows: array_rows,
     update_records: "UPDATE records SET disabled = (v.value->>1)::BIGINT, seq = $1 \
         FROM jsonb_array_elements(CAST($2 AS JSONB)) AS v(value) \
         WHERE records.id = (v.value->>0)::BIGINT",
     records_per_check: 400,
 };
+
+/// The items' rows as one JSON array of `[id, status, record, version]`.
+fn json_rows(changes: &[Change]) -> Vec<String> {
+    let rows: Vec<_> = changes
+        .iter()
+        .map(|c| serde_json::json!([c.item.0, tag(&c.status), c.record.map(|r| r.0), c.version]))
+        .collect();
+    vec![serde_json::Value::Array(rows).to_string()]
+}
+
+/// The items' columns as four PostgreSQL array literals: ids, statuses, records (NULL for
+/// none), versions. A status is a plain lower-case word, so it needs no quoting.
+fn array_rows(changes: &[Change]) -> Vec<String> {
+    use std::fmt::Write as _;
+    let mut columns: [String; 4] = Default::default();
+    for (i, c) in changes.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "," };
+        let _ = write!(columns[0], "{sep}{}", c.item.0);
+        let _ = write!(columns[1], "{sep}{}", tag(&c.status));
+        let _ = match c.record {
+            Some(record) => write!(columns[2], "{sep}{}", record.0),
+            None => write!(columns[2], "{sep}NULL"),
+        };
+        let _ = write!(columns[3], "{sep}{}", c.version);
+    }
+    columns.into_iter().map(|c| format!("{{{c}}}")).collect()
+}
 
 fn tag<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -510,17 +544,11 @@ impl Db {
         }
         // The items, many per statement, each only at the version its change started from.
         for chunk in write.changes.chunks(ROWS_PER_UPDATE) {
-            let rows: Vec<_> = chunk
-                .iter()
-                .map(|c| {
-                    serde_json::json!([c.item.0, tag(&c.status), c.record.map(|r| r.0), c.version])
-                })
-                .collect();
-            let updated = sqlx::query(self.dialect.update_items)
-                .bind(seq as i64)
-                .bind(serde_json::Value::Array(rows).to_string())
-                .execute(&mut *tx)
-                .await?;
+            let mut query = sqlx::query(self.dialect.update_items).bind(seq as i64);
+            for rows in (self.dialect.item_rows)(chunk) {
+                query = query.bind(rows);
+            }
+            let updated = query.execute(&mut *tx).await?;
             if updated.rows_affected() != chunk.len() as u64 {
                 tx.rollback().await?;
                 return Ok(Committed::Behind);
