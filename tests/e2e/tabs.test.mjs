@@ -110,6 +110,29 @@ test('a change checked against data another tab changed is refused, not applied 
   await session.done();
 });
 
+test("an open row menu follows its item: another tab's Exclude turns its Exclude into Include", T, async () => {
+  const session = await visit();
+  const a = session.page;
+  await tilesReady(a);
+  const item = await firstWithStatus(a, 'Not Synced');
+  const b = await secondTab(session);
+  await filterBy(b, item.name);
+  await b.getByRole('button', { name: `Actions for ${item.name}`, exact: true }).click();
+  const menu = b.getByRole('menu', { name: `Actions for ${item.name}` });
+  await menu.getByRole('menuitem', { name: 'Exclude Record' }).waitFor();
+
+  await exclude(a, item.name);
+  // Tab B hears of it while its menu is open: the menu stays open on the same item and offers
+  // what now applies to it.
+  await menu.getByRole('menuitem', { name: 'Include Record' }).waitFor({ timeout: 5_000 });
+  assert.equal(await menu.getByRole('menuitem', { name: 'Exclude Record' }).count(), 0, 'no Exclude for an excluded item');
+  await menu.getByRole('menuitem', { name: 'Include Record' }).click();
+  await b.getByRole('status').filter({ hasText: `Included ${item.name}` }).waitFor();
+  await waitForStatus(b, item.name, 'Not Synced');
+  await waitForStatus(a, item.name, 'Not Synced');
+  await session.done();
+});
+
 test('Reset demo data in one tab starts the other tab again too, without a reload', T, async () => {
   const session = await visit();
   const a = session.page;
