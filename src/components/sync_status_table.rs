@@ -28,12 +28,13 @@ pub fn SyncStatusTable(
 ) -> impl IntoView {
     let actions = use_row_actions();
     let screen = use_screen();
-    let title_id = use_ids().of(TITLE);
+    let ids = use_ids();
+    let title_id = ids.of(TITLE);
     let heading = title_id.clone();
+    let ids = StoredValue::new(ids);
     let loaded = page.loaded;
     // The item that was acted on takes focus back on its row's actions button once the reloaded
     // page shows it; if it no longer shows (filtered out), the section heading takes it.
-    let ids = StoredValue::new(use_ids());
     Effect::new(move |_| {
         loaded.with(|page| {
             let Some(page) = page else { return };

@@ -25,6 +25,17 @@ async function secondTab(first) {
   return page;
 }
 
+/** Tab A on the page and tab B filtered to A's first Not Synced item. */
+async function twoTabsOnOneItem() {
+  const session = await visit();
+  const a = session.page;
+  await tilesReady(a);
+  const item = await firstWithStatus(a, 'Not Synced');
+  const b = await secondTab(session);
+  await filterBy(b, item.name);
+  return { session, a, b, item };
+}
+
 /** Excludes `name` through its row menu and dialog, and waits for the announcement. */
 async function exclude(page, name) {
   await filterBy(page, name);
@@ -81,12 +92,7 @@ test('two tabs each exclude an item: both changes survive, and each tab shows th
 });
 
 test('a change checked against data another tab changed is refused, not applied on top', T, async () => {
-  const session = await visit();
-  const a = session.page;
-  await tilesReady(a);
-  const item = await firstWithStatus(a, 'Not Synced');
-  const b = await secondTab(session);
-  await filterBy(b, item.name);
+  const { session, a, b, item } = await twoTabsOnOneItem();
   const before = await tiles(b);
   // Tab A's word to other tabs is lost (counted, not sent): tab B can only learn of the change
   // when it writes.
@@ -111,12 +117,7 @@ test('a change checked against data another tab changed is refused, not applied 
 });
 
 test("an open row menu follows its item: another tab's Exclude turns its Exclude into Include", T, async () => {
-  const session = await visit();
-  const a = session.page;
-  await tilesReady(a);
-  const item = await firstWithStatus(a, 'Not Synced');
-  const b = await secondTab(session);
-  await filterBy(b, item.name);
+  const { session, a, b, item } = await twoTabsOnOneItem();
   await b.getByRole('button', { name: `Actions for ${item.name}`, exact: true }).click();
   const menu = b.getByRole('menu', { name: `Actions for ${item.name}` });
   await menu.getByRole('menuitem', { name: 'Exclude Record' }).waitFor();
