@@ -1,5 +1,6 @@
-// Trunk post-build hook: minifies the wasm-bindgen glue and the app's stylesheet (esbuild; Trunk's
-// own JS minifier fails on the glue), writes `embed.js` (a stable name) next to index.html, the ES module a
+// Trunk post-build hook: gives the wasm module's imports and exports short names (short-names.mjs),
+// minifies the wasm-bindgen glue and the app's stylesheet (esbuild; Trunk's own JS minifier fails
+// on the glue), writes `embed.js` (a stable name) next to index.html, the ES module a
 // page imports to show the app (`mount(element, config)` → handle with `unmount()`; it tells the
 // app where its stylesheet is), and takes Trunk's inline loader script and the app's stylesheet
 // link out of index.html (the app links its stylesheet inside its own element), so the page runs under a strict Content
@@ -8,6 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { shortenNames } from './short-names.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -17,11 +19,10 @@ const wasm = files.find((f) => /^sync-overview-[0-9a-f]+_bg\.wasm$/.test(f));
 const css = files.find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 if (!glue || !wasm || !css) throw new Error(`no wasm-bindgen output or stylesheet in ${dir}: ${files.join(', ')}`);
 
-// Minified in place: same source, same output, so the file's content hash still names it.
-for (const [file, loader] of [[glue, 'js'], [css, 'css']]) {
-  const path = join(dir, file);
-  writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code);
-}
+// Rewritten in place: same source, same output, so each file's content hash still names it.
+const minify = (code, loader) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
+writeFileSync(join(dir, glue), minify(shortenNames(join(dir, wasm), readFileSync(join(dir, glue), 'utf8')), 'js'));
+writeFileSync(join(dir, css), minify(readFileSync(join(dir, css), 'utf8'), 'css'));
 
 writeFileSync(
   join(dir, 'embed.js'),

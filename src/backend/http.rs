@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, SecondsFormat, Utc};
+use futures::future::LocalBoxFuture;
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -92,13 +93,12 @@ impl HttpBackend {
         format!("{}{path}", self.base)
     }
 
+    /// Reads `path` with `query`, and decodes the answer.
     async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Answer<T> {
-        let request =
-            Request::get(&self.url(path)).query(query.iter().map(|(k, v)| (*k, v.as_str())));
-        self.send(request, None).await
+        decode(&self.exchange(self.read_request(path, query), None).await?)
     }
 
-    /// Sends a write: `body` as JSON, under the idempotency `key`.
+    /// Sends a write: `body` as JSON, under the idempotency `key`, and decodes the answer.
     async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
@@ -108,28 +108,37 @@ impl HttpBackend {
         let body = serde_json::to_string(body).map_err(|_| {
             BackendError::Unavailable("The change could not be written down to send.".to_owned())
         })?;
-        self.send(self.write_request(path, key), Some(body)).await
+        decode(
+            &self
+                .exchange(self.write_request(path, key), Some(body))
+                .await?,
+        )
+    }
+
+    /// A read of `path` with `query`.
+    #[inline(never)]
+    fn read_request(&self, path: &str, query: &[(&str, String)]) -> RequestBuilder {
+        Request::get(&self.url(path)).query(query.iter().map(|(k, v)| (*k, v.as_str())))
     }
 
     /// A write to `path` under the idempotency `key`.
+    #[inline(never)]
     fn write_request(&self, path: &str, key: &str) -> RequestBuilder {
         Request::post(&self.url(path)).header("Idempotency-Key", key)
     }
 
-    /// Sends a request and reads its JSON answer.
-    async fn send<T: DeserializeOwned>(
+    /// Sends a request, giving up after the timeout; the text of a successful answer, or the
+    /// failure as a [`BackendError`]. One boxed future for every call, so that no method or type
+    /// of answer carries a copy of its code.
+    fn exchange(
         &self,
         request: RequestBuilder,
         body: Option<String>,
-    ) -> Answer<T> {
-        let text = self.exchange(request, body).await?;
-        serde_json::from_str(&text).map_err(|_| unreadable())
+    ) -> LocalBoxFuture<'_, Result<String, BackendError>> {
+        Box::pin(self.exchange_inner(request, body))
     }
 
-    /// Sends a request, giving up after the timeout; the text of a successful answer, or the
-    /// failure as a [`BackendError`]. Not generic, so that its code is not repeated for each type
-    /// of answer.
-    async fn exchange(
+    async fn exchange_inner(
         &self,
         mut request: RequestBuilder,
         body: Option<String>,
@@ -207,6 +216,11 @@ impl HttpBackend {
             )),
         })
     }
+}
+
+/// An answer's JSON as `T`.
+fn decode<T: DeserializeOwned>(text: &str) -> Answer<T> {
+    serde_json::from_str(text).map_err(|_| unreadable())
 }
 
 fn or(detail: String, fallback: &str) -> String {

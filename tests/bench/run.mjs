@@ -227,7 +227,8 @@ async function memory(page) {
     const wasm = embed && (await embed.instance());
     return {
       heap: performance.memory?.usedJSHeapSize ?? null,
-      wasm: wasm?.memory?.buffer.byteLength ?? null,
+      // The exports have short names (scripts/short-names.mjs): the memory is found by its type.
+      wasm: Object.values(wasm ?? {}).find((e) => e instanceof WebAssembly.Memory)?.buffer.byteLength ?? null,
     };
   });
 }
