@@ -12,6 +12,7 @@ use crate::backend::{Api, Backend};
 use crate::components::preparing_demo_data::PreparingDemoData;
 use crate::components::sync_overview::SyncOverview;
 use crate::config::{BackendChoice, Config};
+use crate::fetch::Fetch;
 use crate::ids::Ids;
 
 /// The root component: the app's root element (its styles are scoped to it, and it carries the
@@ -30,8 +31,11 @@ pub fn App(
     // Hidden until its stylesheet has loaded (or failed to), so it never shows unstyled.
     let styled = RwSignal::new(stylesheet.is_none());
     let progress = RwSignal::new(None::<Progress>);
-    let opened = LocalResource::new(move || open(config.clone(), progress));
-    let screen = move || match opened.get() {
+    let opened = Fetch::new(Memo::new(|_| ()), move |()| {
+        let opening = open(config.clone(), progress);
+        async move { Ok(opening.await) }
+    });
+    let screen = move || match opened.latest() {
         Some(backend) => {
             provide_context(Api::new(backend));
             if in_url {

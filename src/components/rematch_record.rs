@@ -10,6 +10,7 @@ use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
 use crate::backend::use_api;
 use crate::config::use_config;
+use crate::fetch::Fetch;
 use crate::format::grouped;
 use crate::ids::use_ids;
 use crate::screen::{focus_by_id, use_screen};
@@ -36,27 +37,22 @@ pub fn RematchRecord(
         ids.of("rematch-find-hint"),
     );
     let find = RwSignal::new(String::new());
-    let candidates = LocalResource::new(move || {
+    let query = Memo::new(move |_| CandidateQuery {
+        filter: find.get(),
+        ..CandidateQuery::likeliest()
+    });
+    let candidates = Fetch::new(query, move |query| {
         let api = api.get();
         screen.changes.track();
-        let query = CandidateQuery {
-            filter: find.get(),
-            ..CandidateQuery::likeliest()
-        };
         async move { api.candidates(id, query).await }
     });
-    let listed = move || {
-        candidates
-            .get()
-            .and_then(Result::ok)
-            .map(|c| c.candidates)
-            .unwrap_or_default()
-    };
+    let listed =
+        move || candidates.with_latest(|c| c.map(|c| c.candidates.clone()).unwrap_or_default());
     // What the user picked (none until they pick), and the choice: the pick while the search
     // lists it, so what is chosen is always on show; until a pick, the likeliest record.
     let picked = RwSignal::new(None::<Option<RecordId>>);
     let choice = Memo::new(move |_| {
-        candidates.with(|found| {
+        candidates.with_latest_answer(|found| {
             let found = match found {
                 Some(Ok(found)) => &found.candidates,
                 _ => return picked.get().flatten(),
@@ -70,7 +66,7 @@ pub fn RematchRecord(
     let disable_previous = RwSignal::new(false);
     let submission = Submission::new(item.clone(), on_close);
     let none_to_pick = Signal::derive(move || {
-        matches!(candidates.get(), Some(Ok(found)) if found.total == 0)
+        matches!(candidates.latest_answer(), Some(Ok(found)) if found.total == 0)
             && find.with(|f| f.trim().is_empty())
     });
     let has_previous = item.record.is_some();
@@ -119,7 +115,7 @@ pub fn RematchRecord(
                         }
                     >
                         <option value="" prop:selected=move || choice.get().is_none()>
-                            {move || match candidates.get() {
+                            {move || match candidates.latest_answer() {
                                 None => "Loading records…",
                                 Some(Err(_)) => "Records could not be loaded",
                                 Some(Ok(found)) if found.total > 0 => "Choose a record…",
@@ -146,7 +142,7 @@ pub fn RematchRecord(
                     <p id=select_hint_id class="field-hint">
                         "Likeliest first, with how sure the match is and why."
                     </p>
-                    {move || match candidates.get() {
+                    {move || match candidates.latest_answer() {
                         Some(Err(error)) => Some(view! { <p class="form-error" role="alert">{error.to_string()}</p> }),
                         _ => None,
                     }}
@@ -172,7 +168,7 @@ pub fn RematchRecord(
                         }
                     />
                     <p id=find_hint_id class="field-hint">
-                        {move || match candidates.get() {
+                        {move || match candidates.latest_answer() {
                             Some(Ok(found)) if found.total as usize > found.candidates.len() => {
                                 format!(
                                     "The {} likeliest of {} records are listed; type to find others.",

@@ -79,10 +79,10 @@ pub fn ReviewSuggestions(
 #[component]
 fn SuggestionList(review: Review, accept: Callback<(Vec<Suggestion>, bool)>) -> impl IntoView {
     move || {
-        if let Some(Err(error)) = review.loaded.get() {
+        if let Some(error) = review.loaded.error() {
             return view! { <LoadError error retry=move || review.loaded.refetch() /> }.into_any();
         }
-        if review.loaded.with(Option::is_none) {
+        if review.loaded.with_latest_answer(|answer| answer.is_none()) {
             return view! { <p role="status">"Looking for suggestions…"</p> }.into_any();
         }
         let (shown, below) = review.shown.get();

@@ -7,6 +7,7 @@ use sync_core::{Integration, LogLevel};
 use super::load_error::LoadError;
 use super::modal::Modal;
 use crate::backend::use_api;
+use crate::fetch::Fetch;
 use crate::format::{date_value, log_time, parse_date, start_of, today};
 use crate::ids::use_ids;
 
@@ -31,23 +32,21 @@ pub fn SyncLogs(
         _ => Err("Enter both dates, From and To."),
     });
     let id = integration.id;
-    // Each answer carries the range it answers, so the table can tell it is behind.
-    let answer = LocalResource::new(move || {
+    // Each answer says which range it answers, so the table can tell it is behind.
+    let answer = Fetch::new(range, move |range| {
         let api = api.get();
-        let range = range.get();
         async move {
-            let entries = match range {
+            match range {
                 Ok((from, to)) => {
                     let end = start_of(to + Duration::days(1));
                     api.logs(id, start_of(from), end).await.map(Some)
                 }
                 Err(_) => Ok(None),
-            };
-            (range, entries)
+            }
         }
     });
-    let entries = Signal::derive(move || answer.get().map(|(_, entries)| entries));
-    let busy = move || answer.with(|a| a.as_ref().map(|(asked, _)| *asked)) != Some(range.get());
+    let entries = Signal::derive(move || answer.latest_answer());
+    let busy = move || answer.loading();
     let ids = use_ids();
     let date_input = move |label: &'static str, id: String, day: RwSignal<Option<_>>| {
         view! {

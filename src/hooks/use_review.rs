@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::{ClientId, IntegrationId, ItemId, Suggestion};
 
-use crate::backend::{use_api, Answer};
+use crate::backend::use_api;
 use crate::bulk::{BulkAction, Plan};
+use crate::fetch::Fetch;
 use crate::format::items;
 use crate::screen::{focus_soon, new_key, unique_id, use_screen};
 use crate::write::write_plan;
@@ -18,7 +19,7 @@ pub const DEFAULT_THRESHOLD: u8 = 90;
 #[derive(Clone, Copy)]
 pub struct Review {
     /// The client's suggestions (none until loaded).
-    pub loaded: LocalResource<Answer<Vec<Suggestion>>>,
+    pub loaded: Fetch<(), Vec<Suggestion>>,
     /// Suggestions scoring less are not shown (owned by the threshold box).
     pub threshold: RwSignal<u8>,
     /// Items accepted or skipped in this window, no longer shown.
@@ -75,7 +76,7 @@ pub fn use_review(
 ) -> (Review, Callback<(Vec<Suggestion>, bool)>) {
     let api = use_api();
     let screen = use_screen();
-    let loaded = LocalResource::new(move || {
+    let loaded = Fetch::new(Memo::new(|_| ()), move |()| {
         let api = api.get();
         async move { api.suggestions(integration, client).await }
     });
@@ -83,8 +84,8 @@ pub fn use_review(
     let handled = RwSignal::new(Vec::<ItemId>::new());
     let shown = Memo::new(move |_| {
         let threshold = threshold.get();
-        loaded.with(|all| {
-            let Some(Ok(all)) = all else {
+        loaded.with_latest(|all| {
+            let Some(all) = all else {
                 return (Vec::new(), 0);
             };
             handled.with(|handled| {
