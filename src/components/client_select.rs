@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sync_core::ClientId;
 
 use super::load_error::LoadError;
+use super::options::{Choice, Options};
 use crate::ids::use_ids;
 use crate::view_state::use_view;
 
@@ -13,8 +14,18 @@ pub fn ClientSelect() -> impl IntoView {
     let view = use_view();
     let id = use_ids().of("client");
     let clients = view.clients;
-    let shown = Memo::new(move |_| view.shown().with(|v| v.client));
-    let listed = move || clients.latest().unwrap_or_default();
+    let shown = Memo::new(move |_| {
+        view.shown()
+            .with(|v| v.client.map(|c| c.to_string()).unwrap_or_default())
+    });
+    let listed = Signal::derive(move || {
+        clients.with_latest(|list| {
+            list.into_iter()
+                .flatten()
+                .map(|c| Choice::new(c.id, c.name.clone()))
+                .collect()
+        })
+    });
     view! {
         <div class="client-row">
             <label class="field-label" for=id.clone()>
@@ -30,14 +41,7 @@ pub fn ClientSelect() -> impl IntoView {
                     }
                 }
             >
-                <For each=listed key=|c| c.id let:client>
-                    <option
-                        value=client.id.to_string()
-                        prop:selected=move || shown.get() == Some(client.id)
-                    >
-                        {client.name}
-                    </option>
-                </For>
+                <Options choices=listed chosen=shown />
             </select>
             <span class="muted client-count">
                 {move || {

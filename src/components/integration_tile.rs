@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sync_core::time::relative;
 use sync_core::IntegrationId;
 
+use super::options::{Choice, Options};
 use super::sync_logs::SyncLogs;
 use crate::format::exact;
 use crate::ids::use_ids;
@@ -16,7 +17,17 @@ pub fn IntegrationTile() -> impl IntoView {
     let screen = use_screen();
     let view = use_view();
     let integration = view.integration();
-    let integrations = move || view.integrations.latest().unwrap_or_default();
+    let choices = Signal::derive(move || {
+        view.integrations.with_latest(|list| {
+            list.into_iter()
+                .flatten()
+                .map(|i| Choice::new(i.id, integration_label(i)))
+                .collect()
+        })
+    });
+    let chosen = Memo::new(move |_| {
+        integration.with(|i| i.as_ref().map(|i| i.id.to_string()).unwrap_or_default())
+    });
     let logs_open = RwSignal::new(false);
     let ids = use_ids();
     let (select_id, view_logs_id) = (ids.of("integration"), ids.of("view-logs"));
@@ -40,16 +51,7 @@ pub fn IntegrationTile() -> impl IntoView {
                 "Integration"
             </label>
             <select id=select_id class="select select-large" on:change=on_change>
-                <For each=integrations key=|i| i.id let:option>
-                    <option
-                        value=option.id.to_string()
-                        prop:selected=move || {
-                            integration.with(|i| i.as_ref().map(|i| i.id)) == Some(option.id)
-                        }
-                    >
-                        {integration_label(&option)}
-                    </option>
-                </For>
+                <Options choices chosen />
             </select>
             <p class="last-synced">
                 <span class="muted">"Last Synced "</span>

@@ -10,6 +10,7 @@ pub mod landmark;
 pub mod left_alone;
 pub mod load_error;
 pub mod modal;
+pub mod options;
 pub mod preparing_demo_data;
 pub mod rematch_record;
 pub mod reset_demo_data;

@@ -8,6 +8,7 @@ use sync_core::{Action, CandidateQuery, ItemView, RecordId};
 
 use super::action_dialog::{DialogActions, ItemSummary, Submission, Toggle};
 use super::modal::Modal;
+use super::options::{Choice, Options};
 use crate::backend::use_api;
 use crate::config::use_config;
 use crate::fetch::Fetch;
@@ -46,8 +47,18 @@ pub fn RematchRecord(
         screen.changes.track();
         async move { api.candidates(id, query).await }
     });
-    let listed =
-        move || candidates.with_latest(|c| c.map(|c| c.candidates.clone()).unwrap_or_default());
+    let listed = Signal::derive(move || {
+        candidates.with_latest(|found| {
+            let found = found.map(|c| c.candidates.as_slice()).unwrap_or_default();
+            found
+                .iter()
+                .map(|c| {
+                    let label = format!("{} — {}% match, {}", c.record.name, c.score, c.reason);
+                    Choice::new(c.record.id, label)
+                })
+                .collect()
+        })
+    });
     // What the user picked (none until they pick), and the choice: the pick while the search
     // lists it, so what is chosen is always on show; until a pick, the likeliest record.
     let picked = RwSignal::new(None::<Option<RecordId>>);
@@ -63,6 +74,8 @@ pub fn RematchRecord(
             }
         })
     });
+    let chosen_value =
+        Memo::new(move |_| choice.get().map(|id| id.to_string()).unwrap_or_default());
     let disable_previous = RwSignal::new(false);
     let submission = Submission::new(item.clone(), on_close);
     let none_to_pick = Signal::derive(move || {
@@ -83,11 +96,11 @@ pub fn RematchRecord(
             focus_select();
             return;
         };
-        let target = listed()
-            .into_iter()
-            .find(|c| c.record.id == record)
-            .map(|c| c.record.name)
-            .unwrap_or_default();
+        let target = candidates.with_latest(|found| {
+            let found = found.map(|c| c.candidates.as_slice()).unwrap_or_default();
+            let picked = found.iter().find(|c| c.record.id == record);
+            picked.map(|c| c.record.name.clone()).unwrap_or_default()
+        });
         let action = Action::Rematch {
             item: id,
             record,
@@ -125,19 +138,7 @@ pub fn RematchRecord(
                                 Some(Ok(_)) => "No record is named like that",
                             }}
                         </option>
-                        <For each=listed key=|c| c.record.id let:candidate>
-                            <option
-                                value=candidate.record.id.to_string()
-                                prop:selected=move || choice.get() == Some(candidate.record.id)
-                            >
-                                {format!(
-                                    "{} — {}% match, {}",
-                                    candidate.record.name,
-                                    candidate.score,
-                                    candidate.reason,
-                                )}
-                            </option>
-                        </For>
+                        <Options choices=listed chosen=chosen_value />
                     </select>
                     <p id=select_hint_id class="field-hint">
                         "Likeliest first, with how sure the match is and why."

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use sync_core::{Facets, ResourceType, SyncStatus};
 
+use super::options::{Choice, Options};
 use crate::format::grouped;
 use crate::ids::use_ids;
 use crate::view_state::use_view;
@@ -19,14 +20,34 @@ pub fn SyncStatusFilters(facets: Memo<Option<Facets>>) -> impl IntoView {
     let ids = use_ids();
     let filter_id = ids.of(FILTER);
     let shown = view.shown();
-    let types = Signal::derive(move || {
+    // Each drop-down's options: "All" first, each with how many items it would list.
+    let type_choices = Signal::derive(move || {
+        let mut choices = vec![Choice::new(
+            "",
+            counted(
+                "All",
+                facets.with(|f| f.as_ref().map(|f| f.types.iter().map(|(_, n)| n).sum())),
+            ),
+        )];
         view.integration().with(|i| {
-            i.as_ref()
-                .map(|i| i.product.resource_types())
-                .unwrap_or_default()
-                .iter()
-                .map(|t| (*t, t.slug(), t.label()))
-                .collect()
+            let types = i.as_ref().map(|i| i.product.resource_types());
+            choices.extend(types.unwrap_or_default().iter().map(|t| {
+                let n = facets.with(|f| f.as_ref().map(|f| f.of_type(*t)));
+                Choice::new(t.slug(), counted(t.label(), n))
+            }));
+        });
+        choices
+    });
+    let status_choices = Signal::derive(move || {
+        facets.with(|f| {
+            let all = Choice::new("", counted("All", f.as_ref().map(|f| f.statuses.total())));
+            let each = SyncStatus::ALL.into_iter().map(|s| {
+                Choice::new(
+                    s.slug(),
+                    counted(s.label(), f.as_ref().map(|f| f.statuses.get(s))),
+                )
+            });
+            std::iter::once(all).chain(each).collect()
         })
     });
     view! {
@@ -49,63 +70,45 @@ pub fn SyncStatusFilters(facets: Memo<Option<Facets>>) -> impl IntoView {
             <FilterSelect
                 label="Type"
                 id=ids.of("type-filter")
-                chosen=Memo::new(move |_| shown.with(|v| v.resource_type))
-                options=types
-                parse=ResourceType::from_slug
-                count=move |t| facets.with(|f| f.as_ref().map(|f| f.of_type(t)))
-                all=move || facets.with(|f| f.as_ref().map(|f| f.types.iter().map(|(_, n)| n).sum()))
-                on_choose=move |t| view.set_type(t)
+                chosen=Memo::new(move |_| shown.with(|v| v.resource_type.map_or("", |t| t.slug()).to_owned()))
+                choices=type_choices
+                on_choose=move |slug: String| view.set_type(ResourceType::from_slug(&slug))
             />
             <FilterSelect
                 label="Status"
                 id=ids.of("status-filter")
-                chosen=Memo::new(move |_| shown.with(|v| v.status))
-                options=Signal::derive(|| {
-                    SyncStatus::ALL.into_iter().map(|s| (s, s.slug(), s.label())).collect()
-                })
-                parse=SyncStatus::from_slug
-                count=move |s| facets.with(|f| f.as_ref().map(|f| f.statuses.get(s)))
-                all=move || facets.with(|f| f.as_ref().map(|f| f.statuses.total()))
-                on_choose=move |s| view.set_status(s)
+                chosen=Memo::new(move |_| shown.with(|v| v.status.map_or("", |s| s.slug()).to_owned()))
+                choices=status_choices
+                on_choose=move |slug: String| view.set_status(SyncStatus::from_slug(&slug))
             />
         </div>
     }
 }
 
-/// A drop-down filter labelled `label`: "All" first, then `options` as (value, slug, label),
-/// each with its count once known (`all`: the count of "All").
-#[component]
-fn FilterSelect<T>(
-    label: &'static str,
-    id: String,
-    chosen: Memo<Option<T>>,
-    options: Signal<Vec<(T, &'static str, &'static str)>>,
-    parse: fn(&str) -> Option<T>,
-    count: impl Fn(T) -> Option<u32> + Copy + Send + Sync + 'static,
-    all: impl Fn() -> Option<u32> + Send + Sync + 'static,
-    on_choose: impl Fn(Option<T>) + 'static,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static,
-{
-    let counted = |label: &'static str, n: Option<u32>| match n {
+/// What an option reads: its label and, once known, how many items it would list.
+fn counted(label: &str, n: Option<u32>) -> String {
+    match n {
         Some(n) => format!("{label} ({})", grouped(n)),
         None => label.to_owned(),
-    };
+    }
+}
+
+/// A drop-down filter labelled `label` over `choices`; `on_choose` gets the chosen value.
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    id: String,
+    #[prop(into)] chosen: Signal<String>,
+    choices: Signal<Vec<Choice>>,
+    #[prop(into)] on_choose: Callback<String>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label class="field-label" for=id.clone()>
                 {label}
             </label>
-            <select id=id class="select" on:change=move |ev| on_choose(parse(&event_target_value(&ev)))>
-                <option value="" prop:selected=move || chosen.get().is_none()>
-                    {move || counted("All", all())}
-                </option>
-                <For each=move || options.get() key=|(value, _, _)| *value let:option>
-                    <option value=option.1 prop:selected=move || chosen.get() == Some(option.0)>
-                        {move || counted(option.2, count(option.0))}
-                    </option>
-                </For>
+            <select id=id class="select" on:change=move |ev| on_choose.run(event_target_value(&ev))>
+                <Options choices chosen />
             </select>
         </div>
     }
