@@ -12,6 +12,7 @@ pub mod load_error;
 pub mod modal;
 pub mod options;
 pub mod preparing_demo_data;
+pub mod reactive;
 pub mod rematch_record;
 pub mod reset_demo_data;
 pub mod resources_status;

@@ -6,6 +6,7 @@ use sync_core::{ClientId, IntegrationId, Suggestion};
 
 use super::load_error::LoadError;
 use super::modal::Modal;
+use super::reactive::reactive;
 use crate::format::grouped;
 use crate::hooks::use_review::{use_review, Review, DEFAULT_THRESHOLD};
 
@@ -78,7 +79,7 @@ pub fn ReviewSuggestions(
 /// The suggestions shown, each with Accept and Skip, or why there are none.
 #[component]
 fn SuggestionList(review: Review, accept: Callback<(Vec<Suggestion>, bool)>) -> impl IntoView {
-    move || {
+    reactive(move || {
         if let Some(error) = review.loaded.error() {
             return view! { <LoadError error retry=move || review.loaded.refetch() /> }.into_any();
         }
@@ -109,7 +110,7 @@ fn SuggestionList(review: Review, accept: Callback<(Vec<Suggestion>, bool)>) -> 
             })}
         }
         .into_any()
-    }
+    })
 }
 
 /// One suggestion: the item, the record, the score and why, with Accept and Skip.

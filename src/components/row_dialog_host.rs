@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::exclude_record::ExcludeRecord;
+use super::reactive::reactive;
 use super::rematch_record::RematchRecord;
 use crate::ids::use_ids;
 use crate::row_actions::{use_row_actions, RowDialog};
@@ -16,7 +17,7 @@ pub fn RowDialogHost() -> impl IntoView {
     let actions = use_row_actions();
     let screen = use_screen();
     let ids = use_ids();
-    move || {
+    reactive(move || {
         let open = actions.dialog.get()?;
         let id = open.item().id;
         let button = ids.actions_button(id);
@@ -37,5 +38,5 @@ pub fn RowDialogHost() -> impl IntoView {
                 view! { <ExcludeRecord item on_close on_done /> }.into_any()
             }
         })
-    }
+    })
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use sync_core::ItemView;
 
+use super::reactive::reactive;
 use super::row_menu::RowMenu;
 use super::status_badge::StatusBadge;
 use crate::selection::use_selection;
@@ -54,7 +55,7 @@ pub fn SyncStatusRow(row: Memo<ItemView>, index: Memo<u32>) -> impl IntoView {
 /// The record the item is matched to (its name, and a tag when disabled), or "None".
 #[component]
 fn MatchedRecord(row: Memo<ItemView>) -> impl IntoView {
-    move || match row.with(|r| r.record.clone()) {
+    reactive(move || match row.with(|r| r.record.clone()) {
         Some(record) => view! {
             <span class="record-name">{record.name}</span>
             {record.disabled.then(|| view! { <span class="tag">"disabled"</span> })}
@@ -65,5 +66,5 @@ fn MatchedRecord(row: Memo<ItemView>) -> impl IntoView {
             <span class="visually-hidden">"None"</span>
         }
         .into_any(),
-    }
+    })
 }

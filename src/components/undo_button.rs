@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::reactive::reactive;
 use crate::backend::use_api;
 use crate::screen::use_screen;
 use crate::undo::undo;
@@ -11,7 +12,7 @@ use crate::undo::undo;
 pub fn UndoButton() -> impl IntoView {
     let api = use_api();
     let screen = use_screen();
-    move || {
+    reactive(move || {
         screen.undo.with(Option::is_some).then(|| {
             view! {
                 <button
@@ -24,5 +25,5 @@ pub fn UndoButton() -> impl IntoView {
                 </button>
             }
         })
-    }
+    })
 }
