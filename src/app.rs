@@ -10,6 +10,7 @@ use sync_core::Progress;
 use crate::backend::http::HttpBackend;
 use crate::backend::{Api, Backend};
 use crate::components::preparing_demo_data::PreparingDemoData;
+use crate::components::reactive::reactive;
 use crate::components::sync_overview::SyncOverview;
 use crate::config::{BackendChoice, Config};
 use crate::fetch::Fetch;
@@ -35,7 +36,7 @@ pub fn App(
         let opening = open(config.clone(), progress);
         async move { Ok(opening.await) }
     });
-    let screen = move || match opened.latest() {
+    let screen = reactive(move || match opened.latest() {
         Some(backend) => {
             provide_context(Api::new(backend));
             if in_url {
@@ -50,7 +51,7 @@ pub fn App(
             }
         }
         None => view! { <PreparingDemoData progress /> }.into_any(),
-    };
+    });
     view! {
         <div class="sync-overview-app" data-theme=theme hidden=move || !styled.get()>
             {stylesheet

@@ -17,7 +17,11 @@ pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<Record
 
 /// The same change to many items, each with the version it was read at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[serde(
+    tag = "op",
+    rename_all = "kebab-case",
+    try_from = "crate::batch_read::BatchFields"
+)]
 pub enum Batch {
     /// Leave the items out of the sync; with `disable_record`, also disable the record of each
     /// item that has one.
@@ -45,7 +49,6 @@ pub enum Batch {
     /// Exclude every item of a list that is not excluded yet, named by the list (a request of a
     /// few hundred bytes for 100,000 items). Read only with the `read-list-batches` feature: a
     /// browser sends these and never reads one back (about 8 kB of wasm saved).
-    #[cfg_attr(not(feature = "read-list-batches"), serde(skip_deserializing))]
     ExcludeMatching {
         /// Also disable the records.
         disable_record: bool,
@@ -53,7 +56,6 @@ pub enum Batch {
         matching: ListItems,
     },
     /// Include every excluded item of a list, named by the list.
-    #[cfg_attr(not(feature = "read-list-batches"), serde(skip_deserializing))]
     IncludeMatching {
         /// The list.
         matching: ListItems,

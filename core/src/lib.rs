@@ -8,6 +8,7 @@
 
 mod action;
 mod batch;
+mod batch_read;
 #[cfg(feature = "demo")]
 pub mod demo;
 mod listing;

@@ -193,6 +193,71 @@ fn actions_round_trip_through_json() {
 }
 
 #[test]
+fn every_kind_of_action_reads_back_as_written() {
+    let actions = [
+        rematch(DC01, 0, false),
+        Action::Exclude {
+            item: DC01,
+            disable_record: true,
+        },
+        Action::Include { item: DC01 },
+        Action::Restore {
+            item: DC01,
+            status: SyncStatus::Matched,
+            record: Some(RecordId(3)),
+            enable: None,
+        },
+    ];
+    for action in actions {
+        let json = serde_json::to_string(&action).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Action>(&json).unwrap(),
+            action,
+            "{json}"
+        );
+    }
+    // The tag may come anywhere, a Restore's records may be left out, unknown fields are ignored.
+    assert_eq!(
+        serde_json::from_str::<Action>(
+            r#"{"item":0,"status":"not-synced","action":"restore","note":1}"#
+        )
+        .unwrap(),
+        Action::Restore {
+            item: DC01,
+            status: SyncStatus::NotSynced,
+            record: None,
+            enable: None
+        }
+    );
+}
+
+#[test]
+fn an_action_lacking_a_field_or_of_no_known_kind_is_refused() {
+    for (json, says) in [
+        (
+            r#"{"action":"rematch","item":0,"record":1}"#,
+            "missing field `disable_previous`",
+        ),
+        (
+            r#"{"action":"exclude","item":0}"#,
+            "missing field `disable_record`",
+        ),
+        (r#"{"action":"restore","item":0}"#, "missing field `status`"),
+        (r#"{"action":"include"}"#, "missing field `item`"),
+        (
+            r#"{"action":"delete","item":0}"#,
+            "unknown variant `delete`",
+        ),
+        (r#"{"item":0}"#, "missing field `action`"),
+    ] {
+        let error = serde_json::from_str::<Action>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(says), "{json}: {error}");
+    }
+}
+
+#[test]
 fn check_answers_like_apply_without_changing_anything() {
     let store = store();
     let before = store.clone();
