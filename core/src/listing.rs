@@ -21,33 +21,70 @@ pub(crate) struct Listing {
     tally: Tally,
 }
 
+/// The first sixteen bytes of `name` as a number (zero-padded): two names compare as their
+/// leads do unless the leads are equal, so sorting by lead first makes most comparisons one
+/// integer compare (most names are shorter; a wasm `memcmp` goes byte by byte, and the sorts at
+/// start run before the browser has optimised them).
+pub(crate) fn lead(name: &[u8]) -> u128 {
+    let mut lead = [0; 16];
+    let n = name.len().min(16);
+    lead[..n].copy_from_slice(&name[..n]);
+    u128::from_be_bytes(lead)
+}
+
 /// How many items have each type and status: `tally[type as usize][status as usize]`.
 pub(crate) type Tally = [[u32; SyncStatus::ALL.len()]; ResourceType::ALL.len()];
 
 impl Listing {
-    /// Lists the items `ids` (positions in `items`) by their lower-cased names.
+    /// Lists the items `ids` (positions in `items`) by their lower-cased names (then id).
+    ///
+    /// The lower-cased names are written once into one buffer and sorted as slices of it, each
+    /// led by its first sixteen bytes as a number, so most comparisons are one integer compare and
+    /// no name is allocated on its own (at 100,000 items this is most of building the store).
     pub(crate) fn new(ids: Vec<ItemId>, items: &[SyncedItem]) -> Self {
-        let mut keyed: Vec<(String, ItemId)> = ids
+        let mut lowered: Vec<u8> = Vec::new();
+        let mut keyed: Vec<(u128, u32, u32, ItemId)> = ids
             .into_iter()
-            .map(|id| (items[id.index()].name.to_lowercase(), id))
+            .map(|id| {
+                let start = lowered.len();
+                let name = &items[id.index()].name;
+                if name.is_ascii() {
+                    lowered.extend(name.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    // As the Filter lower-cases (a final sigma differs from `char`'s).
+                    lowered.extend_from_slice(name.to_lowercase().as_bytes());
+                }
+                let lead = lead(&lowered[start..]);
+                (lead, start as u32, lowered.len() as u32, id)
+            })
             .collect();
-        keyed.sort_unstable();
+        let name =
+            |&(_, start, end, _): &(u128, u32, u32, ItemId)| &lowered[start as usize..end as usize];
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| name(a).cmp(name(b)))
+                .then(a.3.cmp(&b.3))
+        });
+        let mut names = Vec::with_capacity(lowered.len() + keyed.len());
         let mut listing = Self {
             ids: Vec::with_capacity(keyed.len()),
-            names: String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum()),
+            names: String::new(),
             ends: Vec::with_capacity(keyed.len()),
             kinds: Vec::with_capacity(keyed.len()),
             tally: Tally::default(),
         };
-        for (key, id) in keyed {
+        for key in &keyed {
+            let (_, start, end, id) = *key;
             let item = &items[id.index()];
             listing.ids.push(id);
-            listing.names.push_str(&key);
-            listing.ends.push(listing.names.len() as u32);
-            listing.names.push(SEPARATOR);
+            names.extend_from_slice(&lowered[start as usize..end as usize]);
+            listing.ends.push(names.len() as u32);
+            names.push(SEPARATOR as u8);
             listing.kinds.push((item.resource_type, item.status));
             listing.tally[item.resource_type as usize][item.status as usize] += 1;
         }
+        // Whole lower-cased names joined by an ASCII separator.
+        listing.names = String::from_utf8(names).expect("names are UTF-8");
         listing
     }
 
@@ -174,5 +211,28 @@ mod tests {
         let l = listing(&["a\0b", "ab"]);
         assert_eq!(found(&l, "a\0b"), [0]);
         assert_eq!(found(&l, "b"), [0, 1]);
+    }
+
+    #[test]
+    fn names_alike_in_their_first_sixteen_bytes_are_ordered_by_the_rest() {
+        let l = listing(&[
+            "contoso-workstation-b",
+            "CONTOSO-WORKSTATION-A",
+            "contoso-workstat",
+            "contoso-workstation-a",
+        ]);
+        assert_eq!(
+            l.ids().iter().map(|i| i.0).collect::<Vec<_>>(),
+            [2, 1, 3, 0]
+        );
+    }
+
+    #[test]
+    fn names_are_lower_cased_as_the_filter_is() {
+        // A final capital sigma lower-cases to ς in a whole string, σ alone.
+        let l = listing(&["ΟΔΥΣΣΕΥΣ", "Odysseus"]);
+        let needle = "ΟΔΥΣΣΕΥΣ".to_lowercase();
+        assert_eq!(found(&l, &needle), [0]);
+        assert_eq!(found(&l, "odys"), [1]);
     }
 }

@@ -1,11 +1,11 @@
 //! The in-memory store and its queries.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use crate::listing::{Listing, Tally};
+use crate::listing::{lead, Listing, Tally};
 use crate::model::{
     Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
     ResourceType, SyncStatus, SyncedItem,
@@ -75,11 +75,11 @@ pub struct Store {
     /// Clients per integration, by name.
     clients_of: Vec<Vec<ClientId>>,
     /// Items per integration and client, by lower-cased name.
-    pub(crate) items_of: HashMap<(IntegrationId, ClientId), Listing>,
+    pub(crate) items_of: FxHashMap<(IntegrationId, ClientId), Listing>,
     /// Each item's position in its listing.
     positions: Vec<u32>,
     /// Records per client and type, by name.
-    records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>>,
+    records_of: FxHashMap<(ClientId, ResourceType), Vec<RecordId>>,
     /// The number of the latest change made (0: none since the data was loaded).
     pub(crate) head: u64,
     /// Per item: the number of its latest change, and its status before that change.
@@ -119,7 +119,7 @@ impl Store {
             }
         }
         let mut counts = vec![StatusCounts::default(); data.integrations.len()];
-        let mut items_of: HashMap<(IntegrationId, ClientId), Vec<ItemId>> = HashMap::new();
+        let mut items_of: FxHashMap<(IntegrationId, ClientId), Vec<ItemId>> = FxHashMap::default();
         for item in &data.items {
             if item.integration.index() >= data.integrations.len()
                 || item.client.index() >= data.clients.len()
@@ -148,7 +148,7 @@ impl Store {
                 .or_default()
                 .push(item.id);
         }
-        let items_of: HashMap<(IntegrationId, ClientId), Listing> = items_of
+        let items_of: FxHashMap<(IntegrationId, ClientId), Listing> = items_of
             .into_iter()
             .map(|(key, ids)| (key, Listing::new(ids, &data.items)))
             .collect();
@@ -169,19 +169,26 @@ impl Store {
                 name(a).cmp(&name(b)).then(a.cmp(b))
             });
         }
-        let mut records_of: HashMap<(ClientId, ResourceType), Vec<RecordId>> = HashMap::new();
+        let mut records_of: FxHashMap<(ClientId, ResourceType), Vec<RecordId>> =
+            FxHashMap::default();
         for record in &data.records {
             records_of
                 .entry((record.client, record.resource_type))
                 .or_default()
                 .push(record.id);
         }
+        let name = |id: RecordId| data.records[id.index()].name.as_bytes();
         for ids in records_of.values_mut() {
-            ids.sort_by(|a, b| {
-                data.records[a.index()]
-                    .name
-                    .cmp(&data.records[b.index()].name)
+            // By name, then id (the order they were pushed in), names led by their first bytes.
+            let mut keyed: Vec<(u128, RecordId)> =
+                ids.iter().map(|&id| (lead(name(id)), id)).collect();
+            keyed.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| name(a.1).cmp(name(b.1)))
+                    .then(a.1.cmp(&b.1))
             });
+            ids.clear();
+            ids.extend(keyed.into_iter().map(|(_, id)| id));
         }
         let mut logs = vec![Vec::new(); data.integrations.len()];
         for entry in data.logs {
