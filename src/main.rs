@@ -1,11 +1,12 @@
 //! Mount only: exports `mount(element, config)` to JavaScript (`embed.js` re-exports it), for
 //! the standalone page and for any host page.
 
+use sync_overview::app::embed;
 use wasm_bindgen::prelude::*;
 
 /// A mounted Sync Overview.
 #[wasm_bindgen]
-pub struct App(sync_overview::embed::Mounted);
+pub struct App(embed::Mounted);
 
 #[wasm_bindgen]
 impl App {
@@ -16,10 +17,10 @@ impl App {
 }
 
 /// Shows Sync Overview inside `element`, styled by the stylesheet at `stylesheet` (see
-/// `sync_overview::embed::mount`).
+/// [`embed::mount`]).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue, stylesheet: Option<String>) -> App {
-    App(sync_overview::embed::mount(element, &config, stylesheet))
+    App(embed::mount(element, &config, stylesheet))
 }
 
 fn main() {}

@@ -14,13 +14,13 @@ use sync_core::{
     IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId,
     RecordView, ResourceType, StatusCounts, Suggestion, SyncStatus,
 };
-use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
-use sync_overview::components::exclude_record::ExcludeRecord;
-use sync_overview::components::rematch_record::RematchRecord;
-use sync_overview::components::sync_logs::SyncLogs;
-use sync_overview::config::Config;
-use sync_overview::ids::Ids;
-use sync_overview::screen::Screen;
+use sync_overview::app::config::Config;
+use sync_overview::data::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
+use sync_overview::state::screen::Screen;
+use sync_overview::sync_overview::dialogs::exclude_record::ExcludeRecord;
+use sync_overview::sync_overview::dialogs::rematch_record::RematchRecord;
+use sync_overview::sync_overview::logs::sync_logs::SyncLogs;
+use sync_overview::ui::ids::Ids;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};

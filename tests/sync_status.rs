@@ -14,17 +14,17 @@ use sync_core::{
     ItemId, ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts,
     Suggestion, SyncStatus,
 };
-use sync_overview::backend::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
-use sync_overview::components::client_select::ClientSelect;
-use sync_overview::components::sync_status::SyncStatus as SyncStatusList;
-use sync_overview::config::Config;
-use sync_overview::export::{all_items, PAGE};
-use sync_overview::fetch::Fetch;
-use sync_overview::ids::Ids;
-use sync_overview::screen::Screen;
-use sync_overview::view::View;
-use sync_overview::view_home::ViewHome;
-use sync_overview::view_state::{use_view, ViewState};
+use sync_overview::actions::export::{all_items, PAGE};
+use sync_overview::app::config::Config;
+use sync_overview::data::fetch::Fetch;
+use sync_overview::data::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
+use sync_overview::state::screen::Screen;
+use sync_overview::state::view::View;
+use sync_overview::state::view_home::ViewHome;
+use sync_overview::state::view_state::{use_view, ViewState};
+use sync_overview::sync_overview::sync_status::client_select::ClientSelect;
+use sync_overview::sync_overview::sync_status::section::SyncStatus as SyncStatusList;
+use sync_overview::ui::ids::Ids;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;

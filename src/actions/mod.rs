@@ -1,0 +1,8 @@
+//! What writes: the one write path (idempotency key, version, stale reload, message), bulk
+//! actions on the selection and their run, undo, and the CSV export of the list.
+
+pub mod bulk;
+pub mod export;
+pub mod undo;
+pub mod use_bulk_run;
+pub mod write;

@@ -1,0 +1,233 @@
+//! How the app is configured: by a `window.syncOverviewConfig` object when embedded in a page,
+//! otherwise by the page's URL query.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::state::view::View;
+
+/// The name of the global object a host page may set to configure an embedded app.
+pub const CONFIG_OBJECT: &str = "syncOverviewConfig";
+
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackendChoice {
+    /// The in-browser mock store (the default).
+    Mock,
+    /// The HTTP/JSON API at `api` (empty: this page's own origin), with an optional bearer token.
+    Http {
+        /// The API's base URL, e.g. `http://127.0.0.1:8787`.
+        api: String,
+        /// Sent as `Authorization: Bearer …`.
+        token: Option<String>,
+    },
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// The user's preference (`prefers-color-scheme`).
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// Its name in configuration and in the app root's `data-theme`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
+}
+
+/// The app's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The documentation portal's product name, as labels show it ("Disable previous … record").
+    pub portal: String,
+    /// Synced items of the largest demo integration (mock store only).
+    pub demo_size: u32,
+    /// Where the data comes from.
+    pub backend: BackendChoice,
+    /// Seconds before an HTTP request is given up.
+    pub timeout_secs: u32,
+    /// The view to open on (integration, client, filters, order). Standalone, the router reads
+    /// the same keys from the URL and keeps them there.
+    pub view: View,
+    /// Whether the view lives in the page's URL (standalone), rather than in memory (embedded).
+    pub view_in_url: bool,
+    /// The colour theme.
+    pub theme: Theme,
+    /// The app's stylesheet, linked inside its root (given by `embed.js`, not configurable).
+    pub stylesheet: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            portal: "portal".to_owned(),
+            demo_size: 600,
+            backend: BackendChoice::Mock,
+            timeout_secs: 15,
+            view: View::default(),
+            view_in_url: false,
+            theme: Theme::Auto,
+            stylesheet: None,
+        }
+    }
+}
+
+/// The largest demo the mock store will generate.
+const MAX_DEMO_SIZE: u32 = 1_000_000;
+
+impl Config {
+    /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
+    /// (seconds), `theme` (`light`, `dark`, `auto`) and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
+    /// or unreadable keeps its default.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+        let default = Self::default();
+        let text = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let backend = match text("backend").as_deref() {
+            Some("http") => BackendChoice::Http {
+                api: text("api").unwrap_or_default(),
+                token: text("token"),
+            },
+            _ => BackendChoice::Mock,
+        };
+        Self {
+            portal: text("portal").unwrap_or(default.portal),
+            demo_size: text("demo")
+                .and_then(|d| d.parse::<u32>().ok())
+                .map(|d| d.clamp(1, MAX_DEMO_SIZE))
+                .unwrap_or(default.demo_size),
+            backend,
+            timeout_secs: text("timeout")
+                .and_then(|t| t.parse::<u32>().ok())
+                .map(|t| t.clamp(1, 600))
+                .unwrap_or(default.timeout_secs),
+            view: View::from_lookup(&get),
+            view_in_url: false,
+            theme: match text("theme").as_deref() {
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                _ => Theme::Auto,
+            },
+            stylesheet: None,
+        }
+    }
+}
+
+impl Config {
+    /// The settings of a standalone page: its URL query, where the view then lives too.
+    pub fn from_url() -> Self {
+        let search = window().location().search().unwrap_or_default();
+        let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        Self {
+            view_in_url: true,
+            ..Self::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+        }
+    }
+
+    /// The settings of an embedded app: a configuration object's keys (strings or numbers);
+    /// the view then lives in memory.
+    pub fn from_object(object: &JsValue) -> Self {
+        Self::from_lookup(|key| {
+            js_sys::Reflect::get(object, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| {
+                    v.as_string()
+                        .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
+                })
+        })
+    }
+
+    /// The settings `mount` was given: the object if there is one, else the host page's global
+    /// configuration object (`window.syncOverviewConfig`), else the page's URL.
+    pub fn for_mount(given: &JsValue) -> Self {
+        if given.is_object() {
+            return Self::from_object(given);
+        }
+        let global = js_sys::Reflect::get(&window(), &JsValue::from_str(CONFIG_OBJECT))
+            .ok()
+            .filter(JsValue::is_object);
+        match global {
+            Some(object) => Self::from_object(&object),
+            None => Self::from_url(),
+        }
+    }
+}
+
+/// The app's configuration, provided by the app.
+pub fn use_config() -> Config {
+    expect_context::<Config>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BackendChoice, Config};
+
+    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn reads_settings_and_keeps_defaults_for_the_rest() {
+        assert_eq!(Config::from_lookup(lookup(&[])), Config::default());
+        let c = Config::from_lookup(lookup(&[("portal", "Passportal"), ("demo", "100000")]));
+        assert_eq!((c.portal.as_str(), c.demo_size), ("Passportal", 100_000));
+        assert_eq!(c.backend, BackendChoice::Mock);
+        let c = Config::from_lookup(lookup(&[
+            ("portal", "  "),
+            ("demo", "lots"),
+            ("timeout", "x"),
+        ]));
+        assert_eq!(c, Config::default());
+        assert_eq!(Config::from_lookup(lookup(&[("demo", "0")])).demo_size, 1);
+        let c = Config::from_lookup(lookup(&[("integration", "3"), ("client", "x")]));
+        assert_eq!(
+            (c.view.integration, c.view.client),
+            (Some(sync_core::IntegrationId(3)), None)
+        );
+    }
+
+    #[test]
+    fn chooses_the_http_backend() {
+        let c = Config::from_lookup(lookup(&[
+            ("backend", "http"),
+            ("api", "http://127.0.0.1:8787"),
+            ("token", "t"),
+            ("timeout", "5"),
+        ]));
+        assert_eq!(
+            c.backend,
+            BackendChoice::Http {
+                api: "http://127.0.0.1:8787".to_owned(),
+                token: Some("t".to_owned())
+            }
+        );
+        assert_eq!(c.timeout_secs, 5);
+        let same_origin = Config::from_lookup(lookup(&[("backend", "http")]));
+        assert_eq!(
+            same_origin.backend,
+            BackendChoice::Http {
+                api: String::new(),
+                token: None
+            }
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! The app: reads its configuration, opens the backend and shows the Sync Overview; `mount` for
+//! embedding (`embed`), the configuration (`config`) and the outer element (`landmark`).
+
+pub mod config;
+pub mod embed;
+pub mod landmark;
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use sync_core::Progress;
+
+use crate::app::config::{BackendChoice, Config};
+use crate::data::fetch::Fetch;
+use crate::data::http::HttpBackend;
+use crate::data::{Api, Backend};
+use crate::sync_overview::demo::preparing_demo_data::PreparingDemoData;
+use crate::sync_overview::page::SyncOverview;
+use crate::ui::ids::Ids;
+use crate::ui::reactive::reactive;
+
+/// The root component: the app's root element (its styles are scoped to it, and it carries the
+/// theme), the configuration and the element ids as context; it opens the backend (showing how
+/// far the demo data got meanwhile), then shows the screen: standalone inside a router, which keeps the view
+/// in the URL; embedded without one, so the host page's URL, history and links are left alone.
+#[component]
+pub fn App(
+    /// The settings (see [`Config::from_url`] and [`Config::from_object`]).
+    config: Config,
+) -> impl IntoView {
+    provide_context(config.clone());
+    provide_context(Ids::new());
+    let (in_url, theme) = (config.view_in_url, config.theme.slug());
+    let stylesheet = config.stylesheet.clone();
+    // Hidden until its stylesheet has loaded (or failed to), so it never shows unstyled.
+    let styled = RwSignal::new(stylesheet.is_none());
+    let progress = RwSignal::new(None::<Progress>);
+    let opened = Fetch::new(Memo::new(|_| ()), move |()| {
+        let opening = open(config.clone(), progress);
+        async move { Ok(opening.await) }
+    });
+    let screen = reactive(move || match opened.latest() {
+        Some(backend) => {
+            provide_context(Api::new(backend));
+            if in_url {
+                view! {
+                    <Router>
+                        <SyncOverview />
+                    </Router>
+                }
+                .into_any()
+            } else {
+                view! { <SyncOverview /> }.into_any()
+            }
+        }
+        None => view! { <PreparingDemoData progress /> }.into_any(),
+    });
+    view! {
+        <div class="sync-overview-app" data-theme=theme hidden=move || !styled.get()>
+            {stylesheet
+                .map(|href| {
+                    view! {
+                        <link
+                            rel="stylesheet"
+                            href=href
+                            on:load=move |_| styled.set(true)
+                            on:error=move |_| styled.set(true)
+                        />
+                    }
+                })}
+            {screen}
+        </div>
+    }
+}
+
+/// Opens the configured backend; the mock store reports how far its build got to `progress`.
+async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    match config.backend {
+        BackendChoice::Mock => open_mock(config.demo_size, progress).await,
+        BackendChoice::Http { api, token } => Rc::new(HttpBackend::new(
+            &api,
+            token,
+            Duration::from_secs(u64::from(config.timeout_secs)),
+        )),
+    }
+}
+
+/// The in-browser mock store with `size` items in its largest integration.
+#[cfg(feature = "demo")]
+async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    use crate::data::demo::mock::MockBackend;
+    use chrono::Utc;
+    use sync_core::demo::DemoConfig;
+    let demo = DemoConfig {
+        size,
+        ..DemoConfig::new(Utc::now())
+    };
+    Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await)
+}
+
+/// This build has no mock store: every call says how to configure a server.
+#[cfg(not(feature = "demo"))]
+async fn open_mock(_: u32, _: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+    Rc::new(crate::data::unconfigured::Unconfigured)
+}

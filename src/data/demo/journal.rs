@@ -1,0 +1,301 @@
+//! The mock store's journal: the user's changes, kept in the browser's IndexedDB so that they
+//! survive a reload and are shared by every tab of the same origin.
+//!
+//! One record per change, under an auto-incremented key: appending never rewrites another tab's
+//! records, and every tab replays them in key order, so all tabs agree. An append runs in one
+//! read-write transaction that first reads what other tabs appended since this one last looked,
+//! so a change is checked against the latest data before it is saved. IndexedDB runs read-write
+//! transactions on one store one after the other, across tabs.
+
+use idb::{Database, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, TransactionMode};
+use serde::{Deserialize, Serialize};
+use sync_core::{Action, Batch};
+use wasm_bindgen::JsValue;
+
+use crate::data::demo::legacy;
+
+/// Where an entry sits in the journal; entries replay in this order.
+pub type Seq = u64;
+
+/// One change to the demo data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entry {
+    /// A user's action on an item.
+    Action(Action),
+    /// One change to many items, each at its version (those that changed since were left out
+    /// when it was appended, and are again when it is replayed).
+    Batch(Batch),
+    /// Every earlier change discarded: the demo data starts again from its generator.
+    Reset,
+}
+
+/// The records, by sequence.
+const ENTRIES: &str = "entries";
+/// Records that could not be read or no longer applied: kept, never deleted.
+const ASIDE: &str = "aside";
+/// Small facts about the journal (whether local storage was carried over).
+const META: &str = "meta";
+
+/// Why an append saved nothing.
+pub enum AppendError<E> {
+    /// The check refused it.
+    Refused(E),
+    /// The browser's storage refused it (full, blocked, or gone).
+    Storage(String),
+}
+
+/// What the user is told when storage refuses a change.
+const NOT_SAVED: &str = "Your change could not be saved in this browser's storage (it may be \
+                         full or blocked), so it was not made.";
+
+/// The journal of one demo data set.
+pub struct Journal {
+    /// The database, or none when this browser allows no storage (changes then last until
+    /// the page reloads).
+    db: Option<Database>,
+    /// The next sequence number when there is no database.
+    next_in_memory: std::cell::Cell<Seq>,
+}
+
+/// A journal as it was found on opening.
+pub struct Opened {
+    /// The journal, ready to append to.
+    pub journal: Journal,
+    /// The entries to replay, in order, from the latest reset on.
+    pub entries: Vec<(Seq, Entry)>,
+    /// What the user should be told about how it was read, if anything.
+    pub notice: Option<String>,
+}
+
+impl Journal {
+    /// Opens the journal of the demo data set named `name`, carrying over (once) a journal that an
+    /// earlier version kept in local storage. Unreadable records are set aside, never deleted;
+    /// records older than the latest reset are dropped.
+    pub async fn open(name: &str) -> Opened {
+        let opened = match open_database(name).await {
+            Ok(db) => load(&db, name)
+                .await
+                .map(|(entries, notice)| (db, entries, notice)),
+            Err(error) => Err(error),
+        };
+        match opened {
+            Ok((db, entries, notice)) => Opened {
+                journal: Journal {
+                    db: Some(db),
+                    next_in_memory: Default::default(),
+                },
+                entries,
+                notice,
+            },
+            Err(_) => Opened {
+                journal: Journal {
+                    db: None,
+                    next_in_memory: std::cell::Cell::new(1),
+                },
+                entries: Vec::new(),
+                notice: Some(
+                    "This browser does not allow saving: your changes will be lost when the page \
+                     reloads."
+                        .to_owned(),
+                ),
+            },
+        }
+    }
+
+    /// Appends `entry` once `check` accepts it. `check` is given, in order, the entries that were
+    /// appended after `after` (by other tabs) and runs inside the transaction, so nothing can
+    /// be appended between what it saw and the new entry. Returns the new entry's sequence.
+    pub async fn append<E>(
+        &self,
+        after: Seq,
+        entry: &Entry,
+        check: impl FnOnce(Vec<(Seq, Entry)>) -> Result<(), E>,
+    ) -> Result<Seq, AppendError<E>> {
+        let Some(db) = &self.db else {
+            check(Vec::new()).map_err(AppendError::Refused)?;
+            let seq = self.next_in_memory.get();
+            self.next_in_memory.set(seq + 1);
+            return Ok(seq);
+        };
+        let storage = |_| AppendError::Storage(NOT_SAVED.to_owned());
+        let json =
+            serde_json::to_string(entry).map_err(|_| AppendError::Storage(NOT_SAVED.into()))?;
+        let transaction = db
+            .transaction(&[ENTRIES], TransactionMode::ReadWrite)
+            .map_err(storage)?;
+        let entries = transaction.object_store(ENTRIES).map_err(storage)?;
+        let fresh = read_after(&entries, after).await.map_err(storage)?;
+        if let Err(refusal) = check(fresh) {
+            let _ = transaction.abort();
+            return Err(AppendError::Refused(refusal));
+        }
+        let key = entries
+            .add(&JsValue::from_str(&json), None)
+            .map_err(storage)?
+            .await
+            .map_err(storage)?;
+        let committed = transaction.await.map_err(storage)?;
+        match (committed.is_committed(), key.as_f64()) {
+            (true, Some(seq)) => Ok(seq as Seq),
+            _ => Err(AppendError::Storage(NOT_SAVED.to_owned())),
+        }
+    }
+
+    /// The entries appended after `after`, in order.
+    pub async fn read_after(&self, after: Seq) -> Result<Vec<(Seq, Entry)>, String> {
+        let Some(db) = &self.db else {
+            return Ok(Vec::new());
+        };
+        let transaction = db
+            .transaction(&[ENTRIES], TransactionMode::ReadOnly)
+            .map_err(|e| e.to_string())?;
+        let entries = transaction
+            .object_store(ENTRIES)
+            .map_err(|e| e.to_string())?;
+        read_after(&entries, after).await.map_err(|e| e.to_string())
+    }
+
+    /// Moves these entries (which no longer apply) aside, where they are kept but not replayed.
+    pub async fn set_aside(&self, seqs: &[Seq]) -> Result<(), String> {
+        let Some(db) = &self.db else {
+            return Ok(());
+        };
+        let failed = |_| NOT_SAVED.to_owned();
+        let transaction = db
+            .transaction(&[ENTRIES, ASIDE], TransactionMode::ReadWrite)
+            .map_err(failed)?;
+        let entries = transaction.object_store(ENTRIES).map_err(failed)?;
+        let aside = transaction.object_store(ASIDE).map_err(failed)?;
+        for &seq in seqs {
+            let key = JsValue::from_f64(seq as f64);
+            let value = entries
+                .get(key.clone())
+                .map_err(failed)?
+                .await
+                .map_err(failed)?;
+            if let Some(value) = value {
+                aside
+                    .put(&value, Some(&key))
+                    .map_err(failed)?
+                    .await
+                    .map_err(failed)?;
+                entries.delete(key).map_err(failed)?.await.map_err(failed)?;
+            }
+        }
+        match transaction.await {
+            Ok(result) if result.is_committed() => Ok(()),
+            _ => Err(NOT_SAVED.to_owned()),
+        }
+    }
+}
+
+/// Opens (creating on first use) the database of the demo data set `name`.
+async fn open_database(name: &str) -> Result<Database, idb::Error> {
+    let factory = Factory::new()?;
+    let mut request = factory.open(&format!("sync-overview/journal/{name}"), Some(1))?;
+    request.on_upgrade_needed(|event| {
+        use idb::DatabaseEvent;
+        let Ok(db) = event.database() else { return };
+        let mut sequenced = ObjectStoreParams::new();
+        sequenced.auto_increment(true);
+        let _ = db.create_object_store(ENTRIES, sequenced);
+        let _ = db.create_object_store(ASIDE, ObjectStoreParams::new());
+        let _ = db.create_object_store(META, ObjectStoreParams::new());
+    });
+    request.await
+}
+
+/// Reads the journal in one transaction: carries over local storage once, sets unreadable
+/// records aside, drops those older than the latest reset, and returns the rest.
+async fn load(
+    db: &Database,
+    name: &str,
+) -> Result<(Vec<(Seq, Entry)>, Option<String>), idb::Error> {
+    let transaction = db.transaction(&[ENTRIES, ASIDE, META], TransactionMode::ReadWrite)?;
+    let entries = transaction.object_store(ENTRIES)?;
+    let aside = transaction.object_store(ASIDE)?;
+    let meta = transaction.object_store(META)?;
+    let mut notice = None;
+
+    let carried = JsValue::from_str("carried-over-local-storage");
+    let legacy = if meta.get(carried.clone())?.await?.is_none() {
+        let found = legacy::take(name);
+        for action in &found.actions {
+            let json = serde_json::to_string(&Entry::Action(action.clone())).unwrap_or_default();
+            entries.add(&JsValue::from_str(&json), None)?.await?;
+        }
+        if let Some(raw) = &found.unreadable {
+            aside.put(&JsValue::from_str(raw), Some(&carried))?.await?;
+            notice = Some(
+                "Your saved changes could not be read, so the demo data starts fresh. The \
+                 unreadable copy is kept in this browser's IndexedDB, set aside."
+                    .to_owned(),
+            );
+        }
+        meta.put(&JsValue::TRUE, Some(&carried))?.await?;
+        Some(found)
+    } else {
+        None
+    };
+
+    let keys = entries.get_all_keys(None, None)?.await?;
+    let values = entries.get_all(None, None)?.await?;
+    let mut read = Vec::with_capacity(values.len());
+    let mut unreadable = 0;
+    for (key, value) in keys.iter().zip(values) {
+        match parse(key, &value) {
+            Some(entry) => read.push(entry),
+            None => {
+                unreadable += 1;
+                aside.put(&value, Some(key))?.await?;
+                entries.delete(key.clone())?.await?;
+            }
+        }
+    }
+    if unreadable > 0 {
+        notice = Some(format!(
+            "{unreadable} saved change{} could not be read and {} set aside; the rest were kept.",
+            if unreadable == 1 { "" } else { "s" },
+            if unreadable == 1 { "was" } else { "were" },
+        ));
+    }
+    // Entries before the latest reset no longer matter. The reset itself stays, so that a tab
+    // that has not caught up yet still sees it.
+    if let Some(at) = read.iter().rposition(|(_, entry)| *entry == Entry::Reset) {
+        let reset = read[at].0;
+        if at > 0 {
+            let older = KeyRange::upper_bound(&JsValue::from_f64(reset as f64), Some(true))?;
+            entries.delete(Query::KeyRange(older))?.await?;
+        }
+        read.drain(..at);
+    }
+    transaction.await?;
+    if let Some(found) = legacy {
+        found.forget(name);
+    }
+    Ok((read, notice))
+}
+
+/// The entries of `entries` after `after`, in order; records that cannot be read are skipped
+/// (only a tab opening the journal sets them aside).
+async fn read_after(entries: &ObjectStore, after: Seq) -> Result<Vec<(Seq, Entry)>, idb::Error> {
+    let range = Query::KeyRange(KeyRange::lower_bound(
+        &JsValue::from_f64(after as f64),
+        Some(true),
+    )?);
+    let keys = entries.get_all_keys(Some(range.clone()), None)?.await?;
+    let values = entries.get_all(Some(range), None)?.await?;
+    Ok(keys
+        .iter()
+        .zip(values)
+        .filter_map(|(key, value)| parse(key, &value))
+        .collect())
+}
+
+/// One record, if it can be read.
+fn parse(key: &JsValue, value: &JsValue) -> Option<(Seq, Entry)> {
+    let seq = key.as_f64()? as Seq;
+    let entry = serde_json::from_str(&value.as_string()?).ok()?;
+    Some((seq, entry))
+}

@@ -1,0 +1,396 @@
+//! The in-browser mock store: sync-core's demo data, with the user's actions replayed from the
+//! journal so that they survive a reload.
+
+use std::cell::{Cell, RefCell};
+use std::convert::Infallible;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sync_core::demo::{build, DemoConfig, Progress};
+use sync_core::{
+    Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Store, Suggestion,
+};
+
+use crate::data::demo::journal::{AppendError, Entry, Journal, Seq};
+use crate::data::demo::tabs::Tabs;
+use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
+
+/// The demo data and the user's changes to it, all in this browser.
+pub struct MockBackend {
+    inner: Rc<Inner>,
+    /// Word from and to other tabs; none where the browser cannot.
+    tabs: Option<Tabs>,
+    listener: Listener,
+    notice: Option<String>,
+}
+
+/// Lets the browser run its other tasks (paint, input) before going on: resolves in a task of
+/// its own, posted through a message channel (not clamped like nested timers).
+struct NextTask(Option<web_sys::MessageChannel>);
+
+impl NextTask {
+    fn new() -> Self {
+        Self(web_sys::MessageChannel::new().ok())
+    }
+
+    async fn wait(&self) {
+        let Some(channel) = &self.0 else { return };
+        let posted = js_sys::Promise::new(&mut |resolve, _| {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::UNDEFINED);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(posted).await;
+    }
+}
+
+/// Builds the demo store in steps, letting the page paint and take input between them.
+async fn build_in_steps(config: &DemoConfig, progress: impl Fn(Progress)) -> Store {
+    let next = NextTask::new();
+    build(config, |step| {
+        progress(step);
+        next.wait()
+    })
+    .await
+}
+
+/// The store and where it stands in the journal, shared with the handler that hears other tabs.
+struct Inner {
+    config: DemoConfig,
+    store: RefCell<Store>,
+    journal: Journal,
+    /// The last journal entry reflected in `store`.
+    cursor: Cell<Seq>,
+    /// Whether the store is being rebuilt after a reset (catching up waits for it).
+    rebuilding: Cell<bool>,
+}
+
+/// What replaying entries ran into.
+enum Replayed {
+    /// Everything given is in the store.
+    All,
+    /// A reset at this sequence: the store must be rebuilt before what follows.
+    Reset(Seq),
+}
+
+impl Inner {
+    /// Applies the entries after the cursor, in order, up to a reset.
+    fn replay(&self, entries: &[(Seq, Entry)]) -> Replayed {
+        let mut store = self.store.borrow_mut();
+        for (seq, entry) in entries {
+            if *seq <= self.cursor.get() {
+                continue;
+            }
+            match entry {
+                Entry::Action(action) => {
+                    // It applied when it was appended, to the same data: it applies again.
+                    let _ = store.apply(action, None);
+                    self.cursor.set(*seq);
+                }
+                Entry::Batch(batch) => {
+                    // Checked item by item, on the same data: the same items change again.
+                    store.apply_batch(batch);
+                    self.cursor.set(*seq);
+                }
+                Entry::Reset => return Replayed::Reset(*seq),
+            }
+        }
+        Replayed::All
+    }
+
+    /// Starts the data again from the generator, as of the reset at `seq`.
+    async fn rebuild(&self, seq: Seq) {
+        self.rebuilding.set(true);
+        let fresh = build_in_steps(&self.config, |_| {}).await;
+        *self.store.borrow_mut() = fresh;
+        self.cursor.set(seq);
+        self.rebuilding.set(false);
+    }
+
+    /// Catches up with what other tabs appended; says whether anything changed.
+    async fn catch_up(&self) -> bool {
+        let start = self.cursor.get();
+        while !self.rebuilding.get() {
+            let Ok(fresh) = self.journal.read_after(self.cursor.get()).await else {
+                break;
+            };
+            match self.replay(&fresh) {
+                Replayed::All => break,
+                Replayed::Reset(seq) => self.rebuild(seq).await,
+            }
+        }
+        self.cursor.get() != start
+    }
+}
+
+/// A batch's outcome as the screen tells it.
+fn answer(outcome: BatchOutcome) -> BatchAnswer {
+    BatchAnswer {
+        changed: outcome.changed,
+        stale: outcome.stale,
+        refused: outcome
+            .refused
+            .into_iter()
+            .map(|(item, error)| (item, error.to_string()))
+            .collect(),
+        skipped: outcome.skipped,
+        names: outcome.names,
+        undo: outcome.undo.map(|undo| BatchBody::Built(Arc::new(undo))),
+    }
+}
+
+/// Who hears that another tab changed the data.
+type Listener = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
+
+impl MockBackend {
+    /// Generates the demo data, in steps that keep the page responsive (`progress` hears how
+    /// far it got), and replays the saved changes. Those that no longer apply are set aside, and
+    /// the user is told.
+    pub async fn open(config: DemoConfig, progress: impl Fn(Progress)) -> Self {
+        let mut store = build_in_steps(&config, progress).await;
+        let name = format!("{}-{}", config.seed, config.size);
+        let opened = Journal::open(&name).await;
+        let mut notice = opened.notice;
+        let mut cursor = 0;
+        let mut skipped = Vec::new();
+        for (seq, entry) in opened.entries {
+            // A reset can only come first (older entries are dropped): the data is fresh.
+            match entry {
+                Entry::Action(action) => {
+                    if store.apply(&action, None).is_err() {
+                        skipped.push(seq);
+                    }
+                }
+                Entry::Batch(batch) => {
+                    store.apply_batch(&batch);
+                }
+                Entry::Reset => {}
+            }
+            cursor = seq;
+        }
+        if !skipped.is_empty() {
+            let plural = if skipped.len() == 1 { "" } else { "s" };
+            notice = Some(match opened.journal.set_aside(&skipped).await {
+                Ok(()) => format!(
+                    "{} saved change{plural} no longer applied and were set aside.",
+                    skipped.len()
+                ),
+                Err(error) => error,
+            });
+        }
+        let inner = Rc::new(Inner {
+            config,
+            store: RefCell::new(store),
+            journal: opened.journal,
+            cursor: Cell::new(cursor),
+            rebuilding: Cell::new(false),
+        });
+        let listener = Listener::default();
+        let tabs = {
+            let (inner, listener) = (Rc::downgrade(&inner), listener.clone());
+            Tabs::join(&name, move || {
+                let (Some(inner), listener) = (inner.upgrade(), listener.clone()) else {
+                    return;
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let changed = inner.catch_up().await;
+                    let heard = listener.borrow().clone();
+                    if let (true, Some(heard)) = (changed, heard) {
+                        heard();
+                    }
+                });
+            })
+        };
+        Self {
+            inner,
+            tabs,
+            listener,
+            notice,
+        }
+    }
+
+    fn tell_other_tabs(&self) {
+        if let Some(tabs) = &self.tabs {
+            tabs.tell();
+        }
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for MockBackend {
+    async fn integrations(&self) -> Answer<Vec<Integration>> {
+        Ok(self.inner.store.borrow().integrations().to_vec())
+    }
+
+    async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts> {
+        Ok(self.inner.store.borrow().counts(integration)?)
+    }
+
+    async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
+        Ok(self.inner.store.borrow().clients(integration)?)
+    }
+
+    async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
+        Ok(self.inner.store.borrow().items(&query)?)
+    }
+
+    async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
+        Ok(self.inner.store.borrow().candidates(item, &query)?)
+    }
+
+    async fn suggestions(
+        &self,
+        integration: IntegrationId,
+        client: ClientId,
+    ) -> Answer<Vec<Suggestion>> {
+        Ok(self.inner.store.borrow().suggestions(integration, client)?)
+    }
+
+    async fn logs(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Answer<Vec<LogEntry>> {
+        Ok(self.inner.store.borrow().logs(integration, from, to)?)
+    }
+
+    /// The key is not needed: a change is saved and applied at once, so it is never retried.
+    /// The change is checked inside the journal's transaction, after catching up with what
+    /// other tabs saved, so it never lands on top of a change this tab had not seen.
+    async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
+        let inner = &self.inner;
+        let entry = Entry::Action(action.clone());
+        let reset_elsewhere = Cell::new(false);
+        let appended = inner
+            .journal
+            .append(inner.cursor.get(), &entry, |fresh| {
+                match inner.replay(&fresh) {
+                    Replayed::Reset(_) => {
+                        reset_elsewhere.set(true);
+                        Err(BackendError::Stale(
+                            "The demo data was reset in another tab.".to_owned(),
+                        ))
+                    }
+                    Replayed::All => Ok(inner.store.borrow().check(&action, Some(version))?),
+                }
+            })
+            .await;
+        match appended {
+            Ok(seq) => {
+                let changed = if inner.cursor.get() < seq {
+                    inner.cursor.set(seq);
+                    inner.store.borrow_mut().apply(&action, Some(version))?
+                } else {
+                    inner.store.borrow().item(action.item())?
+                };
+                self.tell_other_tabs();
+                Ok(changed)
+            }
+            Err(AppendError::Refused(refusal)) => {
+                if reset_elsewhere.get() {
+                    inner.catch_up().await;
+                }
+                Err(refusal)
+            }
+            Err(AppendError::Storage(message)) => Err(BackendError::Unavailable(message)),
+        }
+    }
+
+    /// Saved as one journal entry, checked (like [`Backend::apply`]) after catching up with
+    /// other tabs, inside the journal's transaction. A batch that would change nothing is not
+    /// saved. A batch naming a list is saved naming each item, as this tab resolves the list:
+    /// its items changed since are then reported here, those another tab changed meanwhile by
+    /// the check.
+    async fn apply_batch(&self, batch: BatchBody, _key: &str) -> Answer<BatchAnswer> {
+        let inner = &self.inner;
+        let BatchBody::Built(batch) = batch else {
+            return Err(BackendError::Refused(
+                "The change was written for a server, not for the demo data.".to_owned(),
+            ));
+        };
+        let (batch, resolved) = {
+            let store = inner.store.borrow();
+            let (named, resolved) = store.name_items(&batch);
+            (named.into_owned(), resolved)
+        };
+        let entry = Entry::Batch(batch);
+        let Entry::Batch(batch) = &entry else {
+            unreachable!("the entry was made from a batch")
+        };
+        let planned = RefCell::new(BatchOutcome::default());
+        let reset_elsewhere = Cell::new(false);
+        let appended = inner
+            .journal
+            .append(inner.cursor.get(), &entry, |fresh| {
+                if let Replayed::Reset(_) = inner.replay(&fresh) {
+                    reset_elsewhere.set(true);
+                    return Err(Some(BackendError::Stale(
+                        "The demo data was reset in another tab.".to_owned(),
+                    )));
+                }
+                let (_, outcome) = inner.store.borrow().plan_batch(batch);
+                let nothing = outcome.changed == 0;
+                *planned.borrow_mut() = outcome;
+                if nothing {
+                    Err(None)
+                } else {
+                    Ok(())
+                }
+            })
+            .await;
+        match appended {
+            Ok(seq) => {
+                if inner.cursor.get() < seq {
+                    inner.cursor.set(seq);
+                    inner.store.borrow_mut().apply_batch(batch);
+                }
+                self.tell_other_tabs();
+                Ok(answer(planned.into_inner().after(resolved)))
+            }
+            Err(AppendError::Refused(None)) => Ok(answer(planned.into_inner().after(resolved))),
+            Err(AppendError::Refused(Some(refusal))) => {
+                if reset_elsewhere.get() {
+                    inner.catch_up().await;
+                }
+                Err(refusal)
+            }
+            Err(AppendError::Storage(message)) => Err(BackendError::Unavailable(message)),
+        }
+    }
+
+    fn is_demo(&self) -> bool {
+        true
+    }
+
+    /// Appends a reset (so every tab starts again too) and rebuilds the data.
+    async fn reset_demo(&self) -> Answer<()> {
+        let inner = &self.inner;
+        let seq = inner
+            .journal
+            .append(inner.cursor.get(), &Entry::Reset, |_| {
+                Ok::<_, Infallible>(())
+            })
+            .await
+            .map_err(|error| match error {
+                AppendError::Storage(message) => BackendError::Unavailable(message),
+                AppendError::Refused(never) => match never {},
+            })?;
+        inner.rebuild(seq).await;
+        inner.catch_up().await;
+        self.tell_other_tabs();
+        Ok(())
+    }
+
+    fn watch(&self, changed: Rc<dyn Fn()>) {
+        *self.listener.borrow_mut() = Some(changed);
+    }
+
+    fn notice(&self) -> Option<String> {
+        self.notice.clone()
+    }
+}

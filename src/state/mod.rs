@@ -1,0 +1,9 @@
+//! The screen's state, each piece a context type with one owner and the verbs that change it: the
+//! view (from the URL), the selection, what the screen says and where focus goes, the row menus.
+
+pub mod row_actions;
+pub mod screen;
+pub mod selection;
+pub mod view;
+pub mod view_home;
+pub mod view_state;

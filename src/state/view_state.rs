@@ -1,0 +1,229 @@
+//! The owner of the screen's [`View`]: where it lives (a [`ViewHome`]: the page's URL when
+//! standalone, memory when embedded), which integration and client it resolves to, and the only
+//! functions that change it.
+//!
+//! Writers: the Integration drop-down ([`ViewState::choose_integration`], a new history entry),
+//! the Client drop-down ([`ViewState::choose_client`], a new history entry), the Filter box
+//! ([`ViewState::set_filter`]: shown at once, written over the current entry once typing pauses
+//! for 300 ms), the Type and Status drop-downs and the *Clear filters* button
+//! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::clear_filters`], over the
+//! current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
+//! standalone, the browser's Back and Forward (through the router). Nothing else writes it.
+
+use leptos::prelude::*;
+use sync_core::{Client, ClientId, Integration, IntegrationId, ResourceType, SortKey, SyncStatus};
+
+use crate::data::fetch::Fetch;
+use crate::data::Api;
+use crate::state::view::View;
+use crate::state::view_home::ViewHome;
+
+/// The screen's view and what it resolves to. Provided as context by the Sync Overview page.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    home: ViewHome,
+    /// The view as asked for (URL or memory), ids unchecked.
+    asked: Memo<View>,
+    /// Every integration.
+    pub integrations: Fetch<(), Vec<Integration>>,
+    /// The clients synced in the shown integration.
+    pub clients: Fetch<Option<IntegrationId>, Vec<Client>>,
+    integration: Memo<Option<Integration>>,
+    shown: Memo<View>,
+}
+
+impl ViewState {
+    /// The view living in `home`, resolved over `api`'s integrations and clients.
+    pub fn new(api: Api, home: ViewHome) -> Self {
+        let asked = Memo::new(move |_| home.view());
+        let integrations = Fetch::new(Memo::new(|_| ()), move |()| {
+            let api = api.get();
+            async move { api.integrations().await }
+        });
+        let integration = Memo::new(move |_| {
+            let wanted = asked.with(|v| v.integration);
+            integrations.with_latest(|list| {
+                let list = list?;
+                let ids: Vec<IntegrationId> = list.iter().map(|i| i.id).collect();
+                let id = resolve(wanted, &ids)?;
+                list.iter().find(|i| i.id == id).cloned()
+            })
+        });
+        let integration_id = Memo::new(move |_| integration.with(|i| i.as_ref().map(|i| i.id)));
+        let clients = Fetch::new(integration_id, move |id| {
+            let api = api.get();
+            async move {
+                match id {
+                    Some(id) => api.clients(id).await,
+                    None => Ok(Vec::new()),
+                }
+            }
+        });
+        let client = Memo::new(move |_| {
+            let wanted = asked.with(|v| v.client);
+            let ids: Vec<ClientId> = clients
+                .current()?
+                .ok()?
+                .iter()
+                .map(|c: &Client| c.id)
+                .collect();
+            resolve(wanted, &ids)
+        });
+        let shown = Memo::new(move |_| {
+            let types = integration.with(|i| i.as_ref().map(|i| i.product.resource_types()));
+            View {
+                integration: integration_id.get(),
+                client: client.get(),
+                resource_type: asked
+                    .with(|v| v.resource_type)
+                    .filter(|t| types.is_some_and(|types| types.contains(t))),
+                ..asked.get()
+            }
+        });
+        Self {
+            home,
+            asked,
+            integrations,
+            clients,
+            integration,
+            shown,
+        }
+    }
+
+    /// The view on show: the integration and client that exist (the asked ones, else the
+    /// first), and the filters and order asked for.
+    pub fn shown(&self) -> Memo<View> {
+        self.shown
+    }
+
+    /// The integration on show, once the list loaded.
+    pub fn integration(&self) -> Memo<Option<Integration>> {
+        self.integration
+    }
+
+    /// Says so when the view asked for an integration or client that does not exist.
+    pub fn notice(&self) -> Option<String> {
+        let asked = self.asked.get();
+        let shown = self.integration.get()?;
+        if asked.integration.is_some_and(|id| id != shown.id) {
+            return Some(format!(
+                "Integration {} was not found; showing {}.",
+                asked.integration?.0,
+                integration_label(&shown)
+            ));
+        }
+        let wanted = asked.client?;
+        let clients = self.clients.current()?.ok()?;
+        if clients.iter().any(|c| c.id == wanted) {
+            return None;
+        }
+        let first = clients
+            .first()
+            .map_or("no client".to_owned(), |c| c.name.clone());
+        Some(format!(
+            "Client {} was not found in {}; showing {first}.",
+            wanted.0, shown.name
+        ))
+    }
+
+    /// Shows another integration (a new history entry).
+    pub fn choose_integration(&self, integration: &Integration) {
+        let types = integration.product.resource_types();
+        let view = self.current().on_integration(integration.id, types);
+        self.write(view, true);
+    }
+
+    /// Shows another client of the integration (a new history entry).
+    pub fn choose_client(&self, client: ClientId) {
+        let view = View {
+            client: Some(client),
+            ..self.current()
+        };
+        self.write(view, true);
+    }
+
+    /// Filters by name or partial name (shown at once; in the URL once typing pauses).
+    pub fn set_filter(&self, filter: String) {
+        let view = View {
+            filter,
+            ..self.current()
+        };
+        self.home.type_in(view);
+    }
+
+    /// Shows only one type, or all.
+    pub fn set_type(&self, resource_type: Option<ResourceType>) {
+        let view = View {
+            resource_type,
+            ..self.current()
+        };
+        self.write(view, false);
+    }
+
+    /// Shows only one status, or all.
+    pub fn set_status(&self, status: Option<SyncStatus>) {
+        self.write(
+            View {
+                status,
+                ..self.current()
+            },
+            false,
+        );
+    }
+
+    /// Sorts by a column, or reverses the order when already sorted by it.
+    pub fn sort_by(&self, key: SortKey) {
+        self.write(self.current().sorted_by(key), false);
+    }
+
+    /// Clears the Filter, Type and Status.
+    pub fn clear_filters(&self) {
+        self.write(self.current().without_filters(), false);
+    }
+
+    /// What a change starts from: the view on show, which has the ids that exist.
+    fn current(&self) -> View {
+        self.shown.get_untracked()
+    }
+
+    /// Writes `view` home: in a new history entry if asked and the screen changes, else in
+    /// place.
+    fn write(&self, view: View, new_entry: bool) {
+        let new_entry = new_entry && view != self.current();
+        self.home.write(view, new_entry);
+    }
+}
+
+/// "ConnectWise Manage (PSA)".
+pub fn integration_label(integration: &Integration) -> String {
+    format!(
+        "{} ({})",
+        integration.name,
+        integration.product.kind().label()
+    )
+}
+
+/// What is shown for what was asked: the asked id when listed, else the first; none of none.
+pub fn resolve<T: Copy + PartialEq>(asked: Option<T>, listed: &[T]) -> Option<T> {
+    asked
+        .filter(|a| listed.contains(a))
+        .or_else(|| listed.first().copied())
+}
+
+/// The screen's view, provided by the Sync Overview page.
+pub fn use_view() -> ViewState {
+    expect_context::<ViewState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn shows_the_asked_id_when_listed_else_the_first() {
+        assert_eq!(resolve(Some(3), &[1, 2, 3]), Some(3));
+        assert_eq!(resolve(Some(9), &[1, 2, 3]), Some(1));
+        assert_eq!(resolve(None, &[2, 1]), Some(2));
+        assert_eq!(resolve(Some(1), &[] as &[u32]), None);
+    }
+}

@@ -1,0 +1,7 @@
+//! The dialogs that act on items: Re-match Record, Exclude Record (sharing their parts) and the
+//! confirmation of a bulk action.
+
+pub mod action_dialog;
+pub mod bulk_dialog;
+pub mod exclude_record;
+pub mod rematch_record;

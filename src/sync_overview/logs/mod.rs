@@ -1,0 +1,3 @@
+//! The Sync Logs window.
+
+pub mod sync_logs;

@@ -1,0 +1,161 @@
+//! The Sync Logs window: an integration's log entries in a date range.
+
+use chrono::Duration;
+use leptos::prelude::*;
+use sync_core::{Integration, LogLevel};
+
+use crate::data::fetch::Fetch;
+use crate::data::use_api;
+use crate::ui::format::{date_value, log_time, parse_date, start_of, today};
+use crate::ui::ids::use_ids;
+use crate::ui::load_error::LoadError;
+use crate::ui::modal::Modal;
+
+/// Days shown when the window opens.
+const DEFAULT_DAYS: i64 = 7;
+
+/// The Sync Logs dialog, From and To dates (the last 7 days at first) and the entries between.
+#[component]
+pub fn SyncLogs(
+    /// The integration whose logs are shown.
+    integration: Integration,
+    /// Closes the window.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let api = use_api();
+    let to = RwSignal::new(Some(today()));
+    let from = RwSignal::new(Some(today() - Duration::days(DEFAULT_DAYS)));
+    let range = Memo::new(move |_| match (from.get(), to.get()) {
+        (Some(from), Some(to)) if from <= to => Ok((from, to)),
+        (Some(_), Some(_)) => Err("From must be on or before To."),
+        _ => Err("Enter both dates, From and To."),
+    });
+    let id = integration.id;
+    // Each answer says which range it answers, so the table can tell it is behind.
+    let answer = Fetch::new(range, move |range| {
+        let api = api.get();
+        async move {
+            match range {
+                Ok((from, to)) => {
+                    let end = start_of(to + Duration::days(1));
+                    api.logs(id, start_of(from), end).await.map(Some)
+                }
+                Err(_) => Ok(None),
+            }
+        }
+    });
+    let entries = Signal::derive(move || answer.latest_answer());
+    let busy = move || answer.loading();
+    let ids = use_ids();
+    let date_input = move |label: &'static str, id: String, day: RwSignal<Option<_>>| {
+        view! {
+            <div class="field">
+                <label class="field-label" for=id.clone()>
+                    {label}
+                </label>
+                <input
+                    id=id
+                    type="date"
+                    class="input"
+                    max=date_value(today())
+                    prop:value=move || day.get().map(date_value).unwrap_or_default()
+                    on:change=move |ev| day.set(parse_date(&event_target_value(&ev)))
+                />
+            </div>
+        }
+    };
+    view! {
+        <Modal title="Sync Logs" on_close class="modal-wide">
+            <p class="modal-subtitle">{integration.name.clone()}</p>
+            <fieldset class="date-range">
+                <legend>"Date Range"</legend>
+                {date_input("From", ids.of("logs-from"), from)}
+                {date_input("To", ids.of("logs-to"), to)}
+            </fieldset>
+            {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <div
+                class="log-table-wrap"
+                tabindex="0"
+                role="region"
+                aria-label="Log entries"
+                aria-busy=move || busy().to_string()
+            >
+                {move || match entries.get() {
+                    None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
+                    Some(Err(error)) => {
+                        view! { <LoadError error retry=move || answer.refetch() /> }.into_any()
+                    }
+                    Some(Ok(None)) => ().into_any(),
+                    Some(Ok(Some(list))) if list.is_empty() => {
+                        let (from, to) = range.get_untracked().unwrap_or_default();
+                        view! {
+                            <p class="empty-state">
+                                {format!(
+                                    "No sync log entries between {} and {}.",
+                                    date_value(from),
+                                    date_value(to),
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Some(Ok(Some(list))) => {
+                        let count = list.len();
+                        view! {
+                            <table class="log-table">
+                                <caption>
+                                    {format!("{count} log {}", if count == 1 { "entry" } else { "entries" })}
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Time"</th>
+                                        <th scope="col">"Level"</th>
+                                        <th scope="col">"Message"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .into_iter()
+                                        .map(|entry| {
+                                            view! {
+                                                <tr class=level_class(entry.level)>
+                                                    <td class="nowrap">
+                                                        <time datetime=entry.time.to_rfc3339()>
+                                                            {log_time(entry.time)}
+                                                        </time>
+                                                    </td>
+                                                    <td>
+                                                        <span class=format!(
+                                                            "level {}",
+                                                            level_class(entry.level),
+                                                        )>{entry.level.label()}</span>
+                                                    </td>
+                                                    <td>{entry.message}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+            <div class="modal-actions">
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    "Close"
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+fn level_class(level: LogLevel) -> &'static str {
+    match level {
+        LogLevel::Info => "level-info",
+        LogLevel::Warning => "level-warning",
+        LogLevel::Error => "level-error",
+    }
+}

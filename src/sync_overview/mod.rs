@@ -1,0 +1,11 @@
+//! The Sync Overview screen, by part: the page, the tiles, the Sync Status list, the row and bulk
+//! dialogs, the review of suggestions, the Sync Logs window and the demo controls.
+
+pub mod demo;
+pub mod dialogs;
+pub mod logs;
+pub mod page;
+pub mod review;
+pub mod sync_status;
+pub mod tiles;
+pub mod undo_button;

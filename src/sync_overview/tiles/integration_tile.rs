@@ -1,0 +1,88 @@
+//! The integration tile: which integration is viewed, when it Last Synced, and View Logs.
+
+use leptos::prelude::*;
+use sync_core::time::relative;
+use sync_core::IntegrationId;
+
+use crate::state::screen::{focus_soon, use_screen};
+use crate::state::view_state::{integration_label, use_view};
+use crate::sync_overview::logs::sync_logs::SyncLogs;
+use crate::ui::format::exact;
+use crate::ui::ids::use_ids;
+use crate::ui::options::{Choice, Options};
+
+/// The top-left tile: the Integration drop-down, Last Synced and View Logs.
+#[component]
+pub fn IntegrationTile() -> impl IntoView {
+    let screen = use_screen();
+    let view = use_view();
+    let integration = view.integration();
+    let choices = Signal::derive(move || {
+        view.integrations.with_latest(|list| {
+            list.into_iter()
+                .flatten()
+                .map(|i| Choice::new(i.id, integration_label(i)))
+                .collect()
+        })
+    });
+    let chosen = Memo::new(move |_| {
+        integration.with(|i| i.as_ref().map(|i| i.id.to_string()).unwrap_or_default())
+    });
+    let logs_open = RwSignal::new(false);
+    let ids = use_ids();
+    let (select_id, view_logs_id) = (ids.of("integration"), ids.of("view-logs"));
+    let on_change = move |ev| {
+        let id = event_target_value(&ev).parse().ok().map(IntegrationId);
+        let chosen = view
+            .integrations
+            .with_latest(|list| list?.iter().find(|i| Some(i.id) == id).cloned());
+        if let Some(chosen) = chosen {
+            view.choose_integration(&chosen);
+        }
+    };
+    let view_logs = ids.of("view-logs");
+    let close_logs = Callback::new(move |()| {
+        logs_open.set(false);
+        focus_soon(view_logs.clone());
+    });
+    view! {
+        <section class="tile integration-tile" aria-label="Integration tile">
+            <label class="field-label" for=select_id.clone()>
+                "Integration"
+            </label>
+            <select id=select_id class="select select-large" on:change=on_change>
+                <Options choices chosen />
+            </select>
+            <p class="last-synced">
+                <span class="muted">"Last Synced "</span>
+                {move || {
+                    integration
+                        .get()
+                        .map(|i| {
+                            view! {
+                                <time
+                                    datetime=i.last_synced.to_rfc3339()
+                                    title=exact(i.last_synced)
+                                >
+                                    {move || relative(i.last_synced, screen.now.get())}
+                                </time>
+                            }
+                        })
+                }}
+            </p>
+            <button
+                id=view_logs_id
+                type="button"
+                class="link-button"
+                disabled=move || integration.with(Option::is_none)
+                on:click=move |_| logs_open.set(true)
+            >
+                "View Logs"
+            </button>
+            {move || {
+                let integration = integration.get().filter(|_| logs_open.get())?;
+                Some(view! { <SyncLogs integration on_close=close_logs /> })
+            }}
+        </section>
+    }
+}

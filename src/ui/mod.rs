@@ -1,0 +1,10 @@
+//! Generic widgets and helpers, nothing Sync Overview-specific: a modal, a status badge, a load
+//! error with Try again, drop-down options, reactive views, element ids and formatting.
+
+pub mod format;
+pub mod ids;
+pub mod load_error;
+pub mod modal;
+pub mod options;
+pub mod reactive;
+pub mod status_badge;
