@@ -12,9 +12,10 @@ use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
 use crate::actions::bulk::{left_alone, were, Names, Summary};
+use crate::actions::write::new_key;
 use crate::actions::write::{write, write_batch, Refusal};
 use crate::data::{Api, BatchBody};
-use crate::state::screen::{new_key, Screen};
+use crate::state::screen::Screen;
 use crate::ui::format::items;
 
 /// How long an action can be undone.

@@ -99,3 +99,10 @@ pub async fn write_plan(
     }
     Ok(summary)
 }
+
+/// A fresh idempotency key for a write: time and randomness, unique enough per browser.
+pub fn new_key() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    format!("{now:x}-{random:x}")
+}

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::app::config::Config;
 use crate::app::App;
+use crate::state::config::Config;
 
 /// The apps mounted and not yet unmounted (their unmount handles, by id), and the last id.
 #[derive(Default)]

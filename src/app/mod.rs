@@ -1,9 +1,7 @@
 //! The app: reads its configuration, opens the backend and shows the Sync Overview; `mount` for
-//! embedding (`embed`), the configuration (`config`) and the outer element (`landmark`).
+//! embedding (`embed`).
 
-pub mod config;
 pub mod embed;
-pub mod landmark;
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -12,10 +10,10 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use sync_core::Progress;
 
-use crate::app::config::{BackendChoice, Config};
 use crate::data::fetch::Fetch;
 use crate::data::http::HttpBackend;
 use crate::data::{Api, Backend};
+use crate::state::config::{BackendChoice, Config};
 use crate::sync_overview::demo::preparing_demo_data::PreparingDemoData;
 use crate::sync_overview::page::SyncOverview;
 use crate::ui::ids::Ids;

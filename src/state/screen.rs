@@ -1,12 +1,9 @@
 //! The screen's shared state besides its view (see [`crate::state::view_state`]): what changed, what to
 //! tell the user, and where focus goes next. Provided as context by the Sync Overview page.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::ItemId;
-use wasm_bindgen::JsCast;
 
 use crate::actions::bulk::{Left, Summary};
 use crate::actions::undo::Undo;
@@ -76,36 +73,4 @@ impl Default for Screen {
 /// The screen state provided by the page.
 pub fn use_screen() -> Screen {
     expect_context::<Screen>()
-}
-
-/// A document-unique id for an element, from a prefix.
-pub fn unique_id(prefix: &str) -> String {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-/// Focuses the element with this id, if it is on the page; says whether it was.
-pub fn focus_by_id(id: &str) -> bool {
-    let element = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match element {
-        Some(element) => element.focus().is_ok(),
-        None => false,
-    }
-}
-
-/// Focuses the element with this id after the next frame, once what renders it (or removes
-/// the element that had focus) is on the page.
-pub fn focus_soon(id: String) {
-    leptos::prelude::request_animation_frame(move || {
-        focus_by_id(&id);
-    });
-}
-
-/// A fresh idempotency key for a write: time and randomness, unique enough per browser.
-pub fn new_key() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-    format!("{now:x}-{random:x}")
 }

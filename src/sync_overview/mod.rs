@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod dialogs;
+pub mod landmark;
 pub mod logs;
 pub mod page;
 pub mod review;

@@ -7,13 +7,13 @@ use std::time::Duration;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::app::config::use_config;
-use crate::app::landmark::Landmark;
 use crate::data::use_api;
+use crate::state::config::use_config;
 use crate::state::screen::Screen;
 use crate::state::view_home::ViewHome;
 use crate::state::view_state::ViewState;
 use crate::sync_overview::demo::reset_demo_data::ResetDemoData;
+use crate::sync_overview::landmark::Landmark;
 use crate::sync_overview::sync_status::client_select::ClientSelect;
 use crate::sync_overview::sync_status::left_alone::LeftAlone;
 use crate::sync_overview::sync_status::section::SyncStatus;
@@ -92,7 +92,7 @@ pub fn SyncOverview() -> impl IntoView {
                 failed
                     .get()
                     .map(|error| {
-                        view! { <LoadError error retry=move || view.integrations.refetch() /> }
+                        view! { <LoadError error=error.to_string() retry=move || view.integrations.refetch() /> }
                     })
             }}
             <Show when=move || failed.with(Option::is_none)>

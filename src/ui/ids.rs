@@ -1,6 +1,7 @@
-//! Element ids of one mounted app: each app gets its own prefix, so two apps on one page never
-//! share an id (labels, focus moves and ARIA references stay inside their own app). Provided as
-//! context by the app's root.
+//! Element ids, from one counter: each mounted app gets its own prefix ([`Ids`], provided as
+//! context by the app's root), so two apps on one page never share an id (labels, focus moves and
+//! ARIA references stay inside their own app); an element made many times (a dialog, a menu) gets
+//! a page-unique id ([`unique_id`]).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -15,8 +16,7 @@ pub struct Ids(Arc<str>);
 impl Ids {
     /// A prefix no other app on the page has ("so1-", "so2-", …).
     pub fn new() -> Self {
-        static NEXT: AtomicU32 = AtomicU32::new(1);
-        Self(format!("so{}-", NEXT.fetch_add(1, Ordering::Relaxed)).into())
+        Self(format!("so{}-", next()).into())
     }
 
     /// This app's id for `name`.
@@ -34,6 +34,17 @@ impl Default for Ids {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The next number of the page's one id counter.
+fn next() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A page-unique id for an element, from a prefix.
+pub fn unique_id(prefix: &str) -> String {
+    format!("{prefix}-{}", next())
 }
 
 /// The ids of the app this component belongs to.

@@ -2,20 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::data::BackendError;
-
 /// The failure, in words, with a way to try again.
 #[component]
 pub fn LoadError(
-    /// What went wrong.
-    error: BackendError,
+    /// What went wrong, in words.
+    #[prop(into)]
+    error: String,
     /// Loads again.
     #[prop(into)]
     retry: Callback<()>,
 ) -> impl IntoView {
     view! {
         <div class="load-error" role="alert">
-            <p>{error.to_string()}</p>
+            <p>{error}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
                 "Try again"
             </button>

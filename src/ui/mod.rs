@@ -1,6 +1,7 @@
 //! Generic widgets and helpers, nothing Sync Overview-specific: a modal, a status badge, a load
 //! error with Try again, drop-down options, reactive views, element ids and formatting.
 
+pub mod focus;
 pub mod format;
 pub mod ids;
 pub mod load_error;

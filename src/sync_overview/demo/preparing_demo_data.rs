@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sync_core::Progress;
 
-use crate::app::landmark::Landmark;
+use crate::sync_overview::landmark::Landmark;
 use crate::ui::ids::use_ids;
 
 /// The page while the demo data is being prepared; empty until the build reports progress.

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data::use_api;
-use crate::state::screen::{focus_soon, use_screen};
+use crate::state::screen::use_screen;
+use crate::ui::focus::focus_soon;
 use crate::ui::ids::use_ids;
 use crate::ui::modal::Modal;
 

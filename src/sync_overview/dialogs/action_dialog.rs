@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
+use crate::actions::write::new_key;
 use crate::actions::write::{write_undoable, Refusal};
 use crate::data::{use_api, Api};
-use crate::state::screen::{new_key, use_screen, Screen};
+use crate::state::screen::{use_screen, Screen};
 use crate::ui::status_badge::StatusBadge;
 
 /// Names the item a dialog acts on: type, name, source id, status and matched record.
@@ -45,7 +46,7 @@ pub fn Toggle(
     /// Why it cannot be used, if it cannot.
     unavailable: Option<&'static str>,
 ) -> impl IntoView {
-    let id = crate::state::screen::unique_id("toggle");
+    let id = crate::ui::ids::unique_id("toggle");
     let hint_id = format!("{id}-hint");
     view! {
         <div class="toggle-row">

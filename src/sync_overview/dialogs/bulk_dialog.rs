@@ -7,7 +7,7 @@ use sync_core::ItemQuery;
 
 use crate::actions::bulk::BulkAction;
 use crate::actions::use_bulk_run::{use_bulk_run, Step};
-use crate::app::config::use_config;
+use crate::state::config::use_config;
 use crate::state::selection::Picked;
 use crate::sync_overview::dialogs::action_dialog::Toggle;
 use crate::ui::format::{grouped, items};

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
-use crate::app::config::use_config;
+use crate::state::config::use_config;
 use crate::sync_overview::dialogs::action_dialog::{
     DialogActions, ItemSummary, Submission, Toggle,
 };

@@ -6,13 +6,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use sync_core::{Action, CandidateQuery, ItemView, RecordId};
 
-use crate::app::config::use_config;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
-use crate::state::screen::{focus_by_id, use_screen};
+use crate::state::config::use_config;
+use crate::state::screen::use_screen;
 use crate::sync_overview::dialogs::action_dialog::{
     DialogActions, ItemSummary, Submission, Toggle,
 };
+use crate::ui::focus::focus_by_id;
 use crate::ui::format::grouped;
 use crate::ui::ids::use_ids;
 use crate::ui::modal::Modal;

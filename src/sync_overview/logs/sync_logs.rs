@@ -84,7 +84,7 @@ pub fn SyncLogs(
                 {move || match entries.get() {
                     None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
                     Some(Err(error)) => {
-                        view! { <LoadError error retry=move || answer.refetch() /> }.into_any()
+                        view! { <LoadError error=error.to_string() retry=move || answer.refetch() /> }.into_any()
                     }
                     Some(Ok(None)) => ().into_any(),
                     Some(Ok(Some(list))) if list.is_empty() => {

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use sync_core::ItemQuery;
 
-use crate::state::screen::{focus_soon, unique_id};
 use crate::state::view_state::use_view;
 use crate::sync_overview::review::review_suggestions::ReviewSuggestions;
+use crate::ui::focus::focus_soon;
+use crate::ui::ids::unique_id;
 
 /// The button, and the window while it is open.
 #[component]

@@ -81,7 +81,7 @@ pub fn ReviewSuggestions(
 fn SuggestionList(review: Review, accept: Callback<(Vec<Suggestion>, bool)>) -> impl IntoView {
     reactive(move || {
         if let Some(error) = review.loaded.error() {
-            return view! { <LoadError error retry=move || review.loaded.refetch() /> }.into_any();
+            return view! { <LoadError error=error.to_string() retry=move || review.loaded.refetch() /> }.into_any();
         }
         if review.loaded.with_latest_answer(|answer| answer.is_none()) {
             return view! { <p role="status">"Looking for suggestions…"</p> }.into_any();

@@ -6,11 +6,14 @@ use leptos::task::spawn_local;
 use sync_core::{ClientId, IntegrationId, ItemId, Suggestion};
 
 use crate::actions::bulk::{BulkAction, Plan};
+use crate::actions::write::new_key;
 use crate::actions::write::write_plan;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
-use crate::state::screen::{focus_soon, new_key, unique_id, use_screen};
+use crate::state::screen::use_screen;
+use crate::ui::focus::focus_soon;
 use crate::ui::format::items;
+use crate::ui::ids::unique_id;
 
 /// The lowest threshold, and the one set at first: every suggestion scores 91 or more.
 pub const DEFAULT_THRESHOLD: u8 = 90;

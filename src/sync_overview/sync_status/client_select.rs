@@ -57,7 +57,7 @@ pub fn ClientSelect() -> impl IntoView {
             {move || {
                 clients
                     .error()
-                    .map(|error| view! { <LoadError error retry=move || clients.refetch() /> })
+                    .map(|error| view! { <LoadError error=error.to_string() retry=move || clients.refetch() /> })
             }}
         </div>
     }

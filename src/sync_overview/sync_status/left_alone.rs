@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::screen::{focus_soon, unique_id, use_screen};
+use crate::state::screen::use_screen;
+use crate::ui::focus::focus_soon;
 use crate::ui::format::{grouped, items};
+use crate::ui::ids::unique_id;
 use crate::ui::modal::Modal;
 
 /// The most items listed (the rest are counted).

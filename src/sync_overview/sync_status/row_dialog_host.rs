@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use crate::state::row_actions::{use_row_actions, RowDialog};
-use crate::state::screen::{focus_soon, use_screen};
+use crate::state::screen::use_screen;
 use crate::sync_overview::dialogs::exclude_record::ExcludeRecord;
 use crate::sync_overview::dialogs::rematch_record::RematchRecord;
+use crate::ui::focus::focus_soon;
 use crate::ui::ids::use_ids;
 use crate::ui::reactive::reactive;
 

@@ -8,11 +8,14 @@ use sync_core::{Action, ItemView, SyncStatus};
 use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
+use crate::actions::write::new_key;
 use crate::actions::write::{write_undoable, Refusal};
 use crate::data::use_api;
 use crate::state::row_actions::{use_row_actions, RowDialog};
-use crate::state::screen::{focus_by_id, new_key, unique_id, use_screen};
+use crate::state::screen::use_screen;
+use crate::ui::focus::focus_by_id;
 use crate::ui::format::px;
+use crate::ui::ids::unique_id;
 use crate::ui::ids::use_ids;
 
 /// Which menu item takes focus when the menu opens.

@@ -109,7 +109,7 @@ pub fn SyncStatus() -> impl IntoView {
             {move || {
                 page.fetch
                     .error()
-                    .map(|error| view! { <LoadError error retry=move || page.fetch.refetch() /> })
+                    .map(|error| view! { <LoadError error=error.to_string() retry=move || page.fetch.refetch() /> })
             }}
             <SelectionBar loaded=page.loaded />
             <SyncStatusTable rows page />

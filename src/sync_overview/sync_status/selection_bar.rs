@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use sync_core::ItemPage;
 
-use crate::state::screen::{focus_soon, unique_id};
 use crate::state::selection::{use_selection, Picked};
 use crate::sync_overview::dialogs::bulk_dialog::{BulkDialog, BulkKind};
 use crate::sync_overview::sync_status::section::TITLE;
+use crate::ui::focus::focus_soon;
 use crate::ui::format::{grouped, items};
+use crate::ui::ids::unique_id;
 use crate::ui::ids::use_ids;
 
 /// The bar, and the bulk action's dialog when one is asked for.

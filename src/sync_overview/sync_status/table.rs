@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sync_core::{ItemView, SortKey};
 
 use crate::state::row_actions::use_row_actions;
-use crate::state::screen::{focus_by_id, focus_soon, use_screen};
+use crate::state::screen::use_screen;
 use crate::state::view_state::use_view;
 use crate::sync_overview::sync_status::filters::FILTER;
 use crate::sync_overview::sync_status::row::SyncStatusRow;
@@ -15,6 +15,7 @@ use crate::sync_overview::sync_status::sort_header::SortHeader;
 use crate::sync_overview::sync_status::use_item_page::ItemPageState;
 use crate::sync_overview::sync_status::use_row_window::RowWindowState;
 use crate::sync_overview::sync_status::window::RowWindow;
+use crate::ui::focus::{focus_by_id, focus_soon};
 use crate::ui::format::px;
 use crate::ui::ids::use_ids;
 

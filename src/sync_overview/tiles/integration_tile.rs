@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use sync_core::time::relative;
 use sync_core::IntegrationId;
 
-use crate::state::screen::{focus_soon, use_screen};
+use crate::state::screen::use_screen;
 use crate::state::view_state::{integration_label, use_view};
 use crate::sync_overview::logs::sync_logs::SyncLogs;
+use crate::ui::focus::focus_soon;
 use crate::ui::format::exact;
 use crate::ui::ids::use_ids;
 use crate::ui::options::{Choice, Options};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::config::use_config;
+use crate::state::config::use_config;
 
 /// Wraps the screen in the right landmark for where it is shown.
 #[component]
