@@ -14,9 +14,9 @@ use sync_core::{
     IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, LogLevel, Product, RecordId,
     RecordView, ResourceType, StatusCounts, Suggestion, SyncStatus,
 };
+use sync_overview::actions::screen::Screen;
 use sync_overview::data::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
 use sync_overview::state::config::Config;
-use sync_overview::state::screen::Screen;
 use sync_overview::sync_overview::dialogs::exclude_record::ExcludeRecord;
 use sync_overview::sync_overview::dialogs::rematch_record::RematchRecord;
 use sync_overview::sync_overview::logs::sync_logs::SyncLogs;

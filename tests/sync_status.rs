@@ -15,10 +15,10 @@ use sync_core::{
     Suggestion, SyncStatus,
 };
 use sync_overview::actions::export::{all_items, PAGE};
+use sync_overview::actions::screen::Screen;
 use sync_overview::data::fetch::Fetch;
 use sync_overview::data::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
 use sync_overview::state::config::Config;
-use sync_overview::state::screen::Screen;
 use sync_overview::state::view::View;
 use sync_overview::state::view_home::ViewHome;
 use sync_overview::state::view_state::{use_view, ViewState};

@@ -3,6 +3,7 @@
 
 pub mod bulk;
 pub mod export;
+pub mod screen;
 pub mod undo;
 pub mod use_bulk_run;
 pub mod write;

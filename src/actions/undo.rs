@@ -1,7 +1,7 @@
 //! The undo on offer after the latest action: which restore to send, for how long it is offered,
-//! and sending it. Owned by [`Screen::undo`]: offered by [`offer`] (the write path, after an
-//! action succeeds), taken back by [`undo`] (the Undo button or Ctrl+Z), by the next offer, or
-//! when it expires.
+//! and sending it. [`UndoOffer`] holds it (the screen's, see [`Screen::undo`]): offered by
+//! [`offer`] (the write path, after an action succeeds), taken back by [`undo`] (the Undo button
+//! or Ctrl+Z), by the next offer, by a failure, or when it expires.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -12,10 +12,10 @@ use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
 use crate::actions::bulk::{left_alone, were, Names, Summary};
+use crate::actions::screen::Screen;
 use crate::actions::write::new_key;
 use crate::actions::write::{write, write_batch, Refusal};
 use crate::data::{Api, BatchBody};
-use crate::state::screen::Screen;
 use crate::ui::format::items;
 
 /// How long an action can be undone.
@@ -39,6 +39,43 @@ enum Restore {
     Batch(BatchBody, Arc<Names>),
 }
 
+/// The undo on offer, if any. Written only here.
+#[derive(Clone, Copy)]
+pub struct UndoOffer(RwSignal<Option<Undo>>);
+
+impl UndoOffer {
+    /// Nothing on offer.
+    pub fn new() -> Self {
+        Self(RwSignal::new(None))
+    }
+
+    /// Whether an undo is on offer (tracked).
+    pub fn is_offered(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// Whether an undo is on offer, now (untracked).
+    pub fn is_offered_now(&self) -> bool {
+        self.0.with_untracked(Option::is_some)
+    }
+
+    /// Takes the offer back (a failure, or data that no longer has what it would restore).
+    pub fn withdraw(&self) {
+        self.0.set(None);
+    }
+
+    /// Takes the offer to send it.
+    fn take(&self) -> Option<Undo> {
+        self.0.try_update(Option::take).flatten()
+    }
+}
+
+impl Default for UndoOffer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Offers the undo of `action`, taken on `before`, which left the item as `changed`.
 pub fn offer(screen: Screen, action: &Action, before: &ItemView, changed: &ItemView) {
     let restore = Restore::Item(action.undo(before), changed.version, changed.name.clone());
@@ -54,10 +91,11 @@ pub fn offer_batch(screen: Screen, undo: BatchBody, names: Arc<Names>) {
 fn put_on_offer(screen: Screen, restore: Restore) {
     static OFFERS: AtomicU64 = AtomicU64::new(0);
     let offer = OFFERS.fetch_add(1, Ordering::Relaxed);
-    screen.undo.set(Some(Undo { restore, offer }));
+    let held = screen.undo().0;
+    held.set(Some(Undo { restore, offer }));
     set_timeout(
         move || {
-            screen.undo.try_update(|u| {
+            held.try_update(|u| {
                 if u.as_ref().is_some_and(|u| u.offer == offer) {
                     *u = None;
                 }
@@ -70,10 +108,9 @@ fn put_on_offer(screen: Screen, restore: Restore) {
 /// Sends the undo on offer, if any: what the action changed is put back as it was, unless it
 /// changed since (then it is left as it is, and the screen says so).
 pub fn undo(api: Api, screen: Screen) {
-    let Some(undo) = screen.undo.get_untracked() else {
+    let Some(undo) = screen.undo().take() else {
         return;
     };
-    screen.undo.set(None);
     spawn_local(async move {
         match undo.restore {
             Restore::Item(restore, version, name) => {
@@ -89,7 +126,7 @@ async fn undo_item(api: Api, screen: Screen, restore: Action, version: u32, name
     let item = restore.item();
     match write(api, screen, restore, version, &new_key()).await {
         Ok(restored) => {
-            screen.focus_item.set(Some(item));
+            screen.focus_row(item);
             screen.changed(format!(
                 "Undone: {} is {} again.",
                 restored.name,

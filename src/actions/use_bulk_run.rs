@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use sync_core::ItemQuery;
 
 use crate::actions::bulk::{list_batch, selected_items, BulkAction, Plan};
+use crate::actions::screen::use_screen;
 use crate::actions::write::new_key;
 use crate::actions::write::write_plan;
 use crate::data::{use_api, Api};
-use crate::state::screen::use_screen;
 use crate::state::selection::{use_selection, Picked};
 
 /// Where a run stands.

@@ -1,13 +1,12 @@
 //! The one path every write takes: the backend call with the version the screen read and an
 //! idempotency key, then, when it fails, what the screen says and reloads.
 
-use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
 use crate::actions::bulk::{Plan, Summary};
+use crate::actions::screen::Screen;
 use crate::actions::undo;
 use crate::data::{Api, BackendError, BatchAnswer, BatchBody};
-use crate::state::screen::Screen;
 
 /// Why a write changed nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +28,7 @@ pub async fn write(
     key: &str,
 ) -> Result<ItemView, Refusal> {
     let reload = || {
-        screen.changes.try_update(|n| *n += 1);
+        screen.changes().bump();
     };
     match api.get().apply(action, version, key).await {
         Ok(changed) => Ok(changed),
@@ -76,7 +75,7 @@ pub async fn write_batch(
         answer,
         Ok(_) | Err(BackendError::Stale(_) | BackendError::NotFound(_))
     ) {
-        screen.changes.try_update(|n| *n += 1);
+        screen.changes().bump();
     }
     answer.map_err(|error| error.to_string())
 }

@@ -2,14 +2,13 @@
 //! Sync Status list.
 
 use std::rc::Rc;
-use std::time::Duration;
 
-use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::actions::screen::Screen;
 use crate::data::use_api;
+use crate::state::clock::Clock;
 use crate::state::config::use_config;
-use crate::state::screen::Screen;
 use crate::state::view_home::ViewHome;
 use crate::state::view_state::ViewState;
 use crate::sync_overview::demo::reset_demo_data::ResetDemoData;
@@ -24,11 +23,8 @@ use crate::sync_overview::tiles::total_synced_resources::TotalSyncedResources;
 use crate::sync_overview::undo_button::UndoButton;
 use crate::ui::load_error::LoadError;
 
-/// How often relative times ("5 minutes ago") are brought up to date.
-const TICK: Duration = Duration::from_secs(30);
-
-/// The whole screen. Owns the screen state and the view (in the URL when the config says so,
-/// which needs a router above, else in memory) and provides both.
+/// The whole screen. Owns the screen state, the clock and the view (in the URL when the config
+/// says so, which needs a router above, else in memory) and provides them.
 #[component]
 pub fn SyncOverview() -> impl IntoView {
     let api = use_api();
@@ -44,11 +40,9 @@ pub fn SyncOverview() -> impl IntoView {
     provide_context(view);
     // Another tab (or app instance) changed the data: show it, as after a change made here.
     api.get().watch(Rc::new(move || {
-        screen.changes.try_update(|n| *n += 1);
+        screen.changes().bump();
     }));
-    if let Ok(tick) = set_interval_with_handle(move || screen.now.set(Utc::now()), TICK) {
-        on_cleanup(move || tick.clear());
-    }
+    provide_context(Clock::ticking());
 
     let integration_id = Memo::new(move |_| view.integration().with(|i| i.as_ref().map(|i| i.id)));
     let counts = load_counts(api, screen, integration_id);
@@ -61,7 +55,7 @@ pub fn SyncOverview() -> impl IntoView {
             <header class="page-header">
                 <h1>"Sync Overview"</h1>
                 <p class="announcement" role="status">
-                    {move || screen.announcement.get()}
+                    {move || screen.announcer().said()}
                 </p>
                 <UndoButton />
                 <LeftAlone />
@@ -71,8 +65,8 @@ pub fn SyncOverview() -> impl IntoView {
             {move || not_found.get().map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || {
                 screen
-                    .alert
-                    .get()
+                    .announcer()
+                    .alert()
                     .map(|text| {
                         view! {
                             <div class="alert" role="alert">
@@ -80,7 +74,7 @@ pub fn SyncOverview() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button"
-                                    on:click=move |_| screen.alert.set(None)
+                                    on:click=move |_| screen.announcer().dismiss()
                                 >
                                     "Dismiss"
                                 </button>

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::actions::screen::use_screen;
 use crate::actions::undo::undo;
 use crate::data::use_api;
-use crate::state::screen::use_screen;
 use crate::ui::reactive::reactive;
 
 /// "Undo", shown while the latest action can be undone.
@@ -13,7 +13,7 @@ pub fn UndoButton() -> impl IntoView {
     let api = use_api();
     let screen = use_screen();
     reactive(move || {
-        screen.undo.with(Option::is_some).then(|| {
+        screen.undo().is_offered().then(|| {
             view! {
                 <button
                     type="button"

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::actions::screen::use_screen;
 use crate::data::use_api;
-use crate::state::screen::use_screen;
 use crate::ui::focus::focus_soon;
 use crate::ui::ids::use_ids;
 use crate::ui::modal::Modal;
@@ -29,7 +29,7 @@ pub fn ResetDemoData() -> impl IntoView {
                 Ok(()) => {
                     close();
                     // Nothing done before the reset is left to undo.
-                    screen.undo.set(None);
+                    screen.undo().withdraw();
                     screen.changed(
                         "Demo data reset: every change made in this browser was discarded."
                             .to_owned(),

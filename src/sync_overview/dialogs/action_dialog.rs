@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sync_core::{Action, ItemView};
 
+use crate::actions::screen::{use_screen, Screen};
 use crate::actions::write::new_key;
 use crate::actions::write::{write_undoable, Refusal};
 use crate::data::{use_api, Api};
-use crate::state::screen::{use_screen, Screen};
 use crate::ui::status_badge::StatusBadge;
 
 /// Names the item a dialog acts on: type, name, source id, status and matched record.

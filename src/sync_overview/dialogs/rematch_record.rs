@@ -6,10 +6,10 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use sync_core::{Action, CandidateQuery, ItemView, RecordId};
 
+use crate::actions::screen::use_screen;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
 use crate::state::config::use_config;
-use crate::state::screen::use_screen;
 use crate::sync_overview::dialogs::action_dialog::{
     DialogActions, ItemSummary, Submission, Toggle,
 };
@@ -47,7 +47,7 @@ pub fn RematchRecord(
     });
     let candidates = Fetch::new(query, move |query| {
         let api = api.get();
-        screen.changes.track();
+        screen.changes().track();
         async move { api.candidates(id, query).await }
     });
     let listed = Signal::derive(move || {

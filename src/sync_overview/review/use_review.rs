@@ -6,11 +6,11 @@ use leptos::task::spawn_local;
 use sync_core::{ClientId, IntegrationId, ItemId, Suggestion};
 
 use crate::actions::bulk::{BulkAction, Plan};
+use crate::actions::screen::use_screen;
 use crate::actions::write::new_key;
 use crate::actions::write::write_plan;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
-use crate::state::screen::use_screen;
 use crate::ui::focus::focus_soon;
 use crate::ui::format::items;
 use crate::ui::ids::unique_id;

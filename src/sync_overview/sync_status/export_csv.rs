@@ -7,8 +7,8 @@ use sync_core::ItemQuery;
 use wasm_bindgen::JsValue;
 
 use crate::actions::export;
+use crate::actions::screen::use_screen;
 use crate::data::use_api;
-use crate::state::screen::use_screen;
 use crate::ui::format::{grouped, items};
 
 /// The button, and the hidden link the file is downloaded through (inside the app's element).
@@ -41,7 +41,7 @@ pub fn ExportCsv(
                 Ok(exported) => {
                     let name = file_name();
                     match download(link, &name, &export::csv(&exported)) {
-                        Ok(()) => screen.announcement.set(format!(
+                        Ok(()) => screen.announce(format!(
                             "Exported {} to {name}.",
                             items(exported.len() as u32)
                         )),

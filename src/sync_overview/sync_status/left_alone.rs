@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::screen::use_screen;
+use crate::actions::screen::use_screen;
 use crate::ui::focus::focus_soon;
 use crate::ui::format::{grouped, items};
 use crate::ui::ids::unique_id;
@@ -16,7 +16,7 @@ const LISTED: usize = 1_000;
 pub fn LeftAlone() -> impl IntoView {
     let screen = use_screen();
     let open = RwSignal::new(false);
-    let count = move || screen.left.with(Vec::len);
+    let count = move || screen.left_count();
     let button = StoredValue::new(unique_id("left-alone"));
     let on_close = Callback::new(move |()| {
         open.set(false);
@@ -46,8 +46,7 @@ pub fn LeftAlone() -> impl IntoView {
                         <Modal title="Left as they were" on_close class="left-alone">
                             <ul class="left-list">
                                 {screen
-                                    .left
-                                    .get_untracked()
+                                    .left()
                                     .into_iter()
                                     .take(LISTED)
                                     .map(|left| {

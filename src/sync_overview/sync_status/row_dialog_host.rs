@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::actions::screen::use_screen;
 use crate::state::row_actions::{use_row_actions, RowDialog};
-use crate::state::screen::use_screen;
 use crate::sync_overview::dialogs::exclude_record::ExcludeRecord;
 use crate::sync_overview::dialogs::rematch_record::RematchRecord;
 use crate::ui::focus::focus_soon;
@@ -28,7 +28,7 @@ pub fn RowDialogHost() -> impl IntoView {
         });
         let on_done = Callback::new(move |message: String| {
             actions.dialog.set(None);
-            screen.focus_item.set(Some(id));
+            screen.focus_row(id);
             screen.changed(message);
         });
         Some(match open {

@@ -8,11 +8,11 @@ use sync_core::{Action, ItemView, SyncStatus};
 use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
 
+use crate::actions::screen::use_screen;
 use crate::actions::write::new_key;
 use crate::actions::write::{write_undoable, Refusal};
 use crate::data::use_api;
 use crate::state::row_actions::{use_row_actions, RowDialog};
-use crate::state::screen::use_screen;
 use crate::ui::focus::focus_by_id;
 use crate::ui::format::px;
 use crate::ui::ids::unique_id;
@@ -245,7 +245,7 @@ fn MenuList(
             let action = Action::Include { item: item.id };
             match write_undoable(api, screen, action, &item, &new_key()).await {
                 Ok(changed) => {
-                    screen.focus_item.set(Some(item.id));
+                    screen.focus_row(item.id);
                     screen.changed(format!(
                         "Included {}; it is {} again.",
                         changed.name,

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use sync_core::ItemQuery;
 use wasm_bindgen::JsCast;
 
+use crate::actions::screen::use_screen;
 use crate::actions::undo::undo;
 use crate::data::use_api;
 use crate::state::row_actions::RowActions;
-use crate::state::screen::use_screen;
 use crate::state::selection::{Picked, Selection};
 use crate::state::view_state::use_view;
 use crate::sync_overview::review::review_button::ReviewButton;
@@ -78,7 +78,7 @@ pub fn SyncStatus() -> impl IntoView {
             && !ev.shift_key()
             && ev.key().eq_ignore_ascii_case("z")
             && !typing
-            && screen.undo.with_untracked(Option::is_some)
+            && screen.undo().is_offered_now()
         {
             ev.prevent_default();
             undo(api, screen);

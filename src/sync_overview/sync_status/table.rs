@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use sync_core::{ItemView, SortKey};
 
+use crate::actions::screen::use_screen;
 use crate::state::row_actions::use_row_actions;
-use crate::state::screen::use_screen;
 use crate::state::view_state::use_view;
 use crate::sync_overview::sync_status::filters::FILTER;
 use crate::sync_overview::sync_status::row::SyncStatusRow;
@@ -39,10 +39,9 @@ pub fn SyncStatusTable(
     Effect::new(move |_| {
         loaded.with(|page| {
             let Some(page) = page else { return };
-            let Some(id) = screen.focus_item.get_untracked() else {
+            let Some(id) = screen.take_focus() else {
                 return;
             };
-            screen.focus_item.set(None);
             if page.items.iter().any(|row| row.id == id) {
                 focus_soon(ids.with_value(|ids| ids.actions_button(id)));
             } else {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use sync_core::{ItemPage, ItemQuery};
 
+use crate::actions::screen::use_screen;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
-use crate::state::screen::use_screen;
 use crate::sync_overview::sync_status::window::RowWindow;
 
 /// The page on show and whether it is behind the query.
@@ -46,7 +46,7 @@ pub fn use_item_page(list: Memo<Option<ItemQuery>>, window: Memo<RowWindow>) -> 
         })
     });
     let fetch = Fetch::new(query, move |query| {
-        screen.changes.track();
+        screen.changes().track();
         let api = api.get();
         async move {
             match query {

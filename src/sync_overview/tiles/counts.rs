@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use sync_core::{IntegrationId, StatusCounts};
 
+use crate::actions::screen::Screen;
 use crate::data::fetch::Fetch;
 use crate::data::Api;
-use crate::state::screen::Screen;
 use crate::ui::format::grouped;
 
 /// The counts of an integration (none before an integration is shown), reloaded after every
@@ -16,7 +16,7 @@ pub type Counts = Fetch<Option<IntegrationId>, Option<StatusCounts>>;
 /// Loads the counts of `integration`.
 pub fn load_counts(api: Api, screen: Screen, integration: Memo<Option<IntegrationId>>) -> Counts {
     Fetch::new(integration, move |id| {
-        screen.changes.track();
+        screen.changes().track();
         let api = api.get();
         async move {
             match id {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use sync_core::time::relative;
 use sync_core::IntegrationId;
 
-use crate::state::screen::use_screen;
+use crate::state::clock::use_clock;
 use crate::state::view_state::{integration_label, use_view};
 use crate::sync_overview::logs::sync_logs::SyncLogs;
 use crate::ui::focus::focus_soon;
@@ -15,7 +15,7 @@ use crate::ui::options::{Choice, Options};
 /// The top-left tile: the Integration drop-down, Last Synced and View Logs.
 #[component]
 pub fn IntegrationTile() -> impl IntoView {
-    let screen = use_screen();
+    let clock = use_clock();
     let view = use_view();
     let integration = view.integration();
     let choices = Signal::derive(move || {
@@ -65,7 +65,7 @@ pub fn IntegrationTile() -> impl IntoView {
                                     datetime=i.last_synced.to_rfc3339()
                                     title=exact(i.last_synced)
                                 >
-                                    {move || relative(i.last_synced, screen.now.get())}
+                                    {move || relative(i.last_synced, clock.now())}
                                 </time>
                             }
                         })
