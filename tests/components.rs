@@ -104,12 +104,6 @@ impl Backend for Scripted {
     async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("Not in these tests.".to_owned()))
     }
-    fn is_demo(&self) -> bool {
-        false
-    }
-    async fn reset_demo(&self) -> Answer<()> {
-        Ok(())
-    }
     fn notice(&self) -> Option<String> {
         None
     }

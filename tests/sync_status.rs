@@ -150,12 +150,6 @@ impl Backend for Later {
     async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }
-    fn is_demo(&self) -> bool {
-        false
-    }
-    async fn reset_demo(&self) -> Answer<()> {
-        Ok(())
-    }
     fn notice(&self) -> Option<String> {
         None
     }

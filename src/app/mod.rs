@@ -12,7 +12,7 @@ use sync_core::Progress;
 
 use crate::data::fetch::Fetch;
 use crate::data::http::HttpBackend;
-use crate::data::{Api, Backend};
+use crate::data::{Api, Backend, DemoControls};
 use crate::state::config::{BackendChoice, Config};
 use crate::sync_overview::demo::preparing_demo_data::PreparingDemoData;
 use crate::sync_overview::page::SyncOverview;
@@ -40,8 +40,8 @@ pub fn App(
         async move { Ok(opening.await) }
     });
     let screen = reactive(move || match opened.latest() {
-        Some(backend) => {
-            provide_context(Api::new(backend));
+        Some(Opened { backend, demo }) => {
+            provide_context(Api::with_demo(backend, demo));
             if in_url {
                 view! {
                     <Router>
@@ -73,21 +73,31 @@ pub fn App(
     }
 }
 
+/// An opened backend, with its demo controls when it has them.
+#[derive(Clone)]
+struct Opened {
+    backend: Rc<dyn Backend>,
+    demo: Option<Rc<dyn DemoControls>>,
+}
+
 /// Opens the configured backend; the mock store reports how far its build got to `progress`.
-async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Opened {
     match config.backend {
         BackendChoice::Mock => open_mock(config.demo_size, progress).await,
-        BackendChoice::Http { api, token } => Rc::new(HttpBackend::new(
-            &api,
-            token,
-            Duration::from_secs(u64::from(config.timeout_secs)),
-        )),
+        BackendChoice::Http { api, token } => Opened {
+            backend: Rc::new(HttpBackend::new(
+                &api,
+                token,
+                Duration::from_secs(u64::from(config.timeout_secs)),
+            )),
+            demo: None,
+        },
     }
 }
 
 /// The in-browser mock store with `size` items in its largest integration.
 #[cfg(feature = "demo")]
-async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
+async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Opened {
     use crate::data::demo::mock::MockBackend;
     use chrono::Utc;
     use sync_core::demo::DemoConfig;
@@ -95,11 +105,18 @@ async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Rc<dyn Ba
         size,
         ..DemoConfig::new(Utc::now())
     };
-    Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await)
+    let mock = Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await);
+    Opened {
+        backend: mock.clone(),
+        demo: Some(mock),
+    }
 }
 
 /// This build has no mock store: every call says how to configure a server.
 #[cfg(not(feature = "demo"))]
-async fn open_mock(_: u32, _: RwSignal<Option<Progress>>) -> Rc<dyn Backend> {
-    Rc::new(crate::data::unconfigured::Unconfigured)
+async fn open_mock(_: u32, _: RwSignal<Option<Progress>>) -> Opened {
+    Opened {
+        backend: Rc::new(crate::data::unconfigured::Unconfigured),
+        demo: None,
+    }
 }

@@ -380,18 +380,4 @@ impl Backend for HttpBackend {
                 .map(|undo| BatchBody::Json(undo.get().to_owned())),
         })
     }
-
-    fn is_demo(&self) -> bool {
-        false
-    }
-
-    async fn reset_demo(&self) -> Answer<()> {
-        Err(BackendError::Refused(
-            "Demo data can only be reset on the in-browser mock store.".to_owned(),
-        ))
-    }
-
-    fn notice(&self) -> Option<String> {
-        None
-    }
 }

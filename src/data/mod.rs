@@ -134,13 +134,11 @@ pub trait Backend {
     /// that changed since, or whose change is refused, are left as they are and reported.
     /// Retrying with the same `key` applies it at most once.
     async fn apply_batch(&self, batch: BatchBody, key: &str) -> Answer<BatchAnswer>;
-    /// Whether this backend holds demo data a user may reset.
-    fn is_demo(&self) -> bool;
-    /// Discards every change made to the demo data.
-    async fn reset_demo(&self) -> Answer<()>;
     /// Something the user should know about the data source since it opened (e.g. saved changes
     /// that could not be read), if anything.
-    fn notice(&self) -> Option<String>;
+    fn notice(&self) -> Option<String> {
+        None
+    }
     /// Asks to hear (through `changed`) whenever the data changes other than through this
     /// backend: another tab or app instance on the same store. Not every backend can tell.
     fn watch(&self, changed: Rc<dyn Fn()>) {
@@ -148,23 +146,45 @@ pub trait Backend {
     }
 }
 
-/// The backend, shared with every component through context.
+/// The backend, with its demo controls when it has them, shared with every component through
+/// context.
 #[derive(Clone, Copy)]
-pub struct Api(StoredValue<Rc<dyn Backend>, LocalStorage>);
+pub struct Api(StoredValue<Handles, LocalStorage>);
+
+/// The backend and its demo controls.
+type Handles = (Rc<dyn Backend>, Option<Rc<dyn DemoControls>>);
 
 impl Api {
     /// Wraps a backend for context.
     pub fn new(backend: Rc<dyn Backend>) -> Self {
-        Self(StoredValue::new_local(backend))
+        Self::with_demo(backend, None)
+    }
+
+    /// Wraps a backend and its demo controls (the mock store's) for context.
+    pub fn with_demo(backend: Rc<dyn Backend>, demo: Option<Rc<dyn DemoControls>>) -> Self {
+        Self(StoredValue::new_local((backend, demo)))
     }
 
     /// The backend.
     pub fn get(&self) -> Rc<dyn Backend> {
-        self.0.get_value()
+        self.0.with_value(|(backend, _)| backend.clone())
+    }
+
+    /// The demo controls, when the backend holds demo data.
+    pub fn demo(&self) -> Option<Rc<dyn DemoControls>> {
+        self.0.with_value(|(_, demo)| demo.clone())
     }
 }
 
 /// The backend provided by the app.
 pub fn use_api() -> Api {
     expect_context::<Api>()
+}
+
+/// What only a backend holding demo data can do (the mock store), apart from [`Backend`] so
+/// that no other backend carries stubs for it.
+#[async_trait(?Send)]
+pub trait DemoControls {
+    /// Discards every change made to the demo data.
+    async fn reset_demo(&self) -> Answer<()>;
 }

@@ -63,16 +63,4 @@ impl Backend for Unconfigured {
     async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         unconfigured()
     }
-
-    fn is_demo(&self) -> bool {
-        false
-    }
-
-    async fn reset_demo(&self) -> Answer<()> {
-        unconfigured()
-    }
-
-    fn notice(&self) -> Option<String> {
-        None
-    }
 }

@@ -16,7 +16,7 @@ use sync_core::{
 
 use crate::data::demo::journal::{AppendError, Entry, Journal, Seq};
 use crate::data::demo::tabs::Tabs;
-use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
+use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody, DemoControls};
 
 /// The demo data and the user's changes to it, all in this browser.
 pub struct MockBackend {
@@ -363,10 +363,17 @@ impl Backend for MockBackend {
         }
     }
 
-    fn is_demo(&self) -> bool {
-        true
+    fn watch(&self, changed: Rc<dyn Fn()>) {
+        *self.listener.borrow_mut() = Some(changed);
     }
 
+    fn notice(&self) -> Option<String> {
+        self.notice.clone()
+    }
+}
+
+#[async_trait(?Send)]
+impl DemoControls for MockBackend {
     /// Appends a reset (so every tab starts again too) and rebuilds the data.
     async fn reset_demo(&self) -> Answer<()> {
         let inner = &self.inner;
@@ -384,13 +391,5 @@ impl Backend for MockBackend {
         inner.catch_up().await;
         self.tell_other_tabs();
         Ok(())
-    }
-
-    fn watch(&self, changed: Rc<dyn Fn()>) {
-        *self.listener.borrow_mut() = Some(changed);
-    }
-
-    fn notice(&self) -> Option<String> {
-        self.notice.clone()
     }
 }

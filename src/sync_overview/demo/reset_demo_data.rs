@@ -13,6 +13,7 @@ use crate::ui::modal::Modal;
 #[component]
 pub fn ResetDemoData() -> impl IntoView {
     let api = use_api();
+    api.demo()?;
     let screen = use_screen();
     let asking = RwSignal::new(false);
     let button_id = StoredValue::new(use_ids().of("reset-demo-data"));
@@ -23,9 +24,9 @@ pub fn ResetDemoData() -> impl IntoView {
         focus_soon(button_id.get_value());
     };
     let reset = move |_| {
-        let api = api.get();
+        let Some(demo) = api.demo() else { return };
         spawn_local(async move {
-            match api.reset_demo().await {
+            match demo.reset_demo().await {
                 Ok(()) => {
                     close();
                     // Nothing done before the reset is left to undo.
@@ -39,25 +40,23 @@ pub fn ResetDemoData() -> impl IntoView {
             }
         });
     };
-    api.get().is_demo().then(|| {
-        view! {
-            <button id=button_id.get_value() type="button" class="button" on:click=move |_| asking.set(true)>
-                "Reset demo data"
-            </button>
-            <Show when=move || asking.get()>
-                <Modal title="Reset demo data" on_close=close>
-                    <p>"This discards every re-match, exclusion and inclusion made in this browser and restores the original demo data."</p>
-                    {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                    <div class="modal-actions">
-                        <button type="button" class="button" autofocus on:click=move |_| close()>
-                            "Cancel"
-                        </button>
-                        <button type="button" class="button button-danger" on:click=reset>
-                            "Reset"
-                        </button>
-                    </div>
-                </Modal>
-            </Show>
-        }
+    Some(view! {
+        <button id=button_id.get_value() type="button" class="button" on:click=move |_| asking.set(true)>
+            "Reset demo data"
+        </button>
+        <Show when=move || asking.get()>
+            <Modal title="Reset demo data" on_close=close>
+                <p>"This discards every re-match, exclusion and inclusion made in this browser and restores the original demo data."</p>
+                {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <div class="modal-actions">
+                    <button type="button" class="button" autofocus on:click=move |_| close()>
+                        "Cancel"
+                    </button>
+                    <button type="button" class="button button-danger" on:click=reset>
+                        "Reset"
+                    </button>
+                </div>
+            </Modal>
+        </Show>
     })
 }

@@ -13,22 +13,11 @@ use crate::sync_overview::dialogs::action_dialog::Toggle;
 use crate::ui::format::{grouped, items};
 use crate::ui::modal::Modal;
 
-/// Which bulk action the dialog confirms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BulkKind {
-    /// Exclude (with a Disable records toggle).
-    Exclude,
-    /// Include.
-    Include,
-    /// Accept the suggested matches.
-    Accept,
-}
-
-/// Confirms `kind` on the `count` items `picked` on `list`, then runs it.
+/// Confirms `asked` on the `count` items `picked` on `list`, then runs it.
 #[component]
 pub fn BulkDialog(
-    /// The action asked for.
-    kind: BulkKind,
+    /// The action asked for (an Exclude's Disable records toggle is the dialog's).
+    asked: BulkAction,
     /// The list the selection is on, and the change it was read at.
     list: (ItemQuery, u64),
     /// What is selected.
@@ -40,12 +29,11 @@ pub fn BulkDialog(
 ) -> impl IntoView {
     let portal = use_config().portal;
     let disable_record = RwSignal::new(false);
-    let action = Signal::derive(move || match kind {
-        BulkKind::Exclude => BulkAction::Exclude {
+    let action = Signal::derive(move || match asked {
+        BulkAction::Exclude { .. } => BulkAction::Exclude {
             disable_record: disable_record.get(),
         },
-        BulkKind::Include => BulkAction::Include,
-        BulkKind::Accept => BulkAction::Accept,
+        other => other,
     });
     let (run, start) = use_bulk_run(list, picked, count, action, on_close);
     let title = format!("{} {}", action.get_untracked().verb(), items(count));
@@ -59,16 +47,16 @@ pub fn BulkDialog(
             on_close.run(());
         }
     });
-    let what = match kind {
-        BulkKind::Exclude => {
+    let what = match asked {
+        BulkAction::Exclude { .. } => {
             "Each item stays in the list as Excluded and is left out of future syncs. Items \
              already excluded are skipped."
         }
-        BulkKind::Include => {
+        BulkAction::Include => {
             "Each excluded item is brought back into the sync. Items that are not excluded are \
              skipped."
         }
-        BulkKind::Accept => {
+        BulkAction::Accept => {
             "Each Not Synced item is matched to its suggested record (one whose name matches it \
              by a rule: 91% or more). Items without a suggestion are skipped."
         }
@@ -77,7 +65,7 @@ pub fn BulkDialog(
         <Modal title=title.clone() on_close=cancel class="bulk-dialog">
             <form class="modal-form" on:submit=on_submit novalidate>
                 <p>{what}" Undo stays on offer for 30 seconds afterwards."</p>
-                {(kind == BulkKind::Exclude)
+                {matches!(asked, BulkAction::Exclude { .. })
                     .then(|| {
                         view! {
                             <Toggle

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use sync_core::ItemPage;
 
+use crate::actions::bulk::BulkAction;
 use crate::state::selection::{use_selection, Picked};
-use crate::sync_overview::dialogs::bulk_dialog::{BulkDialog, BulkKind};
+use crate::sync_overview::dialogs::bulk_dialog::BulkDialog;
 use crate::sync_overview::sync_status::section::TITLE;
 use crate::ui::focus::focus_soon;
 use crate::ui::format::{grouped, items};
@@ -24,7 +25,7 @@ pub fn SelectionBar(
     let count = Memo::new(move |_| picked.with(|p| p.count(total.get().unwrap_or(0))));
     let everything =
         move || picked.with(|p| matches!(p, Picked::Matching { except } if except.is_empty()));
-    let asked = RwSignal::new(None::<BulkKind>);
+    let asked = RwSignal::new(None::<BulkAction>);
     // The buttons that swap places: "Select all N matching" goes once everything is selected,
     // "Clear selection" once nothing is; focus moves to the other rather than being lost.
     let select_all_id = StoredValue::new(unique_id("select-all"));
@@ -38,7 +39,7 @@ pub fn SelectionBar(
         0 => "No items selected".to_owned(),
         n => format!("{} selected", items(n)),
     };
-    let action = move |kind: BulkKind, label: &'static str| {
+    let action = move |kind: BulkAction, label: &'static str| {
         view! {
             <button type="button" class="button" on:click=move |_| asked.set(Some(kind))>
                 {label}
@@ -80,22 +81,22 @@ pub fn SelectionBar(
                             >
                                 "Clear selection"
                             </button>
-                            {action(BulkKind::Exclude, "Exclude…")}
-                            {action(BulkKind::Include, "Include…")}
-                            {action(BulkKind::Accept, "Accept suggestions…")}
+                            {action(BulkAction::Exclude { disable_record: false }, "Exclude…")}
+                            {action(BulkAction::Include, "Include…")}
+                            {action(BulkAction::Accept, "Accept suggestions…")}
                         }
                     })
             }}
         </div>
         {move || {
-            let kind = asked.get()?;
+            let asked = asked.get()?;
             let (picked, as_of) = loaded.with_untracked(|page| {
                 let shown = page.as_ref().map_or(&[][..], |p| &p.items[..]);
                 (picked.get_untracked().as_shown(shown), page.as_ref().map_or(0, |p| p.as_of))
             });
             let list = (selection.list()?, as_of);
             let count = count.get_untracked();
-            Some(view! { <BulkDialog kind list picked count on_close /> })
+            Some(view! { <BulkDialog asked list picked count on_close /> })
         }}
     }
 }
