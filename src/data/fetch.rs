@@ -64,7 +64,10 @@ impl Loader {
             }
         });
         let current = is_current.clone();
-        // Writes no signal: asks the resource again when its latest request is behind.
+        // Kept as an effect on purpose (issue 21): it writes no signal of ours, it only asks the
+        // resource again when its latest request is behind (the quirk above). No memo can ask a
+        // resource to load, the resource itself never notices, and no event handler sees the
+        // answer arrive.
         Effect::new(move |_| {
             resource.track();
             if !asked.with_value(|a| a.as_ref().is_some_and(|input| current(&**input, false))) {

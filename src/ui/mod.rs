@@ -4,6 +4,7 @@
 pub mod focus;
 pub mod format;
 pub mod ids;
+pub mod in_view;
 pub mod load_error;
 pub mod modal;
 pub mod options;

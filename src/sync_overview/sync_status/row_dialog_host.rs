@@ -19,15 +19,15 @@ pub fn RowDialogHost() -> impl IntoView {
     let screen = use_screen();
     let ids = use_ids();
     reactive(move || {
-        let open = actions.dialog.get()?;
+        let open = actions.dialog()?;
         let id = open.item().id;
         let button = ids.actions_button(id);
         let on_close = Callback::new(move |()| {
-            actions.dialog.set(None);
+            actions.close_dialog();
             focus_soon(button.clone());
         });
         let on_done = Callback::new(move |message: String| {
-            actions.dialog.set(None);
+            actions.close_dialog();
             screen.focus_row(id);
             screen.changed(message);
         });

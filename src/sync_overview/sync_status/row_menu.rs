@@ -33,17 +33,13 @@ pub fn RowMenu(row: Memo<ItemView>) -> impl IntoView {
     let id = move || row.with(|r| r.id);
     let button = NodeRef::<html::Button>::new();
     let start = RwSignal::new(Start::First);
-    let place = RwSignal::new(Placement::default());
-    let is_open = move || actions.open_menu.get() == Some(id());
+    let is_open = move || actions.open_menu() == Some(id());
     let open = move |from: Start| {
         start.set(from);
-        if let Some(b) = button.get_untracked() {
-            place.set(placement(&b));
-        }
-        actions.open_menu.set(Some(row.with_untracked(|r| r.id)));
+        actions.show_menu(row.with_untracked(|r| r.id));
     };
     let close = move |refocus: bool| {
-        actions.open_menu.set(None);
+        actions.close_menu();
         if refocus {
             if let Some(button) = button.get_untracked() {
                 let _ = button.focus();
@@ -94,7 +90,7 @@ pub fn RowMenu(row: Memo<ItemView>) -> impl IntoView {
             >
             </button>
             <Show when=is_open>
-                <MenuList row menu_id=menu_id.clone() label start place button close />
+                <MenuList row menu_id=menu_id.clone() label start button close />
             </Show>
         </div>
     }
@@ -136,18 +132,6 @@ fn placement(button: &web_sys::HtmlButtonElement) -> Placement {
     }
 }
 
-/// Whether the button is inside the visible part of the list's scrolling box.
-fn in_view(button: &web_sys::HtmlButtonElement) -> bool {
-    let rect = button.get_bounding_client_rect();
-    match button.closest(".table-scroll").ok().flatten() {
-        Some(list) => {
-            let bounds = list.get_bounding_client_rect();
-            rect.bottom() > bounds.top() && rect.top() < bounds.bottom()
-        }
-        None => true,
-    }
-}
-
 /// The open menu: arrows move, Home and End jump, Escape closes, Tab leaves.
 #[component]
 fn MenuList(
@@ -155,7 +139,6 @@ fn MenuList(
     menu_id: String,
     label: impl Fn() -> String + Copy + Send + Sync + 'static,
     start: RwSignal<Start>,
-    place: RwSignal<Placement>,
     button: NodeRef<html::Button>,
     close: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -181,17 +164,16 @@ fn MenuList(
             let _ = item.focus();
         }
     };
-    // Follows the button when the list or the page scrolls; closes when it scrolls out of view.
-    Effect::new(move |_| {
-        actions.moved.track();
-        if let Some(b) = button.get_untracked() {
-            if in_view(&b) {
-                place.set(placement(&b));
-            } else {
-                close(false);
-            }
-        }
+    // Follows the button when the list or the page scrolls (a scroll that takes the button out of
+    // view closes the menu: `RowActions::scrolled`).
+    let place = Memo::new(move |_| {
+        actions.track_moves();
+        button
+            .get_untracked()
+            .map(|b| placement(&b))
+            .unwrap_or_default()
     });
+    // Writes no signal: moves DOM focus into the menu once it is on the page.
     Effect::new(move |_| {
         if menu.get().is_some() {
             let count = items().len();
@@ -234,11 +216,10 @@ fn MenuList(
     };
     let excluded = move || row.with(|r| r.status == SyncStatus::Excluded);
     let open_dialog = move |dialog: RowDialog| {
-        actions.open_menu.set(None);
-        actions.dialog.set(Some(dialog));
+        actions.open_dialog(dialog);
     };
     let include = move || {
-        actions.open_menu.set(None);
+        actions.close_menu();
         let item = row.get_untracked();
         let button = ids.actions_button(item.id);
         spawn_local(async move {
