@@ -58,6 +58,9 @@ pub enum QueryError {
     /// No such synced item.
     #[error("The synced item no longer exists.")]
     UnknownItem(ItemId),
+    /// No such client (in any integration).
+    #[error("The client no longer exists.")]
+    UnknownClient(ClientId),
 }
 
 /// The whole data set of the portal's integrations, indexed for the screen's queries.
@@ -264,6 +267,13 @@ impl Store {
             .unwrap_or_default()
     }
 
+    pub(crate) fn check_client(&self, client: ClientId) -> Result<(), QueryError> {
+        match self.clients.get(client.index()) {
+            Some(_) => Ok(()),
+            None => Err(QueryError::UnknownClient(client)),
+        }
+    }
+
     pub(crate) fn check_integration(&self, integration: IntegrationId) -> Result<(), QueryError> {
         match self.integrations.get(integration.index()) {
             Some(_) => Ok(()),
@@ -286,18 +296,13 @@ impl Store {
             .collect())
     }
 
-    /// Whether the client is synced in the integration.
-    pub fn syncs_client(&self, integration: IntegrationId, client: ClientId) -> bool {
-        self.clients_of
-            .get(integration.index())
-            .is_some_and(|clients| clients.contains(&client))
-    }
-
     /// The items of an integration and client that match the query, sorted and paged.
     ///
-    /// A client that is not synced in the integration has no items.
+    /// A client that is not synced in the integration has no items (an empty page); a client
+    /// that does not exist at all is [`QueryError::UnknownClient`]. The server answers the same.
     pub fn items(&self, query: &ItemQuery) -> Result<ItemPage, QueryError> {
         self.check_integration(query.integration)?;
+        self.check_client(query.client)?;
         let empty = Listing::default();
         let listing = self
             .items_of

@@ -38,6 +38,7 @@ impl Store {
         client: ClientId,
     ) -> Result<SuggestionInput, QueryError> {
         self.check_integration(integration)?;
+        self.check_client(client)?;
         let items: Vec<ItemView> = self
             .listing_ids(integration, client)
             .iter()

@@ -258,3 +258,17 @@ fn sort_key_slugs_are_their_json_names() {
         assert_eq!(serde_json::to_value(key).unwrap(), key.slug());
     }
 }
+
+#[test]
+fn an_unknown_client_is_refused_and_one_synced_elsewhere_has_no_items() {
+    let store = store();
+    assert!(names(&store, &ItemQuery::all(NINJA, CONTOSO)).is_empty());
+    assert_eq!(
+        store.items(&ItemQuery::all(CW, ClientId(99))),
+        Err(QueryError::UnknownClient(ClientId(99)))
+    );
+    assert_eq!(
+        store.suggestions(CW, ClientId(99)),
+        Err(QueryError::UnknownClient(ClientId(99)))
+    );
+}

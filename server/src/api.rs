@@ -186,13 +186,6 @@ async fn items(
         ..ItemQuery::all(IntegrationId(integration), ClientId(client))
     };
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
-    if store.integrations().len() > integration as usize
-        && !store.syncs_client(IntegrationId(integration), ClientId(client))
-    {
-        return Err(Problem::not_found(format!(
-            "Client {client} is not synced in integration {integration}."
-        )));
-    }
     let page = store
         .items(&query)
         .map_err(|e| Problem::not_found(e.to_string()))?;

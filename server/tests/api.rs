@@ -472,3 +472,43 @@ async fn suggestions_list_not_synced_items_with_their_dialogs_first_candidate() 
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 }
+
+/// A client not synced in the integration answers as sync-core (the mock store) does: an empty
+/// page, not a 404; an unknown client or integration is a 404.
+#[tokio::test]
+async fn a_client_not_synced_in_the_integration_has_an_empty_page() {
+    for db in databases().await {
+        let app = app_with(&db, None).await;
+        let ids = |clients: serde_json::Value| -> Vec<u64> {
+            clients
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_u64().unwrap())
+                .collect()
+        };
+        let (_, first, _) = call(&app, get("/api/v1/integrations/0/clients")).await;
+        let first = ids(first);
+        let (_, integrations, _) = call(&app, get("/api/v1/integrations")).await;
+        let mut elsewhere = None;
+        for integration in 1..integrations.as_array().unwrap().len() {
+            let path = format!("/api/v1/integrations/{integration}/clients");
+            let (_, clients, _) = call(&app, get(&path)).await;
+            elsewhere = elsewhere.or(ids(clients).into_iter().find(|c| !first.contains(c)));
+        }
+        let elsewhere = elsewhere.expect("the demo has a client synced only outside integration 0");
+        let path = format!("/api/v1/integrations/0/clients/{elsewhere}/items");
+        let (status, page, _) = call(&app, get(&path)).await;
+        assert_eq!(status, StatusCode::OK, "{db}: client {elsewhere}");
+        assert_eq!(page["total"], 0, "{db}: client {elsewhere}");
+        assert_eq!(page["items"], json!([]), "{db}: client {elsewhere}");
+        for path in [
+            "/api/v1/integrations/0/clients/999999/items",
+            "/api/v1/integrations/99/clients/0/items",
+        ] {
+            let (status, problem, _) = call(&app, get(path)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{db}: {path}");
+            assert_eq!(problem["type"], "urn:sync-overview:problem:not-found");
+        }
+    }
+}
