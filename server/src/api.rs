@@ -3,10 +3,9 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::DefaultBodyLimit;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,6 +18,7 @@ use sync_core::{
 };
 
 use crate::db::DbError;
+use crate::extract::{Body, BodyLimit, Ids, Params};
 use crate::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::limits;
 use crate::problem::Problem;
@@ -91,11 +91,7 @@ async fn integrations(State(state): State<Shared>) -> Answer {
     ))
 }
 
-async fn counts(
-    State(state): State<Shared>,
-    integration: Result<Path<u32>, PathRejection>,
-) -> Answer {
-    let integration = ids(integration)?;
+async fn counts(State(state): State<Shared>, Ids(integration): Ids<u32>) -> Answer {
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let counts = store
         .counts(IntegrationId(integration))
@@ -103,11 +99,7 @@ async fn counts(
     Ok(json(&counts))
 }
 
-async fn clients(
-    State(state): State<Shared>,
-    integration: Result<Path<u32>, PathRejection>,
-) -> Answer {
-    let integration = ids(integration)?;
+async fn clients(State(state): State<Shared>, Ids(integration): Ids<u32>) -> Answer {
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let clients = store
         .clients(IntegrationId(integration))
@@ -144,11 +136,9 @@ pub struct ItemParams {
 
 async fn items(
     State(state): State<Shared>,
-    path: Result<Path<(u32, u32)>, PathRejection>,
-    params: Result<Query<ItemParams>, QueryRejection>,
+    Ids((integration, client)): Ids<(u32, u32)>,
+    Params(p): Params<ItemParams>,
 ) -> Answer {
-    let (integration, client) = ids(path)?;
-    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
     let resource_type = match p.resource_type.as_deref().filter(|t| !t.is_empty()) {
         None => None,
         Some(t) => Some(
@@ -201,11 +191,9 @@ pub struct LogParams {
 
 async fn logs(
     State(state): State<Shared>,
-    integration: Result<Path<u32>, PathRejection>,
-    params: Result<Query<LogParams>, QueryRejection>,
+    Ids(integration): Ids<u32>,
+    Params(p): Params<LogParams>,
 ) -> Answer {
-    let integration = ids(integration)?;
-    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
     let entries = store
         .logs(IntegrationId(integration), p.from, p.to)
@@ -223,11 +211,9 @@ pub struct CandidateParams {
 
 async fn candidates(
     State(state): State<Shared>,
-    item: Result<Path<u32>, PathRejection>,
-    params: Result<Query<CandidateParams>, QueryRejection>,
+    Ids(item): Ids<u32>,
+    Params(p): Params<CandidateParams>,
 ) -> Answer {
-    let item = ids(item)?;
-    let Query(p) = params.map_err(|e| Problem::bad_request(e.body_text()))?;
     let limit = limit(p.limit, CandidateQuery::LIMIT)?;
     let query = CandidateQuery {
         filter: p.filter,
@@ -245,9 +231,8 @@ async fn candidates(
 /// so that neither a write nor the other requests wait for it.
 async fn suggestions(
     State(state): State<Shared>,
-    path: Result<Path<(u32, u32)>, PathRejection>,
+    Ids((integration, client)): Ids<(u32, u32)>,
 ) -> Answer {
-    let (integration, client) = ids(path)?;
     let input = {
         let store = state.replica.read(&state.db).await.map_err(db_problem)?;
         store
@@ -292,31 +277,25 @@ pub struct RestoreBody {
     enable: Option<u32>,
 }
 
-fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Problem> {
-    path.map(|Path(ids)| ids)
-        .map_err(|e| Problem::bad_request(e.body_text()))
-}
-
-/// A write's body: a JSON object (an array is not taken for one) with the fields of `T`, at most
-/// `limit` bytes.
-fn body<T: serde::de::DeserializeOwned>(
-    body: Result<Json<serde_json::Value>, JsonRejection>,
-    limit: usize,
-) -> Result<T, Problem> {
-    match body {
-        Ok(Json(value)) if value.is_object() => serde_json::from_value(value)
-            .map_err(|e| Problem::bad_request(format!("Failed to deserialize the JSON body: {e}"))),
-        Ok(Json(_)) => Err(Problem::bad_request("The JSON body must be an object")),
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(Problem::too_large(limit))
-        }
-        Err(rejection) => Err(Problem::bad_request(rejection.body_text())),
-    }
-}
-
 /// A write body: the action it asks for on `item`, and the version it expects.
-trait ItemWrite: serde::de::DeserializeOwned {
+trait ItemWrite: serde::de::DeserializeOwned + BodyLimit {
     fn action(self, item: ItemId) -> (Action, u32);
+}
+
+impl BodyLimit for RematchBody {
+    const LIMIT: usize = BODY_LIMIT;
+}
+
+impl BodyLimit for ExcludeBody {
+    const LIMIT: usize = BODY_LIMIT;
+}
+
+impl BodyLimit for IncludeBody {
+    const LIMIT: usize = BODY_LIMIT;
+}
+
+impl BodyLimit for RestoreBody {
+    const LIMIT: usize = BODY_LIMIT;
 }
 
 impl ItemWrite for RematchBody {
@@ -361,12 +340,11 @@ impl ItemWrite for RestoreBody {
 /// `POST /items/{item}/…`: the body `B` read and taken as its action.
 async fn item_write<B: ItemWrite>(
     State(state): State<Shared>,
-    item: Result<Path<u32>, PathRejection>,
+    Ids(item): Ids<u32>,
     headers: HeaderMap,
-    b: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(body): Body<B>,
 ) -> Answer {
-    let item = ids(item)?;
-    let (action, version) = body::<B>(b, BODY_LIMIT)?.action(ItemId(item));
+    let (action, version) = body.action(ItemId(item));
     write(state, &headers, action, version).await
 }
 
@@ -374,9 +352,8 @@ async fn item_write<B: ItemWrite>(
 async fn batch(
     State(state): State<Shared>,
     headers: HeaderMap,
-    b: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(batch): Body<Batch>,
 ) -> Answer {
-    let batch: Batch = body(b, BATCH_BODY_LIMIT)?;
     if batch.len() > MAX_BATCH {
         return Err(Problem::too_large(BATCH_BODY_LIMIT));
     }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod cors;
 pub mod db;
+pub mod extract;
 pub mod faults;
 pub mod gauges;
 pub mod hostile;
