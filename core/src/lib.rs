@@ -8,7 +8,6 @@
 
 mod action;
 mod batch;
-mod batch_read;
 #[cfg(feature = "demo")]
 pub mod demo;
 mod listing;

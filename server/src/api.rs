@@ -1,8 +1,6 @@
 //! The HTTP/JSON API (documented in `openapi.yaml`): reads answered from the in-memory store,
 //! writes committed to the database first.
 
-use std::sync::Arc;
-
 use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -17,22 +15,18 @@ use sync_core::{
     ResourceType, Sort, SortKey, SyncStatus,
 };
 
-use crate::db::DbError;
 use crate::extract::{Body, BodyLimit, Ids, Params};
 use crate::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::limits;
-use crate::problem::Problem;
+use crate::problem::{db_problem, internal, Answer, Problem};
 use crate::write::{write, write_batch};
-use crate::AppState;
+use crate::Shared;
 
 /// The most items one page may hold.
 pub const MAX_LIMIT: u32 = 10_000;
 
 /// The most items one batch may name.
 pub const MAX_BATCH: usize = 200_000;
-
-pub(crate) type Shared = Arc<AppState>;
-pub(crate) type Answer = Result<Response, Problem>;
 
 /// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
 /// a path no route serves is 404 and a method a route does not take 405, both problem documents.
@@ -365,19 +359,4 @@ async fn batch(
         }
     }
     write_batch(state, &headers, batch).await
-}
-
-/// A database failure: 503 when it is not answering (worth retrying), else 500.
-pub fn db_problem(error: DbError) -> Problem {
-    if error.is_unavailable() {
-        tracing::warn!(%error, "database not answering");
-        Problem::unavailable()
-    } else {
-        internal(error)
-    }
-}
-
-pub(crate) fn internal(error: impl std::fmt::Display) -> Problem {
-    tracing::error!(%error, "request failed");
-    Problem::internal()
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
+use sqlx::any::AnyRow;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 use sync_core::{
@@ -222,8 +223,26 @@ fn time(text: &str) -> Result<DateTime<Utc>, DbError> {
         .map_err(|_| DbError::Corrupt(text.to_owned()))
 }
 
-fn id(value: i64) -> u32 {
-    value as u32
+/// A whole-number column read as `T` (an id, a version, a change number); a value that does not
+/// fit (negative, or too large) is corrupt rather than truncated.
+fn number<T: TryFrom<i64>>(row: &AnyRow, column: &str) -> Result<T, DbError> {
+    let value: i64 = row.try_get(column)?;
+    T::try_from(value).map_err(|_| DbError::Corrupt(format!("{column} = {value}")))
+}
+
+/// A whole-number column that may be null, read as `T`.
+fn optional_number<T: TryFrom<i64>>(row: &AnyRow, column: &str) -> Result<Option<T>, DbError> {
+    match row.try_get::<Option<i64>, _>(column)? {
+        None => Ok(None),
+        Some(value) => T::try_from(value)
+            .map(Some)
+            .map_err(|_| DbError::Corrupt(format!("{column} = {value}"))),
+    }
+}
+
+/// A change number as the database stores it.
+fn stored(seq: u64) -> Result<i64, DbError> {
+    i64::try_from(seq).map_err(|_| DbError::Corrupt(format!("change number {seq}")))
 }
 
 impl Db {
@@ -328,7 +347,7 @@ impl Db {
             sqlx::query(
                 "INSERT INTO logs (id, time, integration, level, message, item) VALUES ($1, $2, $3, $4, $5, $6)",
             )
-            .bind(n as i64)
+            .bind(stored(n as u64)?)
             .bind(e.time.to_rfc3339())
             .bind(i64::from(e.integration.0))
             .bind(tag(&e.level))
@@ -351,7 +370,7 @@ impl Db {
                 .await?
         {
             data.integrations.push(Integration {
-                id: IntegrationId(id(row.try_get("id")?)),
+                id: IntegrationId(number(&row, "id")?),
                 name: row.try_get("name")?,
                 product: untag(&row.try_get::<String, _>("product")?)?,
                 last_synced: time(&row.try_get::<String, _>("last_synced")?)?,
@@ -362,7 +381,7 @@ impl Db {
             .await?
         {
             data.clients.push(Client {
-                id: ClientId(id(row.try_get("id")?)),
+                id: ClientId(number(&row, "id")?),
                 name: row.try_get("name")?,
             });
         }
@@ -372,8 +391,8 @@ impl Db {
                 .await?
         {
             data.records.push(PortalRecord {
-                id: RecordId(id(row.try_get("id")?)),
-                client: ClientId(id(row.try_get("client")?)),
+                id: RecordId(number(&row, "id")?),
+                client: ClientId(number(&row, "client")?),
                 resource_type: untag(&row.try_get::<String, _>("resource_type")?)?,
                 name: row.try_get("name")?,
                 disabled: row.try_get::<i64, _>("disabled")? != 0,
@@ -386,20 +405,20 @@ impl Db {
         .fetch_all(&self.pool)
         .await?
         {
-            let seq = row.try_get::<i64, _>("seq")?;
+            let seq: u64 = number(&row, "seq")?;
             if seq > 0 {
-                changed.push((ItemId(id(row.try_get("id")?)), seq as u64));
+                changed.push((ItemId(number(&row, "id")?), seq));
             }
             data.items.push(SyncedItem {
-                id: ItemId(id(row.try_get("id")?)),
-                integration: IntegrationId(id(row.try_get("integration")?)),
-                client: ClientId(id(row.try_get("client")?)),
+                id: ItemId(number(&row, "id")?),
+                integration: IntegrationId(number(&row, "integration")?),
+                client: ClientId(number(&row, "client")?),
                 resource_type: untag(&row.try_get::<String, _>("resource_type")?)?,
                 name: row.try_get("name")?,
                 source_id: row.try_get("source_id")?,
                 status: untag(&row.try_get::<String, _>("status")?)?,
-                record: row.try_get::<Option<i64>, _>("record")?.map(|r| RecordId(id(r))),
-                version: id(row.try_get("version")?),
+                record: optional_number(&row, "record")?.map(RecordId),
+                version: number(&row, "version")?,
             });
         }
         for row in
@@ -409,12 +428,10 @@ impl Db {
         {
             data.logs.push(LogEntry {
                 time: time(&row.try_get::<String, _>("time")?)?,
-                integration: IntegrationId(id(row.try_get("integration")?)),
+                integration: IntegrationId(number(&row, "integration")?),
                 level: untag(&row.try_get::<String, _>("level")?)?,
                 message: row.try_get("message")?,
-                item: row
-                    .try_get::<Option<i64>, _>("item")?
-                    .map(|i| ItemId(id(i))),
+                item: optional_number(&row, "item")?.map(ItemId),
             });
         }
         Ok((data, changed))
@@ -453,7 +470,7 @@ impl Db {
         let row = sqlx::query("SELECT seq FROM change_head WHERE id = 1")
             .fetch_one(&self.pool)
             .await?;
-        Ok(row.try_get::<i64, _>("seq")? as u64)
+        number(&row, "seq")
     }
 
     /// Whether the database answers.
@@ -472,27 +489,25 @@ impl Db {
             return Ok(changes);
         }
         for row in sqlx::query("SELECT id, status, record, version, seq FROM items WHERE seq > $1")
-            .bind(after as i64)
+            .bind(stored(after)?)
             .fetch_all(&self.pool)
             .await?
         {
             changes.items.push(ItemState {
-                item: ItemId(id(row.try_get("id")?)),
+                item: ItemId(number(&row, "id")?),
                 status: untag(&row.try_get::<String, _>("status")?)?,
-                record: row
-                    .try_get::<Option<i64>, _>("record")?
-                    .map(|r| RecordId(id(r))),
-                version: id(row.try_get("version")?),
-                seq: row.try_get::<i64, _>("seq")?.max(0) as u64,
+                record: optional_number(&row, "record")?.map(RecordId),
+                version: number(&row, "version")?,
+                seq: number(&row, "seq")?,
             });
         }
         for row in sqlx::query("SELECT id, disabled FROM records WHERE seq > $1")
-            .bind(after as i64)
+            .bind(stored(after)?)
             .fetch_all(&self.pool)
             .await?
         {
             changes.records.push((
-                RecordId(id(row.try_get("id")?)),
+                RecordId(number(&row, "id")?),
                 row.try_get::<i64, _>("disabled")? != 0,
             ));
         }
@@ -508,7 +523,7 @@ impl Db {
         let row = sqlx::query("UPDATE change_head SET seq = seq + 1 WHERE id = 1 RETURNING seq")
             .fetch_one(&mut *tx)
             .await?;
-        let seq = row.try_get::<i64, _>("seq")? as u64;
+        let seq: u64 = number(&row, "seq")?;
         for chunk in write.enabled.chunks(self.dialect.records_per_check) {
             let ids = (1..=chunk.len())
                 .map(|p| format!("${p}"))
@@ -544,7 +559,7 @@ impl Db {
         }
         // The items, many per statement, each only at the version its change started from.
         for chunk in write.changes.chunks(ROWS_PER_UPDATE) {
-            let mut query = sqlx::query(self.dialect.update_items).bind(seq as i64);
+            let mut query = sqlx::query(self.dialect.update_items).bind(stored(seq)?);
             for rows in (self.dialect.item_rows)(chunk) {
                 query = query.bind(rows);
             }
@@ -563,7 +578,7 @@ impl Db {
         let flags: Vec<(u32, u8)> = flags.into_iter().collect();
         for chunk in flags.chunks(ROWS_PER_UPDATE) {
             sqlx::query(self.dialect.update_records)
-                .bind(seq as i64)
+                .bind(stored(seq)?)
                 .bind(serde_json::to_string(chunk).unwrap_or_default())
                 .execute(&mut *tx)
                 .await?;

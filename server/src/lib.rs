@@ -34,6 +34,9 @@ use crate::gauges::{Gauge, Gauges};
 use crate::problem::Problem;
 use crate::replica::Replica;
 
+/// The server's state as handlers hold it.
+pub(crate) type Shared = std::sync::Arc<AppState>;
+
 /// What the server holds: its replica of the data (answers reads), the database (source of
 /// truth, shared with other replicas) and the settings.
 pub struct AppState {
@@ -137,7 +140,7 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
 async fn ready(State(state): State<Arc<AppState>>) -> Response {
     match state.db.ping().await {
         Ok(()) => "ready".into_response(),
-        Err(error) => api::db_problem(error).into_response(),
+        Err(error) => problem::db_problem(error).into_response(),
     }
 }
 

@@ -5,6 +5,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use sync_core::{ActionError, ItemView};
 
+use crate::db::DbError;
+
+/// What a handler answers: its response, or the problem.
+pub type Answer = Result<Response, Problem>;
+
 /// A problem detail.
 #[derive(Debug, Serialize)]
 pub struct Problem {
@@ -208,4 +213,19 @@ impl IntoResponse for Problem {
         )
             .into_response()
     }
+}
+
+/// A database failure: 503 when it is not answering (worth retrying), else 500.
+pub fn db_problem(error: DbError) -> Problem {
+    if error.is_unavailable() {
+        tracing::warn!(%error, "database not answering");
+        Problem::unavailable()
+    } else {
+        internal(error)
+    }
+}
+
+pub(crate) fn internal(error: impl std::fmt::Display) -> Problem {
+    tracing::error!(%error, "request failed");
+    Problem::internal()
 }

@@ -6,11 +6,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sync_core::{Action, Batch, Change, RecordId, Store};
 
-use crate::api::{db_problem, internal, Answer, Shared};
 use crate::db::{Committed, Stored, Write};
 use crate::gauges::Gauge;
 use crate::problem::Problem;
+use crate::problem::{db_problem, internal, Answer};
 use crate::AppState;
+use crate::Shared;
 
 /// How often a write is worked out again when another replica committed first.
 const ATTEMPTS: usize = 8;

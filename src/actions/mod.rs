@@ -5,5 +5,6 @@ pub mod bulk;
 pub mod export;
 pub mod screen;
 pub mod undo;
+pub mod undo_offer;
 pub mod use_bulk_run;
 pub mod write;

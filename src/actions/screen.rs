@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use sync_core::ItemId;
 
 use crate::actions::bulk::{Left, Summary};
-use crate::actions::undo::UndoOffer;
+use crate::actions::undo_offer::UndoOffer;
 use crate::state::announcer::Announcer;
 use crate::state::changes::DataChanges;
 use crate::state::row_focus::RowFocus;

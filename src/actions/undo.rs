@@ -1,118 +1,25 @@
-//! The undo on offer after the latest action: which restore to send, for how long it is offered,
-//! and sending it. [`UndoOffer`] holds it (the screen's, see [`Screen::undo`]): offered by
-//! [`offer`] (the write path, after an action succeeds), taken back by [`undo`] (the Undo button
-//! or Ctrl+Z), by the next offer, by a failure, or when it expires.
+//! Sending the undo on offer ([`crate::actions::undo_offer`]): the Undo button or Ctrl+Z puts what
+//! the latest action changed back as it was, through the one write path.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
-
-use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sync_core::{Action, ItemView};
+use sync_core::Action;
 
 use crate::actions::bulk::{left_alone, were, Names, Summary};
 use crate::actions::screen::Screen;
+use crate::actions::undo_offer::Restore;
 use crate::actions::write::new_key;
 use crate::actions::write::{write, write_batch, Refusal};
 use crate::data::{Api, BatchBody};
 use crate::ui::format::items;
 
-/// How long an action can be undone.
-pub const OFFERED_FOR: Duration = Duration::from_secs(30);
-
-/// An action's undo, on offer.
-#[derive(Clone, Debug)]
-pub struct Undo {
-    /// What puts things back.
-    restore: Restore,
-    /// Which offer this is, so that an old offer's expiry leaves a newer one alone.
-    offer: u64,
-}
-
-/// What puts things back as they were before an action.
-#[derive(Clone, Debug)]
-enum Restore {
-    /// One item's restore, at the version the action left it at, and the item's name.
-    Item(Action, u32, String),
-    /// A batch's undo (itself a batch), and the names of its items.
-    Batch(BatchBody, Arc<Names>),
-}
-
-/// The undo on offer, if any. Written only here.
-#[derive(Clone, Copy)]
-pub struct UndoOffer(RwSignal<Option<Undo>>);
-
-impl UndoOffer {
-    /// Nothing on offer.
-    pub fn new() -> Self {
-        Self(RwSignal::new(None))
-    }
-
-    /// Whether an undo is on offer (tracked).
-    pub fn is_offered(&self) -> bool {
-        self.0.with(Option::is_some)
-    }
-
-    /// Whether an undo is on offer, now (untracked).
-    pub fn is_offered_now(&self) -> bool {
-        self.0.with_untracked(Option::is_some)
-    }
-
-    /// Takes the offer back (a failure, or data that no longer has what it would restore).
-    pub fn withdraw(&self) {
-        self.0.set(None);
-    }
-
-    /// Takes the offer to send it.
-    fn take(&self) -> Option<Undo> {
-        self.0.try_update(Option::take).flatten()
-    }
-}
-
-impl Default for UndoOffer {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Offers the undo of `action`, taken on `before`, which left the item as `changed`.
-pub fn offer(screen: Screen, action: &Action, before: &ItemView, changed: &ItemView) {
-    let restore = Restore::Item(action.undo(before), changed.version, changed.name.clone());
-    put_on_offer(screen, restore);
-}
-
-/// Offers `undo`, the undo a batch answered with; `names` names its items.
-pub fn offer_batch(screen: Screen, undo: BatchBody, names: Arc<Names>) {
-    put_on_offer(screen, Restore::Batch(undo, names));
-}
-
-/// Puts `restore` on offer in place of any other, for [`OFFERED_FOR`].
-fn put_on_offer(screen: Screen, restore: Restore) {
-    static OFFERS: AtomicU64 = AtomicU64::new(0);
-    let offer = OFFERS.fetch_add(1, Ordering::Relaxed);
-    let held = screen.undo().0;
-    held.set(Some(Undo { restore, offer }));
-    set_timeout(
-        move || {
-            held.try_update(|u| {
-                if u.as_ref().is_some_and(|u| u.offer == offer) {
-                    *u = None;
-                }
-            });
-        },
-        OFFERED_FOR,
-    );
-}
-
 /// Sends the undo on offer, if any: what the action changed is put back as it was, unless it
 /// changed since (then it is left as it is, and the screen says so).
 pub fn undo(api: Api, screen: Screen) {
-    let Some(undo) = screen.undo().take() else {
+    let Some(restore) = screen.undo().take() else {
         return;
     };
     spawn_local(async move {
-        match undo.restore {
+        match restore {
             Restore::Item(restore, version, name) => {
                 undo_item(api, screen, restore, version, name).await
             }

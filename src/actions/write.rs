@@ -5,7 +5,6 @@ use sync_core::{Action, ItemView};
 
 use crate::actions::bulk::{Plan, Summary};
 use crate::actions::screen::Screen;
-use crate::actions::undo;
 use crate::data::{Api, BackendError, BatchAnswer, BatchBody};
 
 /// Why a write changed nothing.
@@ -57,7 +56,7 @@ pub async fn write_undoable(
     key: &str,
 ) -> Result<ItemView, Refusal> {
     let changed = write(api, screen, action.clone(), before.version, key).await?;
-    undo::offer(screen, &action, before, &changed);
+    screen.undo().offer(&action, before, &changed);
     Ok(changed)
 }
 
@@ -94,7 +93,7 @@ pub async fn write_plan(
     };
     let summary = plan.summary(&outcome);
     if let Some(undo) = outcome.undo {
-        undo::offer_batch(screen, undo, plan.names);
+        screen.undo().offer_batch(undo, plan.names);
     }
     Ok(summary)
 }

@@ -16,3 +16,6 @@ pub mod table;
 pub mod use_item_page;
 pub mod use_row_window;
 pub mod window;
+
+/// The name of the section heading's id (it takes focus when the row acted on is gone).
+pub const TITLE: &str = "sync-status-title";

@@ -20,12 +20,10 @@ use crate::sync_overview::sync_status::selection_bar::SelectionBar;
 use crate::sync_overview::sync_status::table::SyncStatusTable;
 use crate::sync_overview::sync_status::use_item_page::use_item_page;
 use crate::sync_overview::sync_status::use_row_window::use_row_window;
+use crate::sync_overview::sync_status::TITLE;
 use crate::ui::format::items;
 use crate::ui::ids::use_ids;
 use crate::ui::load_error::LoadError;
-
-/// The name of the section heading's id (it takes focus when the row acted on is gone).
-pub const TITLE: &str = "sync-status-title";
 
 /// The Sync Status list of the shown integration and client.
 #[component]

@@ -7,7 +7,7 @@ use sync_core::ItemPage;
 use crate::actions::bulk::BulkAction;
 use crate::state::selection::{use_selection, Picked};
 use crate::sync_overview::dialogs::bulk_dialog::BulkDialog;
-use crate::sync_overview::sync_status::section::TITLE;
+use crate::sync_overview::sync_status::TITLE;
 use crate::ui::focus::focus_soon;
 use crate::ui::format::{grouped, items};
 use crate::ui::ids::unique_id;

@@ -3,6 +3,8 @@
 //! and reported), and answers with its exact undo, itself a batch. Applied in time linear in its
 //! size; stored compactly (one `[item, version]` pair per item for Exclude and Include).
 
+mod read;
+
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -17,11 +19,7 @@ pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<Record
 
 /// The same change to many items, each with the version it was read at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "op",
-    rename_all = "kebab-case",
-    try_from = "crate::batch_read::BatchFields"
-)]
+#[serde(tag = "op", rename_all = "kebab-case", try_from = "read::BatchFields")]
 pub enum Batch {
     /// Leave the items out of the sync; with `disable_record`, also disable the record of each
     /// item that has one.
