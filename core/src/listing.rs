@@ -2,6 +2,8 @@
 //! and their types and statuses alongside, so that filtering is a single pass over compact data
 //! (no allocation per item) and the first page of an unfiltered list is a slice.
 
+use std::cmp::Ordering;
+
 use crate::model::{ItemId, ResourceType, SyncStatus, SyncedItem};
 
 /// Follows each packed name; a filter that contains it is checked name by name instead.
@@ -32,6 +34,12 @@ pub(crate) fn lead(name: &[u8]) -> u128 {
     u128::from_be_bytes(lead)
 }
 
+/// Sorts `keyed` by its leads ([`lead`]), then by `rest` where they are equal (the whole name,
+/// then the id): the order of sorting by name and id, with most comparisons one integer compare.
+pub(crate) fn sort_by_lead<K>(keyed: &mut [(u128, K)], rest: impl Fn(&K, &K) -> Ordering) {
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| rest(&a.1, &b.1)));
+}
+
 /// How many items have each type and status: `tally[type as usize][status as usize]`.
 pub(crate) type Tally = [[u32; SyncStatus::ALL.len()]; ResourceType::ALL.len()];
 
@@ -43,7 +51,7 @@ impl Listing {
     /// no name is allocated on its own (at 100,000 items this is most of building the store).
     pub(crate) fn new(ids: Vec<ItemId>, items: &[SyncedItem]) -> Self {
         let mut lowered: Vec<u8> = Vec::new();
-        let mut keyed: Vec<(u128, u32, u32, ItemId)> = ids
+        let mut keyed: Vec<(u128, (u32, u32, ItemId))> = ids
             .into_iter()
             .map(|id| {
                 let start = lowered.len();
@@ -55,16 +63,11 @@ impl Listing {
                     lowered.extend_from_slice(name.to_lowercase().as_bytes());
                 }
                 let lead = lead(&lowered[start..]);
-                (lead, start as u32, lowered.len() as u32, id)
+                (lead, (start as u32, lowered.len() as u32, id))
             })
             .collect();
-        let name =
-            |&(_, start, end, _): &(u128, u32, u32, ItemId)| &lowered[start as usize..end as usize];
-        keyed.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| name(a).cmp(name(b)))
-                .then(a.3.cmp(&b.3))
-        });
+        let name = |&(start, end, _): &(u32, u32, ItemId)| &lowered[start as usize..end as usize];
+        sort_by_lead(&mut keyed, |a, b| name(a).cmp(name(b)).then(a.2.cmp(&b.2)));
         let mut names = Vec::with_capacity(lowered.len() + keyed.len());
         let mut listing = Self {
             ids: Vec::with_capacity(keyed.len()),
@@ -73,8 +76,7 @@ impl Listing {
             kinds: Vec::with_capacity(keyed.len()),
             tally: Tally::default(),
         };
-        for key in &keyed {
-            let (_, start, end, id) = *key;
+        for &(_, (start, end, id)) in &keyed {
             let item = &items[id.index()];
             listing.ids.push(id);
             names.extend_from_slice(&lowered[start as usize..end as usize]);

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use crate::listing::{lead, Listing, Tally};
+use crate::listing::{lead, sort_by_lead, Listing, Tally};
 use crate::model::{
     Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
     ResourceType, SyncStatus, SyncedItem,
@@ -185,11 +185,7 @@ impl Store {
             // By name, then id (the order they were pushed in), names led by their first bytes.
             let mut keyed: Vec<(u128, RecordId)> =
                 ids.iter().map(|&id| (lead(name(id)), id)).collect();
-            keyed.sort_unstable_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| name(a.1).cmp(name(b.1)))
-                    .then(a.1.cmp(&b.1))
-            });
+            sort_by_lead(&mut keyed, |a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
             ids.clear();
             ids.extend(keyed.into_iter().map(|(_, id)| id));
         }
