@@ -1,20 +1,11 @@
 //! Sync Overview's reference server: the API contract of `openapi.yaml` over sync-core, on SQLite
 //! (a file created, migrated and seeded with the demo data on first start) or PostgreSQL.
 
-pub mod api;
-pub mod cors;
-pub mod db;
-pub mod extract;
-pub mod faults;
-pub mod gauges;
-pub mod hostile;
-pub mod layers;
-pub mod limits;
-pub mod problem;
-pub mod replica;
+pub mod database;
+pub mod http;
+pub mod routes;
 pub mod serve;
-pub mod waiting;
-pub mod write;
+pub mod store;
 
 use std::sync::Arc;
 
@@ -29,10 +20,13 @@ use subtle::ConstantTimeEq;
 use sync_core::demo::{dataset, DemoConfig};
 use sync_core::Store;
 
-use crate::db::Db;
-use crate::gauges::{Gauge, Gauges};
-use crate::problem::Problem;
-use crate::replica::Replica;
+use crate::database::Db;
+use crate::http::problem::Problem;
+use crate::http::{cors, layers, limits, problem};
+use crate::routes::faults;
+use crate::serve::gauges::{Gauge, Gauges};
+use crate::store::hostile;
+use crate::store::replica::Replica;
 
 /// The server's state as handlers hold it.
 pub(crate) type Shared = std::sync::Arc<AppState>;
@@ -72,7 +66,7 @@ pub struct Settings {
 pub enum StartError {
     /// The database failed.
     #[error("database: {0}")]
-    Db(#[from] db::DbError),
+    Db(#[from] database::DbError),
     /// The stored data does not hold together.
     #[error("stored data: {0}")]
     Data(#[from] sync_core::DatasetError),
@@ -114,7 +108,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
 /// with CORS for `origins` (`*` allows any). Every error it writes is a problem document.
 pub fn router(state: AppState, origins: &[String]) -> Router {
     let state = Arc::new(state);
-    let api = api::routes()
+    let api = routes::routes()
         .layer(middleware::from_fn_with_state(
             state.clone(),
             faults::inject,
@@ -126,8 +120,8 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
         .route("/readyz", get(ready))
         .route("/metrics", get(metrics))
         .route("/__faults", axum::routing::post(faults::arm))
-        .method_not_allowed_fallback(api::wrong_method)
-        .fallback(api::no_route)
+        .method_not_allowed_fallback(routes::wrong_method)
+        .fallback(routes::no_route)
         .layer(middleware::from_fn_with_state(state.clone(), count_request))
         .with_state(state)
         .layer(cors::layer(origins))

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::Parser;
-use sync_server::db::Db;
+use sync_server::database::Db;
 use sync_server::serve::{serve, Limits};
 use sync_server::{open, router, Settings};
 use tracing_subscriber::EnvFilter;

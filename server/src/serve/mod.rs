@@ -8,6 +8,9 @@
 //! sockets that send nothing cannot keep a real request waiting (a slowloris, which does send,
 //! holds one connection until `header_timeout`).
 
+pub mod gauges;
+pub mod waiting;
+
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,14 +23,14 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, TryAcquireError};
 
-use crate::gauges::{Gauge, Gauges};
-use crate::waiting::Waiting;
+use crate::serve::gauges::{Gauge, Gauges};
+use crate::serve::waiting::Waiting;
 
 /// The most header fields hyper parses in a request head; the server refuses more than
-/// [`crate::limits::MAX_HEADERS`] with a problem document, so this only bounds the parser.
+/// [`crate::http::limits::MAX_HEADERS`] with a problem document, so this only bounds the parser.
 const PARSER_MAX_HEADERS: usize = 256;
 /// The most bytes hyper buffers for a request head; up to it, an over-long head gets a problem
-/// document ([`crate::limits`]); beyond it, hyper answers 431 with no body.
+/// document ([`crate::http::limits`]); beyond it, hyper answers 431 with no body.
 const PARSER_MAX_HEAD: usize = 64 * 1024;
 
 /// Limits on connections.

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// The most header fields a request may carry.
 pub const MAX_HEADERS: usize = 100;
@@ -60,7 +60,9 @@ pub async fn announced_body(State(limit): State<usize>, request: Request, next: 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     match announced {
-        Some(length) if length > limit as u64 => Problem::too_large(limit).into_response(),
+        Some(length) if u64::try_from(limit).is_ok_and(|limit| length > limit) => {
+            Problem::too_large(limit).into_response()
+        }
         _ => next.run(request).await,
     }
 }

@@ -1,7 +1,7 @@
 //! This process's copy of the data: sync-core's indexed store, kept in step with the database.
 //!
 //! Reads are answered from memory (fast: one index lookup, no database round trip for the rows).
-//! The database numbers every committed change (see `db::Db::commit`); the replica remembers the
+//! The database numbers every committed change (see `crate::database::Db::commit`); the replica remembers the
 //! last number it holds. When other processes may write the same database (PostgreSQL), every
 //! read first asks the database for its last number and, if it is ahead, reads the rows changed
 //! since: a read never shows a state older than a write another replica acknowledged.
@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use sync_core::{Change, Store};
 use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
-use crate::db::{Db, DbError};
+use crate::database::{Db, DbError};
 
 /// The store and the last change number it reflects.
 pub struct Replica {

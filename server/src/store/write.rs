@@ -6,10 +6,10 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sync_core::{Action, Batch, Change, RecordId, Store};
 
-use crate::db::{Committed, Stored, Write};
-use crate::gauges::Gauge;
-use crate::problem::Problem;
-use crate::problem::{db_problem, internal, Answer};
+use crate::database::{Committed, Stored, Write};
+use crate::http::problem::Problem;
+use crate::http::problem::{db_problem, internal, Answer};
+use crate::serve::gauges::Gauge;
 use crate::AppState;
 use crate::Shared;
 

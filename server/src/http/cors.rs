@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// The methods a cross-origin caller may use.
 const METHODS: [Method; 2] = [Method::GET, Method::POST];

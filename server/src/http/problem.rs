@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use sync_core::{ActionError, ItemView};
 
-use crate::db::DbError;
+use crate::database::DbError;
 
 /// What a handler answers: its response, or the problem.
 pub type Answer = Result<Response, Problem>;

@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use sync_core::Batch;
 
-use crate::layers::BATCH_BODY_LIMIT;
-use crate::problem::Problem;
+use crate::http::layers::BATCH_BODY_LIMIT;
+use crate::http::problem::Problem;
 
 /// The ids in the path (`{integration}`, `{client}`, `{item}`).
 pub struct Ids<T>(pub T);

@@ -12,7 +12,7 @@ use axum::Json;
 use serde::Deserialize;
 use tokio::sync::Mutex;
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 use crate::AppState;
 
 /// What goes wrong.

@@ -19,7 +19,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::{Level, Span};
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// The largest request body taken (a write's body is well under 1 kB).
 pub const BODY_LIMIT: usize = 64 * 1024;

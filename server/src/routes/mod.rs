@@ -1,0 +1,73 @@
+//! The HTTP/JSON API (documented in `openapi.yaml`): the routes under `/api/v1`, with reads
+//! answered from the in-memory store ([`reads`]) and writes committed to the database first
+//! ([`writes`]).
+
+pub mod faults;
+mod reads;
+mod writes;
+
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+use crate::http::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
+use crate::http::limits;
+use crate::http::problem::Problem;
+use crate::Shared;
+use reads::{candidates, clients, counts, integrations, items, logs, suggestions};
+use writes::{batch, item_write, ExcludeBody, IncludeBody, RematchBody, RestoreBody};
+
+/// The most items one page may hold.
+pub const MAX_LIMIT: u32 = 10_000;
+
+/// The most items one batch may name.
+pub const MAX_BATCH: usize = 200_000;
+
+/// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
+/// a path no route serves is 404 and a method a route does not take 405, both problem documents.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/integrations", get(integrations))
+        .route("/integrations/{integration}/counts", get(counts))
+        .route("/integrations/{integration}/clients", get(clients))
+        .route(
+            "/integrations/{integration}/clients/{client}/items",
+            get(items),
+        )
+        .route(
+            "/integrations/{integration}/clients/{client}/suggestions",
+            get(suggestions),
+        )
+        .route("/integrations/{integration}/logs", get(logs))
+        .route("/items/{item}/candidates", get(candidates))
+        .route("/items/{item}/rematch", post(item_write::<RematchBody>))
+        .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))
+        .route("/items/{item}/include", post(item_write::<IncludeBody>))
+        .route("/items/{item}/restore", post(item_write::<RestoreBody>))
+        .route_layer(from_fn_with_state(BODY_LIMIT, limits::announced_body))
+        .route(
+            "/batches",
+            post(batch)
+                .layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT))
+                .layer(from_fn_with_state(BATCH_BODY_LIMIT, limits::announced_body)),
+        )
+        .method_not_allowed_fallback(wrong_method)
+        .fallback(no_route)
+}
+
+/// 404 for a path no route serves.
+pub async fn no_route() -> Problem {
+    Problem::not_found("No route serves this path.")
+}
+
+/// 405 for a method a route does not take; the router adds `Allow`.
+pub async fn wrong_method() -> Problem {
+    Problem::method_not_allowed()
+}
+
+/// A JSON answer.
+fn json<T: serde::Serialize>(value: &T) -> Response {
+    Json(value).into_response()
+}

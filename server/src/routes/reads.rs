@@ -1,0 +1,180 @@
+//! The API's reads: integrations, counts, clients, a page of items, logs, candidates and
+//! suggestions, answered from the replica.
+
+use axum::extract::State;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use sync_core::{
+    CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, ResourceType, Sort, SortKey,
+    SyncStatus,
+};
+
+use super::{json, MAX_LIMIT};
+use crate::http::extract::{Ids, Params};
+use crate::http::problem::{db_problem, internal, Answer, Problem};
+use crate::Shared;
+
+pub(super) async fn integrations(State(state): State<Shared>) -> Answer {
+    Ok(json(
+        &state
+            .replica
+            .read(&state.db)
+            .await
+            .map_err(db_problem)?
+            .integrations(),
+    ))
+}
+
+pub(super) async fn counts(State(state): State<Shared>, Ids(integration): Ids<u32>) -> Answer {
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let counts = store
+        .counts(IntegrationId(integration))
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&counts))
+}
+
+pub(super) async fn clients(State(state): State<Shared>, Ids(integration): Ids<u32>) -> Answer {
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let clients = store
+        .clients(IntegrationId(integration))
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&clients))
+}
+
+/// A page size asked for (else `default`), refused above [`MAX_LIMIT`].
+fn limit(asked: Option<u32>, default: u32) -> Result<u32, Problem> {
+    match asked.unwrap_or(default) {
+        limit if limit > MAX_LIMIT => Err(Problem::bad_request(format!(
+            "limit must be at most {MAX_LIMIT}"
+        ))),
+        limit => Ok(limit),
+    }
+}
+
+/// The item list's query string.
+#[derive(Debug, Deserialize)]
+pub struct ItemParams {
+    #[serde(default)]
+    filter: String,
+    #[serde(rename = "type")]
+    resource_type: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    sort: Option<SortKey>,
+    #[serde(default)]
+    order: Option<String>,
+    #[serde(default)]
+    offset: u32,
+    limit: Option<u32>,
+}
+
+pub(super) async fn items(
+    State(state): State<Shared>,
+    Ids((integration, client)): Ids<(u32, u32)>,
+    Params(p): Params<ItemParams>,
+) -> Answer {
+    let resource_type = match p.resource_type.as_deref().filter(|t| !t.is_empty()) {
+        None => None,
+        Some(t) => Some(
+            ResourceType::from_slug(t)
+                .ok_or_else(|| Problem::bad_request(format!("unknown type {t:?}")))?,
+        ),
+    };
+    let status = match p.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            SyncStatus::from_slug(s)
+                .ok_or_else(|| Problem::bad_request(format!("unknown status {s:?}")))?,
+        ),
+    };
+    let descending = match p.order.as_deref() {
+        None | Some("asc") => false,
+        Some("desc") => true,
+        Some(other) => {
+            return Err(Problem::bad_request(format!(
+                "order must be asc or desc, not {other:?}"
+            )))
+        }
+    };
+    let limit = limit(p.limit, 100)?;
+    let query = ItemQuery {
+        filter: p.filter,
+        resource_type,
+        status,
+        sort: Sort {
+            key: p.sort.unwrap_or_default(),
+            descending,
+        },
+        offset: p.offset,
+        limit,
+        ..ItemQuery::all(IntegrationId(integration), ClientId(client))
+    };
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let page = store
+        .items(&query)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&page))
+}
+
+/// The log query string.
+#[derive(Debug, Deserialize)]
+pub struct LogParams {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+pub(super) async fn logs(
+    State(state): State<Shared>,
+    Ids(integration): Ids<u32>,
+    Params(p): Params<LogParams>,
+) -> Answer {
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let entries = store
+        .logs(IntegrationId(integration), p.from, p.to)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&entries))
+}
+
+/// The candidates' query string.
+#[derive(Debug, Deserialize)]
+pub struct CandidateParams {
+    #[serde(default)]
+    filter: String,
+    limit: Option<u32>,
+}
+
+pub(super) async fn candidates(
+    State(state): State<Shared>,
+    Ids(item): Ids<u32>,
+    Params(p): Params<CandidateParams>,
+) -> Answer {
+    let limit = limit(p.limit, CandidateQuery::LIMIT)?;
+    let query = CandidateQuery {
+        filter: p.filter,
+        limit,
+    };
+    let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+    let found = store
+        .candidates(ItemId(item), &query)
+        .map_err(|e| Problem::not_found(e.to_string()))?;
+    Ok(json(&found))
+}
+
+/// `GET …/suggestions`: the client's Not Synced items with their best candidate. What they are
+/// scored from is copied while the store is held; the scoring runs after, on a blocking thread,
+/// so that neither a write nor the other requests wait for it.
+pub(super) async fn suggestions(
+    State(state): State<Shared>,
+    Ids((integration, client)): Ids<(u32, u32)>,
+) -> Answer {
+    let input = {
+        let store = state.replica.read(&state.db).await.map_err(db_problem)?;
+        store
+            .suggestion_input(IntegrationId(integration), ClientId(client))
+            .map_err(|e| Problem::not_found(e.to_string()))?
+    };
+    let found = tokio::task::spawn_blocking(move || input.suggestions())
+        .await
+        .map_err(internal)?;
+    Ok(json(&found))
+}
