@@ -3,16 +3,15 @@
 //! and reported), and answers with its exact undo, itself a batch. Applied in time linear in its
 //! size; stored compactly (one `[item, version]` pair per item for Exclude and Include).
 
+mod list;
+mod plan;
 mod read;
-
-use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::action::{Action, ActionError};
+use crate::action::ActionError;
 use crate::model::{ClientId, IntegrationId, ItemId, RecordId, ResourceType, SyncStatus};
 use crate::store::Store;
-use crate::transition::Change;
 
 /// One item of a Restore batch: `[item, version, status, record, record to enable]`.
 pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<RecordId>);
@@ -147,174 +146,6 @@ impl Store {
             self.head += 1;
         }
         outcome
-    }
-
-    /// Works out what [`Store::apply_batch`] will change, changing nothing yet (so that it can be
-    /// saved elsewhere first): the changes, and the outcome once they are made. Every item is
-    /// checked against the store as it is now; an item named twice is stale the second time.
-    pub fn plan_batch(&self, batch: &Batch) -> (Vec<Change>, BatchOutcome) {
-        let (batch, mut outcome) = self.name_items(batch);
-        let batch = &*batch;
-        let mut changes = Vec::with_capacity(batch.len());
-        let mut undo = Vec::new();
-        let mut seen = vec![false; self.items.len()];
-        let mut plan = |action: Action, version: u32| {
-            let item = action.item();
-            let first = seen
-                .get_mut(item.index())
-                .map(|s| !std::mem::replace(s, true));
-            let checked = match first {
-                Some(false) => Err(ActionError::StaleVersion {
-                    expected: version,
-                    actual: version + 1,
-                }),
-                _ => self.change(&action, Some(version)),
-            };
-            match checked {
-                Ok(change) => {
-                    let it = &self.items[item.index()];
-                    let record = it.record.map(|r| (r, self.records[r.index()].disabled));
-                    if let Action::Restore {
-                        status,
-                        record,
-                        enable,
-                        ..
-                    } = action.undo_from(item, it.status, record)
-                    {
-                        undo.push((item, change.version, status, record, enable));
-                    }
-                    changes.push(change);
-                }
-                Err(ActionError::StaleVersion { .. }) => outcome.stale.push(item),
-                Err(error) => outcome.refused.push((item, error)),
-            }
-        };
-        match batch {
-            Batch::Exclude {
-                disable_record,
-                items,
-            } => {
-                for &(item, version) in items {
-                    // Disable the record only of an item that has one.
-                    let has_record = self
-                        .items
-                        .get(item.index())
-                        .is_some_and(|i| i.record.is_some());
-                    let action = Action::Exclude {
-                        item,
-                        disable_record: *disable_record && has_record,
-                    };
-                    plan(action, version);
-                }
-            }
-            Batch::Include { items } => {
-                for &(item, version) in items {
-                    plan(Action::Include { item }, version);
-                }
-            }
-            Batch::Rematch { items } => {
-                for &(item, record, version) in items {
-                    let action = Action::Rematch {
-                        item,
-                        record,
-                        disable_previous: false,
-                    };
-                    plan(action, version);
-                }
-            }
-            Batch::Restore { items } => {
-                for &(item, version, status, record, enable) in items {
-                    let action = Action::Restore {
-                        item,
-                        status,
-                        record,
-                        enable,
-                    };
-                    plan(action, version);
-                }
-            }
-            Batch::ExcludeMatching { .. } | Batch::IncludeMatching { .. } => {
-                unreachable!("a batch naming its items by a list was listed above")
-            }
-        }
-        outcome.changed = changes.len() as u32;
-        outcome.undo = (!undo.is_empty()).then_some(Batch::Restore { items: undo });
-        let left = outcome
-            .stale
-            .iter()
-            .chain(outcome.refused.iter().map(|(id, _)| id));
-        outcome.names = self.names(left);
-        (changes, outcome)
-    }
-
-    /// The batch naming each of its items: a batch naming a list, resolved against the store as
-    /// it is now (the outcome returned reports its stale and skipped items); any other as it is.
-    pub fn name_items<'a>(&self, batch: &'a Batch) -> (Cow<'a, Batch>, BatchOutcome) {
-        let mut outcome = BatchOutcome::default();
-        let named = match batch {
-            Batch::ExcludeMatching {
-                disable_record,
-                matching,
-            } => Cow::Owned(Batch::Exclude {
-                disable_record: *disable_record,
-                items: self.resolve(matching, |s| s != SyncStatus::Excluded, &mut outcome),
-            }),
-            Batch::IncludeMatching { matching } => Cow::Owned(Batch::Include {
-                items: self.resolve(matching, |s| s == SyncStatus::Excluded, &mut outcome),
-            }),
-            batch => Cow::Borrowed(batch),
-        };
-        if !outcome.stale.is_empty() {
-            outcome.names = self.names(&outcome.stale);
-        }
-        (named, outcome)
-    }
-
-    fn names<'a>(&self, items: impl IntoIterator<Item = &'a ItemId>) -> Vec<(ItemId, String)> {
-        items
-            .into_iter()
-            .filter_map(|id| Some((*id, self.items.get(id.index())?.name.clone())))
-            .collect()
-    }
-
-    /// The items of `list` that `applies` to (by status), each at its version; counts the others
-    /// as skipped, and reports those changed since the list was read as stale.
-    fn resolve(
-        &self,
-        list: &ListItems,
-        applies: impl Fn(SyncStatus) -> bool,
-        outcome: &mut BatchOutcome,
-    ) -> Vec<(ItemId, u32)> {
-        let Some(listing) = self.items_of.get(&(list.integration, list.client)) else {
-            return Vec::new();
-        };
-        let except = &list.except;
-        let listed_status = |s: SyncStatus| list.status.is_none_or(|wanted| wanted == s);
-        let needle = list.filter.trim().to_lowercase();
-        let ids = listing.ids();
-        let mut items = Vec::new();
-        listing.matching(&needle, |position| {
-            let (resource_type, status) = listing.kind(position);
-            let id = ids[position];
-            if list.resource_type.is_some_and(|t| t != resource_type)
-                || except.binary_search(&id).is_ok()
-            {
-                return;
-            }
-            let (seq, before) = self.changed[id.index()];
-            if seq > list.as_of {
-                if listed_status(status) || listed_status(before) {
-                    outcome.stale.push(id);
-                }
-            } else if listed_status(status) {
-                if applies(status) {
-                    items.push((id, self.items[id.index()].version));
-                } else {
-                    outcome.skipped += 1;
-                }
-            }
-        });
-        items
     }
 }
 

@@ -1,0 +1,115 @@
+//! Planning a batch: each item's action checked against the store as it is now, the changes to
+//! make, the items left as they are, and the exact undo.
+
+use crate::action::{Action, ActionError};
+use crate::store::Store;
+use crate::transition::Change;
+
+use super::{Batch, BatchOutcome};
+
+impl Store {
+    /// Works out what [`Store::apply_batch`] will change, changing nothing yet (so that it can be
+    /// saved elsewhere first): the changes, and the outcome once they are made. Every item is
+    /// checked against the store as it is now; an item named twice is stale the second time.
+    pub fn plan_batch(&self, batch: &Batch) -> (Vec<Change>, BatchOutcome) {
+        let (batch, mut outcome) = self.name_items(batch);
+        let batch = &*batch;
+        let mut changes = Vec::with_capacity(batch.len());
+        let mut undo = Vec::new();
+        let mut seen = vec![false; self.items.len()];
+        let mut plan = |action: Action, version: u32| {
+            let item = action.item();
+            let first = seen
+                .get_mut(item.index())
+                .map(|s| !std::mem::replace(s, true));
+            let checked = match first {
+                Some(false) => Err(ActionError::StaleVersion {
+                    expected: version,
+                    actual: version + 1,
+                }),
+                _ => self.change(&action, Some(version)),
+            };
+            match checked {
+                Ok(change) => {
+                    let it = &self.items[item.index()];
+                    let record = it.record.map(|r| (r, self.records[r.index()].disabled));
+                    if let Action::Restore {
+                        status,
+                        record,
+                        enable,
+                        ..
+                    } = action.undo_from(item, it.status, record)
+                    {
+                        undo.push((item, change.version, status, record, enable));
+                    }
+                    changes.push(change);
+                }
+                Err(ActionError::StaleVersion { .. }) => outcome.stale.push(item),
+                Err(error) => outcome.refused.push((item, error)),
+            }
+        };
+        self.each_action(batch, &mut plan);
+        outcome.changed = changes.len() as u32;
+        outcome.undo = (!undo.is_empty()).then_some(Batch::Restore { items: undo });
+        let left = outcome
+            .stale
+            .iter()
+            .chain(outcome.refused.iter().map(|(id, _)| id));
+        outcome.names = self.names(left);
+        (changes, outcome)
+    }
+
+    /// Calls `plan` with each item's action and the version it was read at. An Exclude disables
+    /// the record only of an item that has one; a Rematch of a batch never disables the
+    /// previous record.
+    fn each_action(&self, batch: &Batch, plan: &mut impl FnMut(Action, u32)) {
+        match batch {
+            Batch::Exclude {
+                disable_record,
+                items,
+            } => {
+                for &(item, version) in items {
+                    // Disable the record only of an item that has one.
+                    let has_record = self
+                        .items
+                        .get(item.index())
+                        .is_some_and(|i| i.record.is_some());
+                    let action = Action::Exclude {
+                        item,
+                        disable_record: *disable_record && has_record,
+                    };
+                    plan(action, version);
+                }
+            }
+            Batch::Include { items } => {
+                for &(item, version) in items {
+                    plan(Action::Include { item }, version);
+                }
+            }
+            Batch::Rematch { items } => {
+                for &(item, record, version) in items {
+                    let action = Action::Rematch {
+                        item,
+                        record,
+                        disable_previous: false,
+                    };
+                    plan(action, version);
+                }
+            }
+            Batch::Restore { items } => {
+                for &(item, version, status, record, enable) in items {
+                    let action = Action::Restore {
+                        item,
+                        status,
+                        record,
+                        enable,
+                    };
+                    plan(action, version);
+                }
+            }
+            Batch::ExcludeMatching { .. } | Batch::IncludeMatching { .. } => {
+                unreachable!("a batch naming its items by a list was listed above")
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The domain model: integrations, clients, synced items, portal records and sync log entries.
+
+mod entities;
+mod ids;
+mod kinds;
+
+pub use entities::{Client, Integration, LogEntry, PortalRecord, SyncedItem};
+pub use ids::{ClientId, IntegrationId, ItemId, RecordId};
+pub use kinds::{IntegrationKind, LogLevel, Product, ResourceType, SyncStatus};
