@@ -124,6 +124,7 @@ fn neutralised(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use sync_core::{ItemId, RecordId, RecordView, ResourceType, SyncStatus};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     use super::csv;
 
@@ -143,7 +144,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn quotes_what_needs_quoting_and_neutralises_formulas() {
         let out = csv(&[
             item("Smith, \"Jo\"", Some("+1 555")),
@@ -159,7 +160,7 @@ mod tests {
         assert!(lines[3].starts_with("break\","));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn an_empty_list_is_its_header() {
         assert_eq!(csv(&[]), "Name,Source ID,Type,Status,Matched record\n");
     }

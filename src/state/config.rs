@@ -175,6 +175,7 @@ pub fn use_config() -> Config {
 #[cfg(test)]
 mod tests {
     use super::{BackendChoice, Config};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |key: &str| {
@@ -185,7 +186,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn reads_settings_and_keeps_defaults_for_the_rest() {
         assert_eq!(Config::from_lookup(lookup(&[])), Config::default());
         let c = Config::from_lookup(lookup(&[("portal", "Passportal"), ("demo", "100000")]));
@@ -205,7 +206,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn chooses_the_http_backend() {
         let c = Config::from_lookup(lookup(&[
             ("backend", "http"),

@@ -127,6 +127,7 @@ impl View {
 mod tests {
     use super::View;
     use sync_core::{ClientId, IntegrationId, ResourceType, Sort, SortKey, SyncStatus};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn lookup(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
         move |key: &str| {
@@ -151,7 +152,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn round_trips_through_a_query() {
         for view in [View::default(), full()] {
             assert_eq!(View::from_lookup(lookup(view.to_pairs())), view);
@@ -166,7 +167,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn keeps_defaults_for_what_it_cannot_read() {
         let view = View::from_lookup(lookup(vec![
             ("integration", "x".to_owned()),
@@ -178,7 +179,7 @@ mod tests {
         assert_eq!(view, View::default());
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn sorting_by_the_same_column_reverses_and_another_starts_ascending() {
         let view = View::default().sorted_by(SortKey::Type);
         assert_eq!(
@@ -190,7 +191,7 @@ mod tests {
         assert!(!view.sorted_by(SortKey::Name).sort.descending);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn another_integration_drops_the_client_and_a_type_it_does_not_sync() {
         let view = full().on_integration(IntegrationId(5), &[ResourceType::Contact]);
         assert_eq!(
@@ -202,7 +203,7 @@ mod tests {
         assert_eq!(kept.resource_type, Some(ResourceType::Device));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn describes_and_clears_filters() {
         assert_eq!(View::default().describe_filters(), None);
         assert_eq!(

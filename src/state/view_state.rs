@@ -218,8 +218,9 @@ pub fn use_view() -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::resolve;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn shows_the_asked_id_when_listed_else_the_first() {
         assert_eq!(resolve(Some(3), &[1, 2, 3]), Some(3));
         assert_eq!(resolve(Some(9), &[1, 2, 3]), Some(1));

@@ -4,4 +4,6 @@
 pub mod action_dialog;
 pub mod bulk_dialog;
 pub mod exclude_record;
+pub mod record_choice;
+pub mod record_fields;
 pub mod rematch_record;

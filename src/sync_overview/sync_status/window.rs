@@ -52,8 +52,9 @@ impl RowWindow {
 #[cfg(test)]
 mod tests {
     use super::{RowWindow, DEFAULT_ROW_HEIGHT as ROW_HEIGHT, OVERSCAN};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn covers_the_view_with_rows_to_spare_either_side() {
         for scroll_row in [0u32, 1, 9, 10, 11, 19, 20, 57, 1_000, 99_990] {
             for view_rows in [1u32, 5, 11, 24, 40] {
@@ -73,7 +74,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn moves_only_every_few_rows() {
         let view = 11.0 * ROW_HEIGHT;
         let windows: Vec<RowWindow> = (0..100)
@@ -85,7 +86,7 @@ mod tests {
         assert_eq!(RowWindow::at(-50.0, view, ROW_HEIGHT).offset, 0);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn roomier_rows_fetch_fewer_of_them_for_the_same_view() {
         let dense = RowWindow::at(0.0, 960.0, 48.0);
         let roomy = RowWindow::at(0.0, 960.0, 96.0);
@@ -93,7 +94,7 @@ mod tests {
         assert_eq!(RowWindow::gap(10, 64.0), 640.0);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn reads_only_row_heights_a_host_may_choose() {
         assert_eq!(RowWindow::row_height(" 60px"), Some(60.0));
         assert_eq!(RowWindow::row_height("60"), None);
