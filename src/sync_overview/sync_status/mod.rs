@@ -4,7 +4,10 @@
 pub mod client_select;
 pub mod export_csv;
 pub mod filters;
+pub mod include_record;
 pub mod left_alone;
+pub mod menu_list;
+pub mod menu_placement;
 pub mod row;
 pub mod row_dialog_host;
 pub mod row_menu;
