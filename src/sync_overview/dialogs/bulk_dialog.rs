@@ -47,20 +47,7 @@ pub fn BulkDialog(
             on_close.run(());
         }
     });
-    let what = match asked {
-        BulkAction::Exclude { .. } => {
-            "Each item stays in the list as Excluded and is left out of future syncs. Items \
-             already excluded are skipped."
-        }
-        BulkAction::Include => {
-            "Each excluded item is brought back into the sync. Items that are not excluded are \
-             skipped."
-        }
-        BulkAction::Accept => {
-            "Each Not Synced item is matched to its suggested record (one whose name matches it \
-             by a rule: 91% or more). Items without a suggestion are skipped."
-        }
-    };
+    let what = explanation(asked);
     view! {
         <Modal title=title.clone() on_close=cancel class="bulk-dialog">
             <form class="modal-form" on:submit=on_submit novalidate>
@@ -138,5 +125,23 @@ fn BulkProgress(step: RwSignal<Step>) -> impl IntoView {
                 })
         }}
         {move || failed().map(|why| view! { <p class="form-error" role="alert">{why}</p> })}
+    }
+}
+
+/// What the action does to each item, and which it skips.
+fn explanation(asked: BulkAction) -> &'static str {
+    match asked {
+        BulkAction::Exclude { .. } => {
+            "Each item stays in the list as Excluded and is left out of future syncs. Items \
+             already excluded are skipped."
+        }
+        BulkAction::Include => {
+            "Each excluded item is brought back into the sync. Items that are not excluded are \
+             skipped."
+        }
+        BulkAction::Accept => {
+            "Each Not Synced item is matched to its suggested record (one whose name matches it \
+             by a rule: 91% or more). Items without a suggestion are skipped."
+        }
     }
 }

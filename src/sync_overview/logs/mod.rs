@@ -1,3 +1,4 @@
-//! The Sync Logs window.
+//! The Sync Logs window: the date range and its entries, and the table they show in.
 
+pub mod log_table;
 pub mod sync_logs;

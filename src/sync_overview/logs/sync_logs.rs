@@ -1,12 +1,13 @@
 //! The Sync Logs window: an integration's log entries in a date range.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
-use sync_core::{Integration, LogLevel};
+use sync_core::Integration;
 
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
-use crate::ui::format::{date_value, log_time, parse_date, start_of, today};
+use crate::sync_overview::logs::log_table::log_table;
+use crate::ui::format::{date_value, parse_date, start_of, today};
 use crate::ui::ids::use_ids;
 use crate::ui::load_error::LoadError;
 use crate::ui::modal::Modal;
@@ -48,23 +49,6 @@ pub fn SyncLogs(
     let entries = Signal::derive(move || answer.latest_answer());
     let busy = move || answer.loading();
     let ids = use_ids();
-    let date_input = move |label: &'static str, id: String, day: RwSignal<Option<_>>| {
-        view! {
-            <div class="field">
-                <label class="field-label" for=id.clone()>
-                    {label}
-                </label>
-                <input
-                    id=id
-                    type="date"
-                    class="input"
-                    max=date_value(today())
-                    prop:value=move || day.get().map(date_value).unwrap_or_default()
-                    on:change=move |ev| day.set(parse_date(&event_target_value(&ev)))
-                />
-            </div>
-        }
-    };
     view! {
         <Modal title="Sync Logs" on_close class="modal-wide">
             <p class="modal-subtitle">{integration.name.clone()}</p>
@@ -100,47 +84,7 @@ pub fn SyncLogs(
                         }
                             .into_any()
                     }
-                    Some(Ok(Some(list))) => {
-                        let count = list.len();
-                        view! {
-                            <table class="log-table">
-                                <caption>
-                                    {format!("{count} log {}", if count == 1 { "entry" } else { "entries" })}
-                                </caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Time"</th>
-                                        <th scope="col">"Level"</th>
-                                        <th scope="col">"Message"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list
-                                        .into_iter()
-                                        .map(|entry| {
-                                            view! {
-                                                <tr class=level_class(entry.level)>
-                                                    <td class="nowrap">
-                                                        <time datetime=entry.time.to_rfc3339()>
-                                                            {log_time(entry.time)}
-                                                        </time>
-                                                    </td>
-                                                    <td>
-                                                        <span class=format!(
-                                                            "level {}",
-                                                            level_class(entry.level),
-                                                        )>{entry.level.label()}</span>
-                                                    </td>
-                                                    <td>{entry.message}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
+                    Some(Ok(Some(list))) => log_table(list).into_any(),
                 }}
             </div>
             <div class="modal-actions">
@@ -152,10 +96,21 @@ pub fn SyncLogs(
     }
 }
 
-fn level_class(level: LogLevel) -> &'static str {
-    match level {
-        LogLevel::Info => "level-info",
-        LogLevel::Warning => "level-warning",
-        LogLevel::Error => "level-error",
+/// A date field of the range; a date that does not read leaves it empty.
+fn date_input(label: &'static str, id: String, day: RwSignal<Option<NaiveDate>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field-label" for=id.clone()>
+                {label}
+            </label>
+            <input
+                id=id
+                type="date"
+                class="input"
+                max=date_value(today())
+                prop:value=move || day.get().map(date_value).unwrap_or_default()
+                on:change=move |ev| day.set(parse_date(&event_target_value(&ev)))
+            />
+        </div>
     }
 }

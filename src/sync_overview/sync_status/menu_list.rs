@@ -30,12 +30,6 @@ pub fn MenuList(
     let api = use_api();
     let screen = use_screen();
     let menu = NodeRef::<html::Div>::new();
-    let items = move || menu_items(menu);
-    let focus_at = move |index: usize| {
-        if let Some(item) = items().get(index) {
-            let _ = item.focus();
-        }
-    };
     // Follows the button when the list or the page scrolls (a scroll that takes the button out of
     // view closes the menu: `RowActions::scrolled`).
     let place = Memo::new(move |_| {
@@ -45,31 +39,8 @@ pub fn MenuList(
             .map(|b| placement(&b))
             .unwrap_or_default()
     });
-    // Writes no signal: moves DOM focus into the menu once it is on the page.
-    Effect::new(move |_| {
-        if menu.get().is_some() {
-            let count = items().len();
-            focus_at(match start.get_untracked() {
-                Start::First => 0,
-                Start::Last => count.saturating_sub(1),
-            });
-        }
-    });
-    let on_keydown = move |ev: KeyboardEvent| {
-        let list = items();
-        match menu_key(&ev.key(), focused(&list), list.len()) {
-            MenuKey::Move(next) => {
-                ev.prevent_default();
-                focus_at(next);
-            }
-            MenuKey::Close => {
-                ev.prevent_default();
-                close(true);
-            }
-            MenuKey::Leave => close(false),
-            MenuKey::Ignore => {}
-        }
-    };
+    focus_on_open(menu, start);
+    let on_keydown = menu_keys(menu, close);
     let excluded = move || row.with(|r| r.status == SyncStatus::Excluded);
     let open_dialog = move |dialog: RowDialog| {
         actions.open_dialog(dialog);
@@ -175,6 +146,51 @@ fn focused(items: &[HtmlElement]) -> Option<usize> {
     items
         .iter()
         .position(|el| &active == el.unchecked_ref::<web_sys::Element>())
+}
+
+/// The open menu's keys, as [`menu_key`] says.
+fn menu_keys(
+    menu: NodeRef<html::Div>,
+    close: impl Fn(bool) + Copy + 'static,
+) -> impl Fn(KeyboardEvent) + 'static {
+    move |ev: KeyboardEvent| {
+        let items = menu_items(menu);
+        match menu_key(&ev.key(), focused(&items), items.len()) {
+            MenuKey::Move(next) => {
+                ev.prevent_default();
+                focus_at(&items, next);
+            }
+            MenuKey::Close => {
+                ev.prevent_default();
+                close(true);
+            }
+            MenuKey::Leave => close(false),
+            MenuKey::Ignore => {}
+        }
+    }
+}
+
+/// Moves DOM focus into the menu once it is on the page: to its first item, or its last when
+/// opened with the up arrow. An effect because the menu's element exists only after it renders;
+/// it writes no signal.
+fn focus_on_open(menu: NodeRef<html::Div>, start: RwSignal<Start>) {
+    Effect::new(move |_| {
+        if menu.get().is_some() {
+            let items = menu_items(menu);
+            let at = match start.get_untracked() {
+                Start::First => 0,
+                Start::Last => items.len().saturating_sub(1),
+            };
+            focus_at(&items, at);
+        }
+    });
+}
+
+/// Focuses the item at `index`, if there is one.
+fn focus_at(items: &[HtmlElement], index: usize) {
+    if let Some(item) = items.get(index) {
+        let _ = item.focus();
+    }
 }
 
 #[cfg(test)]

@@ -52,36 +52,7 @@ pub fn SyncStatus() -> impl IntoView {
     let page_scroll = window_event_listener(ev::scroll, move |_| actions.scrolled());
     on_cleanup(move || page_scroll.remove());
 
-    // Ctrl+Z (or Cmd+Z) in the list undoes the latest action; in a text field it is the field's.
-    // Escape clears the selection (a dialog or menu open takes its own Escape first).
-    let api = use_api();
-    let screen = use_screen();
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let typing = target.as_ref().is_some_and(|t| {
-            matches!(t.tag_name().as_str(), "TEXTAREA" | "SELECT")
-                || (t.tag_name() == "INPUT"
-                    && t.get_attribute("type").as_deref() != Some("checkbox"))
-        });
-        if ev.key() == "Escape"
-            && !typing
-            && !ev.default_prevented()
-            && selection.picked().with_untracked(|p| *p != Picked::Nothing)
-        {
-            ev.prevent_default();
-            selection.clear();
-        } else if (ev.ctrl_key() || ev.meta_key())
-            && !ev.shift_key()
-            && ev.key().eq_ignore_ascii_case("z")
-            && !typing
-            && screen.undo().is_offered_now()
-        {
-            ev.prevent_default();
-            undo(api, screen);
-        }
-    };
+    let on_keydown = list_keys(selection);
 
     view! {
         <section class="sync-status" aria-labelledby=labelled_by on:keydown=on_keydown>
@@ -113,5 +84,38 @@ pub fn SyncStatus() -> impl IntoView {
             <SyncStatusTable rows page />
             <RowDialogHost />
         </section>
+    }
+}
+
+/// The list's keys: Ctrl+Z (or Cmd+Z) undoes the latest action, Escape clears the selection. In
+/// a text field both are the field's; a dialog or menu open takes its own Escape first.
+fn list_keys(selection: Selection) -> impl Fn(ev::KeyboardEvent) + 'static {
+    let api = use_api();
+    let screen = use_screen();
+    move |ev: ev::KeyboardEvent| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| {
+                matches!(t.tag_name().as_str(), "TEXTAREA" | "SELECT")
+                    || (t.tag_name() == "INPUT"
+                        && t.get_attribute("type").as_deref() != Some("checkbox"))
+            });
+        if ev.key() == "Escape"
+            && !typing
+            && !ev.default_prevented()
+            && selection.picked().with_untracked(|p| *p != Picked::Nothing)
+        {
+            ev.prevent_default();
+            selection.clear();
+        } else if (ev.ctrl_key() || ev.meta_key())
+            && !ev.shift_key()
+            && ev.key().eq_ignore_ascii_case("z")
+            && !typing
+            && screen.undo().is_offered_now()
+        {
+            ev.prevent_default();
+            undo(api, screen);
+        }
     }
 }

@@ -88,15 +88,27 @@ pub fn SelectionBar(
                     })
             }}
         </div>
-        {move || {
-            let asked = asked.get()?;
-            let (picked, as_of) = loaded.with_untracked(|page| {
-                let shown = page.as_ref().map_or(&[][..], |p| &p.items[..]);
-                (picked.get_untracked().as_shown(shown), page.as_ref().map_or(0, |p| p.as_of))
-            });
-            let list = (selection.list()?, as_of);
-            let count = count.get_untracked();
-            Some(view! { <BulkDialog asked list picked count on_close /> })
-        }}
+        {asked_dialog(asked, loaded, count, on_close)}
+    }
+}
+
+/// The dialog of the bulk action asked for, over the selection as it stands when asked.
+fn asked_dialog(
+    asked: RwSignal<Option<BulkAction>>,
+    loaded: Memo<Option<ItemPage>>,
+    count: Memo<u32>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let selection = use_selection();
+    move || {
+        let asked = asked.get()?;
+        let (picked, as_of) = loaded.with_untracked(|page| {
+            let shown = page.as_ref().map_or(&[][..], |p| &p.items[..]);
+            let picked = selection.picked().get_untracked().as_shown(shown);
+            (picked, page.as_ref().map_or(0, |p| p.as_of))
+        });
+        let list = (selection.list()?, as_of);
+        let count = count.get_untracked();
+        Some(view! { <BulkDialog asked list picked count on_close /> })
     }
 }

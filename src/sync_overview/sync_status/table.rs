@@ -2,7 +2,7 @@
 //! in for the others), sortable headers, and an empty state that says why.
 
 use leptos::prelude::*;
-use sync_core::{ItemView, SortKey};
+use sync_core::{ItemPage, ItemView, SortKey};
 
 use crate::actions::screen::use_screen;
 use crate::state::row_actions::use_row_actions;
@@ -28,27 +28,11 @@ pub fn SyncStatusTable(
     page: ItemPageState,
 ) -> impl IntoView {
     let actions = use_row_actions();
-    let screen = use_screen();
     let ids = use_ids();
     let title_id = ids.of(TITLE);
     let heading = title_id.clone();
-    let ids = StoredValue::new(ids);
     let loaded = page.loaded;
-    // The item that was acted on takes focus back on its row's actions button once the reloaded
-    // page shows it; if it no longer shows (filtered out), the section heading takes it.
-    Effect::new(move |_| {
-        loaded.with(|page| {
-            let Some(page) = page else { return };
-            let Some(id) = screen.take_focus() else {
-                return;
-            };
-            if page.items.iter().any(|row| row.id == id) {
-                focus_soon(ids.with_value(|ids| ids.actions_button(id)));
-            } else {
-                focus_by_id(&heading);
-            }
-        })
-    });
+    focus_after_reload(loaded, heading);
     // One row per slot of the page, keyed by its position: a keystroke that changes the items
     // in view changes the rows' text in place instead of building new rows.
     let slots = Memo::new(move |_| loaded.with(|p| p.as_ref().map_or(0, |p| p.items.len())));
@@ -70,20 +54,7 @@ pub fn SyncStatusTable(
                 aria-busy=move || page.loading.get().to_string()
                 aria-rowcount=move || loaded.with(|p| p.as_ref().map(|p| p.total + 1))
             >
-                <thead>
-                    <tr aria-rowindex="1">
-                        <th scope="col" class="select-head">
-                            <SelectLoaded loaded />
-                        </th>
-                        <SortHeader label="Name" key=SortKey::Name />
-                        <SortHeader label="Type" key=SortKey::Type />
-                        <SortHeader label="Status" key=SortKey::Status />
-                        <th scope="col">"Matched record"</th>
-                        <th scope="col" class="actions-head">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
+                {table_head(loaded)}
                 <tbody>
                     {move || {
                         let (above, _) = page.rows_around();
@@ -157,4 +128,45 @@ fn EmptyState() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The header row: the select-loaded box, the three sortable columns, the record and actions.
+fn table_head(loaded: Memo<Option<ItemPage>>) -> impl IntoView {
+    view! {
+        <thead>
+            <tr aria-rowindex="1">
+                <th scope="col" class="select-head">
+                    <SelectLoaded loaded />
+                </th>
+                <SortHeader label="Name" key=SortKey::Name />
+                <SortHeader label="Type" key=SortKey::Type />
+                <SortHeader label="Status" key=SortKey::Status />
+                <th scope="col">"Matched record"</th>
+                <th scope="col" class="actions-head">
+                    <span class="visually-hidden">"Actions"</span>
+                </th>
+            </tr>
+        </thead>
+    }
+}
+
+/// Gives focus back after an action: to the acted-on item's actions button once the reloaded
+/// page shows it; if it no longer shows (filtered out), to the section heading. An effect
+/// because the button exists only once the reloaded rows render; it writes no signal.
+fn focus_after_reload(loaded: Memo<Option<ItemPage>>, heading: String) {
+    let screen = use_screen();
+    let ids = StoredValue::new(use_ids());
+    Effect::new(move |_| {
+        loaded.with(|page| {
+            let Some(page) = page else { return };
+            let Some(id) = screen.take_focus() else {
+                return;
+            };
+            if page.items.iter().any(|row| row.id == id) {
+                focus_soon(ids.with_value(|ids| ids.actions_button(id)));
+            } else {
+                focus_by_id(&heading);
+            }
+        })
+    });
 }
