@@ -54,7 +54,20 @@ pub fn SyncStatusTable(
                 aria-busy=move || page.loading.get().to_string()
                 aria-rowcount=move || loaded.with(|p| p.as_ref().map(|p| p.total + 1))
             >
-                {table_head(loaded)}
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col" class="select-head">
+                            <SelectLoaded loaded />
+                        </th>
+                        <SortHeader label="Name" key=SortKey::Name />
+                        <SortHeader label="Type" key=SortKey::Type />
+                        <SortHeader label="Status" key=SortKey::Status />
+                        <th scope="col">"Matched record"</th>
+                        <th scope="col" class="actions-head">
+                            <span class="visually-hidden">"Actions"</span>
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>
                     {move || {
                         let (above, _) = page.rows_around();
@@ -127,26 +140,6 @@ fn EmptyState() -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// The header row: the select-loaded box, the three sortable columns, the record and actions.
-fn table_head(loaded: Memo<Option<ItemPage>>) -> impl IntoView {
-    view! {
-        <thead>
-            <tr aria-rowindex="1">
-                <th scope="col" class="select-head">
-                    <SelectLoaded loaded />
-                </th>
-                <SortHeader label="Name" key=SortKey::Name />
-                <SortHeader label="Type" key=SortKey::Type />
-                <SortHeader label="Status" key=SortKey::Status />
-                <th scope="col">"Matched record"</th>
-                <th scope="col" class="actions-head">
-                    <span class="visually-hidden">"Actions"</span>
-                </th>
-            </tr>
-        </thead>
     }
 }
 
