@@ -381,3 +381,8 @@ impl Backend for HttpBackend {
         })
     }
 }
+
+// Over 300 lines, on purpose: this file has one job, and split into its exchange and its wire
+// types (tried, code unchanged) the lean build came out 0.3 kB larger after brotli, over its
+// budget. (This note sits at the end because moving the code's line numbers moves the
+// compressed size too: the panic locations carry them.)

@@ -4,4 +4,5 @@
 mod journal;
 mod legacy;
 pub mod mock;
+mod replica;
 mod tabs;
