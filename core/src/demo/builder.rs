@@ -12,7 +12,10 @@ use crate::store::Dataset;
 
 use super::names::{near, Namer, CLIENTS};
 use super::profiles::{type_weight, Profile};
-use super::{Progress, ITEMS_PER_STEP};
+use crate::progress::Progress;
+
+/// Items made between two pauses of a [`super::build`].
+const ITEMS_PER_STEP: usize = 4_000;
 
 /// Adds the items (and their portal records) of one integration.
 pub(super) struct Builder<'a> {

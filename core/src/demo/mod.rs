@@ -46,9 +46,6 @@ impl DemoConfig {
 
 pub use crate::progress::Progress;
 
-/// Items made between two pauses of a [`build`].
-const ITEMS_PER_STEP: usize = 4_000;
-
 /// Builds the demo store a step at a time: `pause` is awaited every few thousand items and once
 /// more before indexing, so that a caller on a browser's main thread can let the page paint and
 /// take input between steps. Gives the same store as [`generate`].

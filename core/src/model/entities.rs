@@ -3,9 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    ClientId, IntegrationId, ItemId, LogLevel, Product, RecordId, ResourceType, SyncStatus,
-};
+use super::ids::{ClientId, IntegrationId, ItemId, RecordId};
+use super::kinds::{LogLevel, Product, ResourceType, SyncStatus};
 
 /// A configured integration with a PSA or RMM product.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

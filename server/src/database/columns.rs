@@ -7,7 +7,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::DbError;
+use super::error::DbError;
 
 /// A value serialised as its plain tag (a status, a type, a product).
 pub(super) fn tag<T: Serialize>(value: &T) -> String {

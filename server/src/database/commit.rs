@@ -9,7 +9,8 @@ use sync_core::{Change, ItemId, RecordId, SyncStatus};
 
 use super::columns::{number, optional_number, stored, untag};
 use super::dialect::ROWS_PER_UPDATE;
-use super::{Db, DbError};
+use super::error::DbError;
+use super::pool::Db;
 
 /// A stored response to a write, replayed for a retried request with the same key.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,8 @@ use sync_core::{
 };
 
 use super::columns::{number, optional_number, tag, time, untag};
-use super::{Db, DbError};
+use super::error::DbError;
+use super::pool::Db;
 
 impl Db {
     /// Whether the database holds a data set.

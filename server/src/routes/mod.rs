@@ -8,9 +8,8 @@ mod writes;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 
 use crate::http::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::http::limits;
@@ -18,12 +17,6 @@ use crate::http::problem::Problem;
 use crate::Shared;
 use reads::{candidates, clients, counts, integrations, items, logs, suggestions};
 use writes::{batch, item_write, ExcludeBody, IncludeBody, RematchBody, RestoreBody};
-
-/// The most items one page may hold.
-pub const MAX_LIMIT: u32 = 10_000;
-
-/// The most items one batch may name.
-pub const MAX_BATCH: usize = 200_000;
 
 /// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
 /// a path no route serves is 404 and a method a route does not take 405, both problem documents.
@@ -65,9 +58,4 @@ pub async fn no_route() -> Problem {
 /// 405 for a method a route does not take; the router adds `Allow`.
 pub async fn wrong_method() -> Problem {
     Problem::method_not_allowed()
-}
-
-/// A JSON answer.
-fn json<T: serde::Serialize>(value: &T) -> Response {
-    Json(value).into_response()
 }

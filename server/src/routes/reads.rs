@@ -2,6 +2,8 @@
 //! suggestions, answered from the replica.
 
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sync_core::{
@@ -9,10 +11,17 @@ use sync_core::{
     SyncStatus,
 };
 
-use super::{json, MAX_LIMIT};
 use crate::http::extract::{Ids, Params};
 use crate::http::problem::{db_problem, internal, Answer, Problem};
 use crate::Shared;
+
+/// The most items one page may hold.
+pub const MAX_LIMIT: u32 = 10_000;
+
+/// A JSON answer.
+pub(super) fn json<T: serde::Serialize>(value: &T) -> Response {
+    Json(value).into_response()
+}
 
 pub(super) async fn integrations(State(state): State<Shared>) -> Answer {
     Ok(json(

@@ -6,12 +6,14 @@ use axum::http::HeaderMap;
 use serde::Deserialize;
 use sync_core::{Action, Batch, ItemId, RecordId, SyncStatus};
 
-use super::MAX_BATCH;
 use crate::http::extract::{Body, BodyLimit, Ids};
 use crate::http::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::http::problem::{Answer, Problem};
 use crate::store::write::{write, write_batch};
 use crate::Shared;
+
+/// The most items one batch may name.
+pub const MAX_BATCH: usize = 200_000;
 
 /// The body of a re-match.
 #[derive(Debug, Deserialize)]

@@ -12,8 +12,16 @@ use crate::data::use_api;
 use crate::state::row_actions::{use_row_actions, RowDialog};
 use crate::sync_overview::sync_status::include_record::include_record;
 use crate::sync_overview::sync_status::menu_placement::placement;
-use crate::sync_overview::sync_status::row_menu::Start;
 use crate::ui::ids::use_ids;
+
+/// Which menu item takes focus when the menu opens.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Start {
+    /// The first item.
+    First,
+    /// The last item.
+    Last,
+}
 
 /// The open menu: arrows move, Home and End jump, Escape closes, Tab leaves.
 #[component]

@@ -8,17 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{FocusEvent, KeyboardEvent, Node};
 
 use crate::state::row_actions::use_row_actions;
-use crate::sync_overview::sync_status::menu_list::MenuList;
+use crate::sync_overview::sync_status::menu_list::{MenuList, Start};
 use crate::ui::ids::{unique_id, use_ids};
-
-/// Which menu item takes focus when the menu opens.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Start {
-    /// The first item.
-    First,
-    /// The last item.
-    Last,
-}
 
 /// The row's actions button and, when open, its menu; both follow the item the row shows.
 #[component]

@@ -8,36 +8,13 @@
 //! transactions on one store one after the other, across tabs.
 
 use idb::{Database, TransactionMode};
-use serde::{Deserialize, Serialize};
-use sync_core::{Action, Batch};
 use wasm_bindgen::JsValue;
 
+mod entry;
 mod store;
 
-use store::{load, open_database, read_after};
-
-/// Where an entry sits in the journal; entries replay in this order.
-pub type Seq = u64;
-
-/// One change to the demo data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Entry {
-    /// A user's action on an item.
-    Action(Action),
-    /// One change to many items, each at its version (those that changed since were left out
-    /// when it was appended, and are again when it is replayed).
-    Batch(Batch),
-    /// Every earlier change discarded: the demo data starts again from its generator.
-    Reset,
-}
-
-/// The records, by sequence.
-const ENTRIES: &str = "entries";
-/// Records that could not be read or no longer applied: kept, never deleted.
-const ASIDE: &str = "aside";
-/// Small facts about the journal (whether local storage was carried over).
-const META: &str = "meta";
+pub use entry::{Entry, Seq};
+use store::{load, open_database, read_after, ASIDE, ENTRIES};
 
 /// Why an append saved nothing.
 pub enum AppendError<E> {

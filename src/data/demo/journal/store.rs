@@ -4,8 +4,15 @@
 use idb::{Database, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use super::{Entry, Seq, ASIDE, ENTRIES, META};
+use super::entry::{Entry, Seq};
 use crate::data::demo::legacy;
+
+/// The records, by sequence.
+pub(super) const ENTRIES: &str = "entries";
+/// Records that could not be read or no longer applied: kept, never deleted.
+pub(super) const ASIDE: &str = "aside";
+/// Small facts about the journal (whether local storage was carried over).
+const META: &str = "meta";
 
 /// Opens (creating on first use) the database of the demo data set `name`.
 pub(super) async fn open_database(name: &str) -> Result<Database, idb::Error> {
