@@ -27,6 +27,9 @@ pub fn Modal(
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let title_id = unique_id("dialog-title");
+    // Opens the dialog as modal once its element is on the page (only `show_modal` makes the
+    // rest of the page inert): an effect, because the element exists only after rendering. It
+    // writes no signal.
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
             if !dialog.open() {
