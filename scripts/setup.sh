@@ -90,6 +90,11 @@ else
   echo "$want" >"$stamp"
 fi
 
+step "the workspace's crates (every target's, once: the test run's two halves then build offline)"
+# Two Cargo processes that both find a crate missing wait on one lock for the package cache; the
+# test run once stalled there for minutes. Fetched here, up front, they never need it.
+cargo fetch --locked
+
 for build in "${builds[@]}"; do
   step "waiting for ${build#*:} to build"
   if ! wait "${build%%:*}"; then

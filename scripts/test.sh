@@ -22,6 +22,9 @@ trap finish EXIT
 step "set-up (toolchain, browser, packages; skips what is installed)"
 ./scripts/setup.sh
 source scripts/env.sh
+# Set-up fetched every crate: from here on Cargo never touches the network or the package cache's
+# download lock.
+export CARGO_NET_OFFLINE=true
 
 step "cargo fmt"
 cargo fmt --all -- --check
