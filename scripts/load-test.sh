@@ -19,7 +19,7 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; .
 trap cleanup EXIT
 
 start() { # port database → waits until it answers
-  RUST_LOG=warn "$BIN" --listen "127.0.0.1:$1" --database "$2" --demo-size 100000 >"$WORK/$1.log" 2>&1 &
+  RUST_LOG=warn "$BIN" --listen "127.0.0.1:$1" --database "$2" --demo --demo-size 100000 >"$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   # Polls (up to 5 minutes: seeding 100,000 items) until it is ready; the sleep paces the polling.
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$1/readyz" >/dev/null && return; sleep 0.5; done

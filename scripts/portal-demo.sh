@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 cargo build --release -p sync-server
 PORT="${PORT:-8090}"
-target/release/sync-server --listen 127.0.0.1:8787 --database "sqlite:${TMPDIR:-/tmp}/sync-overview-portal-demo.db" \
+target/release/sync-server --listen 127.0.0.1:8787 --database "sqlite:${TMPDIR:-/tmp}/sync-overview-portal-demo.db" --demo \
   --cors-origin "http://127.0.0.1:$PORT" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT

@@ -77,6 +77,7 @@ fn item(id: u32, client: u32) -> ItemView {
         status: SyncStatus::NotSynced,
         record: None,
         version: 1,
+        missing_since: None,
     }
 }
 

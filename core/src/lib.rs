@@ -14,6 +14,7 @@ mod listing;
 mod model;
 mod progress;
 mod query;
+mod run;
 mod similarity;
 mod store;
 mod suggest;
@@ -23,13 +24,16 @@ mod transition;
 pub use action::{Action, ActionError};
 pub use batch::{Batch, BatchOutcome, ListItems};
 pub use model::{
-    Client, ClientId, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry, LogLevel,
-    PortalRecord, Product, RecordId, ResourceType, SyncStatus, SyncedItem,
+    Client, ClientId, ClientLink, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry,
+    LogLevel, PortalRecord, Product, RecordId, ResourceType, SourceDetails, SyncStatus, SyncedItem,
 };
 pub use progress::Progress;
 pub use query::{
     Candidate, CandidateQuery, Candidates, Facets, ItemPage, ItemQuery, ItemView, RecordView, Sort,
     SortKey, StatusCounts, Suggestion,
+};
+pub use run::{
+    RunClient, RunDiff, RunFailure, RunItem, RunOutcome, RunProblem, RunRecord, RunSummary, SyncRun,
 };
 pub use similarity::{describe, likeness, Likeness, NameKey, Reason};
 pub use store::{Dataset, DatasetError, QueryError, Store};

@@ -172,6 +172,8 @@ mod tests {
                 status: SyncStatus::NotSynced,
                 record: None,
                 version: 0,
+                missing_since: None,
+                details: None,
             })
             .collect();
         Listing::new(items.iter().map(|i| i.id).collect(), &items)

@@ -1,5 +1,6 @@
 //! What the screen asks of the store, and what it gets back.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::listing::Tally;
@@ -228,6 +229,13 @@ pub struct ItemView {
     pub record: Option<RecordView>,
     /// Its version, sent back with writes.
     pub version: u32,
+    /// Since when the integration's runs no longer list it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::time::rfc3339_option"
+    )]
+    pub missing_since: Option<DateTime<Utc>>,
 }
 
 /// What a Re-match Record dialog asks for: the item's candidate records whose name contains

@@ -13,6 +13,19 @@ pub fn rfc3339<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Ut
         .map_err(D::Error::custom)
 }
 
+/// Reads an optional RFC 3339 time (absent or `null`: none), as [`rfc3339`] reads one.
+pub fn rfc3339_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .map(|text| {
+            DateTime::parse_from_rfc3339(&text)
+                .map(|time| time.to_utc())
+                .map_err(D::Error::custom)
+        })
+        .transpose()
+}
+
 /// How long ago `then` was, seen from `now`: "just now", "5 minutes ago", "2 hours ago",
 /// "3 days ago". A time in the future reads "just now".
 pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {

@@ -1,8 +1,10 @@
 //! Sync Overview's reference server: the API contract of `openapi.yaml` over sync-core, on SQLite
-//! (a file created, migrated and seeded with the demo data on first start) or PostgreSQL.
+//! (a file created and migrated on first start, seeded with the demo data when asked) or
+//! PostgreSQL. Sync runs bring an integration's data in ([`ingest`]).
 
 pub mod database;
 pub mod http;
+pub mod ingest;
 pub mod routes;
 pub mod serve;
 pub mod store;
@@ -18,7 +20,6 @@ use axum::Router;
 use chrono::Utc;
 use subtle::ConstantTimeEq;
 use sync_core::demo::{dataset, DemoConfig};
-use sync_core::Store;
 
 use crate::database::Db;
 use crate::http::problem::Problem;
@@ -26,7 +27,7 @@ use crate::http::{cors, layers, limits, problem};
 use crate::routes::faults;
 use crate::serve::gauges::{Gauge, Gauges};
 use crate::store::hostile;
-use crate::store::replica::Replica;
+use crate::store::replica::{self, Replica};
 
 /// The server's state as handlers hold it.
 pub(crate) type Shared = std::sync::Arc<AppState>;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub faults: Option<faults::Faults>,
     /// Connections, requests and writes in flight (`GET /metrics`).
     pub gauges: Arc<Gauges>,
+    /// The largest sync run body taken, in bytes.
+    pub run_body_limit: usize,
 }
 
 /// How to open the server's data.
@@ -51,14 +54,34 @@ pub struct AppState {
 pub struct Settings {
     /// `sqlite:…` or `postgres://…`.
     pub database: String,
-    /// Items of the largest demo integration, when seeding.
-    pub demo_size: u32,
+    /// Seed an empty database with the demo data, this many items in its largest integration
+    /// (`--demo`); without, an empty database stays empty until a sync run comes.
+    pub demo: Option<u32>,
     /// Required bearer token.
     pub token: Option<String>,
     /// Serve `POST /__faults` and inject the faults it arms (end-to-end tests only).
     pub fault_injection: bool,
     /// Names to give the first integration's data when seeding (XSS tests only).
     pub hostile_names: Vec<String>,
+    /// The largest sync run body taken, in bytes.
+    pub run_body_limit: usize,
+}
+
+/// The largest sync run body taken by default: 512 MiB, a million items with room to spare.
+pub const RUN_BODY_LIMIT: usize = 512 * 1024 * 1024;
+
+impl Default for Settings {
+    /// An in-memory SQLite database, empty, with no token.
+    fn default() -> Self {
+        Self {
+            database: "sqlite::memory:".to_owned(),
+            demo: None,
+            token: None,
+            fault_injection: false,
+            hostile_names: Vec::new(),
+            run_body_limit: RUN_BODY_LIMIT,
+        }
+    }
 }
 
 /// Why the server could not start.
@@ -67,31 +90,26 @@ pub enum StartError {
     /// The database failed.
     #[error("database: {0}")]
     Db(#[from] database::DbError),
-    /// The stored data does not hold together.
-    #[error("stored data: {0}")]
-    Data(#[from] sync_core::DatasetError),
 }
 
 /// Opens (creating and seeding on first start) the database and loads the store.
 pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
     let db = Db::open(&settings.database).await?;
-    if !db.is_seeded().await? {
-        let demo = DemoConfig {
-            size: settings.demo_size,
-            ..DemoConfig::new(Utc::now())
-        };
-        tracing::info!(size = demo.size, "seeding the database with demo data");
-        let mut data = dataset(&demo);
-        hostile::rename(&mut data, &settings.hostile_names);
-        db.seed(&data).await?;
+    match settings.demo {
+        Some(size) if !db.is_seeded().await? => {
+            let demo = DemoConfig {
+                size,
+                ..DemoConfig::new(Utc::now())
+            };
+            tracing::info!(size, "seeding the database with demo data");
+            let mut data = dataset(&demo);
+            hostile::rename(&mut data, &settings.hostile_names);
+            db.seed(&data).await?;
+        }
+        Some(_) => {}
+        None => tracing::info!("no demo data (--demo not given): the data comes from sync runs"),
     }
-    // The change number first: whatever is committed while loading is read again, not missed.
-    let seen = db.head().await?;
-    let (data, changed) = db.load().await?;
-    let mut store = Store::new(data)?;
-    // Each item's latest change number, so that a batch naming its items by a list read on
-    // another replica, or before a restart, knows what changed since.
-    store.resume(seen, changed);
+    let (store, seen) = replica::load(&db).await?;
     // SQLite is one process's file; PostgreSQL may have other replicas writing.
     let shared = settings.database.starts_with("postgres");
     Ok(AppState {
@@ -100,6 +118,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         token: settings.token.clone(),
         faults: settings.fault_injection.then(faults::Faults::default),
         gauges: Arc::default(),
+        run_body_limit: settings.run_body_limit,
     })
 }
 

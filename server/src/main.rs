@@ -24,9 +24,16 @@ struct Args {
         default_value = "sqlite:sync-server.db"
     )]
     database: String,
-    /// Synced items of the largest demo integration, when seeding an empty database.
-    #[arg(long, default_value_t = 600)]
+    /// Seed an empty database with demo data (six integrations of made-up clients and items).
+    /// Without it, an empty database stays empty until a sync run comes in.
+    #[arg(long, env = "SYNC_SERVER_DEMO")]
+    demo: bool,
+    /// Synced items of the largest demo integration, with `--demo`.
+    #[arg(long, env = "SYNC_SERVER_DEMO_SIZE", default_value_t = 600)]
     demo_size: u32,
+    /// The largest sync run body taken, in bytes (JSON or NDJSON).
+    #[arg(long, env = "SYNC_SERVER_RUN_BODY_LIMIT", default_value_t = sync_server::RUN_BODY_LIMIT)]
+    run_body_limit: usize,
     /// An origin allowed to call the API from a browser (repeatable; `*` for any).
     #[arg(long = "cors-origin")]
     cors_origins: Vec<String>,
@@ -70,7 +77,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let settings = Settings {
         database: args.database.clone(),
-        demo_size: args.demo_size,
+        demo: args.demo.then_some(args.demo_size),
+        run_body_limit: args.run_body_limit,
         token: args.token.clone(),
         fault_injection: args.fault_injection,
         hostile_names: match &args.hostile_names {

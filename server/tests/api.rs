@@ -352,10 +352,11 @@ async fn cors_allows_the_configured_origin_only() {
     let db = &databases().await[0];
     let settings = Settings {
         database: db.clone(),
-        demo_size: 60,
+        demo: Some(60),
         token: None,
         fault_injection: false,
         hostile_names: Vec::new(),
+        ..Default::default()
     };
     let app = router(
         open(&settings).await.unwrap(),

@@ -183,10 +183,11 @@ async fn a_100000_item_batch_commits_in_one_go_and_undoes() {
     for db in databases().await {
         let settings = Settings {
             database: db.clone(),
-            demo_size: 100_000,
+            demo: Some(100_000),
             token: None,
             fault_injection: false,
             hostile_names: Vec::new(),
+            ..Default::default()
         };
         let app = router(open(&settings).await.unwrap(), &["*".to_owned()]);
         // N-central's largest client holds the 100,000 items.

@@ -14,10 +14,11 @@ use tower::ServiceExt;
 async fn app_with_faults(database: &str) -> Router {
     let settings = Settings {
         database: database.to_owned(),
-        demo_size: 60,
+        demo: Some(60),
         token: None,
         fault_injection: true,
         hostile_names: Vec::new(),
+        ..Default::default()
     };
     router(open(&settings).await.unwrap(), &["*".to_owned()])
 }

@@ -85,10 +85,11 @@ async fn burst_under_way(server: &Server, some: usize) -> JoinHandle<Vec<u64>> {
 async fn reopen(database: &str) -> AppState {
     let settings = Settings {
         database: database.to_owned(),
-        demo_size: 200,
+        demo: Some(200),
         token: None,
         fault_injection: false,
         hostile_names: Vec::new(),
+        ..Default::default()
     };
     open(&settings).await.unwrap()
 }

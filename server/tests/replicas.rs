@@ -213,10 +213,11 @@ async fn replicas_started_together_on_an_empty_database_both_come_up() {
     let Some(url) = postgres().await else { return };
     let settings = |n: u8| sync_server::Settings {
         database: url.clone(),
-        demo_size: 60 + u32::from(n),
+        demo: Some(60 + u32::from(n)),
         token: None,
         fault_injection: false,
         hostile_names: Vec::new(),
+        ..Default::default()
     };
     let (one, two, three) = (settings(0), settings(1), settings(2));
     let (a, b, c) = tokio::join!(
@@ -237,10 +238,11 @@ async fn an_expired_key_is_forgotten() {
     for db in databases().await {
         let settings = sync_server::Settings {
             database: db.clone(),
-            demo_size: 60,
+            demo: Some(60),
             token: None,
             fault_injection: false,
             hostile_names: Vec::new(),
+            ..Default::default()
         };
         let state = sync_server::open(&settings).await.unwrap();
         let store = state.db.clone();

@@ -141,6 +141,7 @@ mod tests {
                 disabled: false,
             }),
             version: 0,
+            missing_since: None,
         }
     }
 

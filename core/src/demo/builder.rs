@@ -3,6 +3,7 @@
 use std::future::Future;
 
 use fastrand::Rng;
+use rustc_hash::FxHashSet;
 
 use crate::model::{
     ClientId, IntegrationId, ItemId, PortalRecord, Product, RecordId, ResourceType, SyncStatus,
@@ -23,6 +24,9 @@ pub(super) struct Builder<'a> {
     pub(super) data: &'a mut Dataset,
     pub(super) integration: IntegrationId,
     pub(super) profile: &'a Profile,
+    /// The source ids given so far: each item's is its own, as a product's are (a sync run
+    /// finds an item again by it).
+    pub(super) taken: FxHashSet<String>,
 }
 
 impl Builder<'_> {
@@ -107,7 +111,8 @@ impl Builder<'_> {
             let disabled = self.rng.f64() < 0.1;
             self.record(client_id, resource_type, n, disabled);
         }
-        let source_id = source_id(self.rng, self.profile.product);
+        let drawn = source_id(self.rng, self.profile.product);
+        let source_id = self.unique(drawn);
         self.data.items.push(SyncedItem {
             id: ItemId(self.data.items.len() as u32),
             integration: self.integration,
@@ -118,7 +123,21 @@ impl Builder<'_> {
             status,
             record,
             version: 1,
+            missing_since: None,
+            details: None,
         });
+    }
+
+    /// `id`, or when it is taken, `id-2`, `id-3`… (no draw of the generator: the data stays what
+    /// it was for every seed).
+    fn unique(&mut self, id: String) -> String {
+        let mut unique = id.clone();
+        let mut n = 1;
+        while !self.taken.insert(unique.clone()) {
+            n += 1;
+            unique = format!("{id}-{n}");
+        }
+        unique
     }
 
     fn record(
@@ -135,6 +154,7 @@ impl Builder<'_> {
             resource_type,
             name,
             disabled,
+            key: None,
         });
         id
     }

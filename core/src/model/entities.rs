@@ -54,6 +54,39 @@ pub struct SyncedItem {
     pub record: Option<RecordId>,
     /// Bumped on every change, so that writers can detect stale copies.
     pub version: u32,
+    /// Since when the integration's runs no longer list it (it is kept, with its decisions, in
+    /// case it comes back).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::time::rfc3339_option"
+    )]
+    pub missing_since: Option<DateTime<Utc>>,
+    /// What else the source product said about it, when it said anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Box<SourceDetails>>,
+}
+
+/// The optional facts a sync run gives about an item (boxed in [`SyncedItem`]: most items of
+/// most products have none, and a list of 100,000 items stays small).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDetails {
+    /// Its serial number (devices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// Its host name (devices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_name: Option<String>,
+    /// Where it is in the source product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
+impl SourceDetails {
+    /// The details, boxed, or `None` when there are none.
+    pub fn boxed(self) -> Option<Box<Self>> {
+        (self != Self::default()).then(|| Box::new(self))
+    }
 }
 
 /// A record in the documentation portal.
@@ -69,6 +102,20 @@ pub struct PortalRecord {
     pub name: String,
     /// A disabled record is kept for history but no longer used.
     pub disabled: bool,
+    /// The portal's own id for it, when a sync run's snapshot of the portal's records named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// Which portal client a client of an integration's source product is (its id there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientLink {
+    /// The integration.
+    pub integration: IntegrationId,
+    /// The client's id in the source product.
+    pub source_id: String,
+    /// The portal client.
+    pub client: ClientId,
 }
 
 /// One line of an integration's sync log.

@@ -4,6 +4,8 @@ mod entities;
 mod ids;
 mod kinds;
 
-pub use entities::{Client, Integration, LogEntry, PortalRecord, SyncedItem};
+pub use entities::{
+    Client, ClientLink, Integration, LogEntry, PortalRecord, SourceDetails, SyncedItem,
+};
 pub use ids::{ClientId, IntegrationId, ItemId, RecordId};
 pub use kinds::{IntegrationKind, LogLevel, Product, ResourceType, SyncStatus};

@@ -49,6 +49,8 @@ impl Store {
             items_of,
             positions,
             head: 0,
+            links: data.links,
+            runs: data.runs,
         })
     }
 }
@@ -64,6 +66,16 @@ fn check(data: &Dataset) -> Result<(), DatasetError> {
     for record in &data.records {
         if record.client.index() >= data.clients.len() {
             return bad(format!("record {} has no client", record.id));
+        }
+    }
+    for link in &data.links {
+        if link.integration.index() >= data.integrations.len()
+            || link.client.index() >= data.clients.len()
+        {
+            return bad(format!(
+                "client link {} has no integration or client",
+                link.source_id
+            ));
         }
     }
     for item in &data.items {

@@ -13,10 +13,11 @@ use thiserror::Error;
 
 use crate::listing::Listing;
 use crate::model::{
-    Client, ClientId, Integration, IntegrationId, ItemId, LogEntry, PortalRecord, RecordId,
-    ResourceType, SyncStatus, SyncedItem,
+    Client, ClientId, ClientLink, Integration, IntegrationId, ItemId, LogEntry, PortalRecord,
+    RecordId, ResourceType, SyncStatus, SyncedItem,
 };
 use crate::query::{ItemView, RecordView, StatusCounts};
+use crate::run::RunSummary;
 
 /// Everything a store is built from. Each entity's id is its position in its table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +32,10 @@ pub struct Dataset {
     pub records: Vec<PortalRecord>,
     /// Every sync log entry.
     pub logs: Vec<LogEntry>,
+    /// Which portal client each source client of each integration is.
+    pub links: Vec<ClientLink>,
+    /// The summaries of the sync runs applied, oldest first.
+    pub runs: Vec<RunSummary>,
 }
 
 /// Why a dataset cannot make a store.
@@ -68,7 +73,7 @@ pub enum QueryError {
 /// The whole data set of the portal's integrations, indexed for the screen's queries.
 ///
 /// Counts per integration are kept up to date by each action rather than recounted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Store {
     pub(crate) integrations: Vec<Integration>,
     pub(crate) clients: Vec<Client>,
@@ -89,9 +94,26 @@ pub struct Store {
     pub(crate) head: u64,
     /// Per item: the number of its latest change, and its status before that change.
     pub(crate) changed: Vec<(u64, SyncStatus)>,
+    /// Which portal client each source client of each integration is.
+    pub(crate) links: Vec<ClientLink>,
+    /// The summaries of the sync runs applied, oldest first.
+    pub(crate) runs: Vec<RunSummary>,
 }
 
 impl Store {
+    /// The tables the store was built from, as they are now (its indexes dropped).
+    pub fn into_dataset(self) -> Dataset {
+        Dataset {
+            integrations: self.integrations,
+            clients: self.clients,
+            items: self.items,
+            records: self.records,
+            logs: self.logs.into_iter().flatten().collect(),
+            links: self.links,
+            runs: self.runs,
+        }
+    }
+
     /// The number of the latest change made to the store: what a list read now is "as of"
     /// ([`ItemPage::as_of`]).
     pub fn head(&self) -> u64 {
@@ -112,6 +134,11 @@ impl Store {
     /// Every integration.
     pub fn integrations(&self) -> &[Integration] {
         &self.integrations
+    }
+
+    /// A portal client (any, with items or not).
+    pub fn client_raw(&self, client: ClientId) -> &Client {
+        &self.clients[client.index()]
     }
 
     /// Every synced item of every integration.
@@ -197,6 +224,7 @@ impl Store {
                 .record
                 .map(|r| RecordView::from(&self.records[r.index()])),
             version: item.version,
+            missing_since: item.missing_since,
         }
     }
 

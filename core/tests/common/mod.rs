@@ -38,6 +38,7 @@ pub fn dataset() -> Dataset {
         resource_type,
         name: name.to_owned(),
         disabled,
+        key: None,
     };
     let item = |id, integration, client, resource_type, name: &str, status, record: Option<u32>| {
         SyncedItem {
@@ -50,6 +51,8 @@ pub fn dataset() -> Dataset {
             status,
             record: record.map(RecordId),
             version: 1,
+            missing_since: None,
+            details: None,
         }
     };
     use ResourceType::*;
@@ -122,6 +125,7 @@ pub fn dataset() -> Dataset {
             log(24, 10, CW, LogLevel::Info, "Sync completed"),
             log(24, 11, NINJA, LogLevel::Error, "Sync failed"),
         ],
+        ..Dataset::default()
     }
 }
 

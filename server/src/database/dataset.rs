@@ -3,11 +3,11 @@
 
 use sqlx::Row;
 use sync_core::{
-    Client, ClientId, Dataset, Integration, IntegrationId, ItemId, LogEntry, PortalRecord,
-    RecordId, SyncedItem,
+    Client, ClientId, ClientLink, Dataset, Integration, IntegrationId, ItemId, LogEntry,
+    PortalRecord, RecordId, SourceDetails, SyncedItem,
 };
 
-use super::columns::{number, optional_number, tag, time, untag};
+use super::columns::{number, optional_number, time, untag};
 use super::error::DbError;
 use super::pool::Db;
 
@@ -33,16 +33,8 @@ impl Db {
         if seeded.try_get::<i64, _>("n")? > 0 {
             return Ok(());
         }
-        for i in &data.integrations {
-            sqlx::query(
-                "INSERT INTO integrations (id, name, product, last_synced) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(i64::from(i.id.0))
-            .bind(&i.name)
-            .bind(tag(&i.product))
-            .bind(i.last_synced.to_rfc3339())
-            .execute(&mut *tx)
-            .await?;
+        for integration in &data.integrations {
+            self.insert_integration(&mut tx, integration).await?;
         }
         for c in &data.clients {
             sqlx::query("INSERT INTO clients (id, name) VALUES ($1, $2)")
@@ -51,47 +43,12 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        for r in &data.records {
-            sqlx::query(
-                "INSERT INTO records (id, client, resource_type, name, disabled) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(i64::from(r.id.0))
-            .bind(i64::from(r.client.0))
-            .bind(tag(&r.resource_type))
-            .bind(&r.name)
-            .bind(i64::from(r.disabled))
-            .execute(&mut *tx)
-            .await?;
-        }
-        for i in &data.items {
-            sqlx::query(
-                "INSERT INTO items (id, integration, client, resource_type, name, source_id, status, \
-                 record, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(i64::from(i.id.0))
-            .bind(i64::from(i.integration.0))
-            .bind(i64::from(i.client.0))
-            .bind(tag(&i.resource_type))
-            .bind(&i.name)
-            .bind(&i.source_id)
-            .bind(tag(&i.status))
-            .bind(i.record.map(|r| i64::from(r.0)))
-            .bind(i64::from(i.version))
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (n, e) in data.logs.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO logs (id, time, integration, level, message, item) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(i64::try_from(n).map_err(|_| DbError::Corrupt(format!("log number {n}")))?)
-            .bind(e.time.to_rfc3339())
-            .bind(i64::from(e.integration.0))
-            .bind(tag(&e.level))
-            .bind(&e.message)
-            .bind(e.item.map(|i| i64::from(i.0)))
-            .execute(&mut *tx)
-            .await?;
+        self.insert_links(&mut tx, &data.links).await?;
+        self.insert_records(&mut tx, data.records.iter(), 0).await?;
+        self.insert_items(&mut tx, data.items.iter(), 0).await?;
+        self.insert_logs(&mut tx, &data.logs, 0).await?;
+        for run in &data.runs {
+            self.insert_run(&mut tx, run, 0).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -122,10 +79,12 @@ impl Db {
                 name: row.try_get("name")?,
             });
         }
-        for row in
-            sqlx::query("SELECT id, client, resource_type, name, disabled FROM records ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?
+        for row in sqlx::query(
+            "SELECT id, client, resource_type, name, disabled, portal_key FROM records \
+                 ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?
         {
             data.records.push(PortalRecord {
                 id: RecordId(number(&row, "id")?),
@@ -133,11 +92,12 @@ impl Db {
                 resource_type: untag(&row.try_get::<String, _>("resource_type")?)?,
                 name: row.try_get("name")?,
                 disabled: row.try_get::<i64, _>("disabled")? != 0,
+                key: row.try_get("portal_key")?,
             });
         }
         for row in sqlx::query(
             "SELECT id, integration, client, resource_type, name, source_id, status, record, version, \
-             seq FROM items ORDER BY id",
+             seq, missing_since, serial, host_name, source_url FROM items ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await?
@@ -156,6 +116,16 @@ impl Db {
                 status: untag(&row.try_get::<String, _>("status")?)?,
                 record: optional_number(&row, "record")?.map(RecordId),
                 version: number(&row, "version")?,
+                missing_since: row
+                    .try_get::<Option<String>, _>("missing_since")?
+                    .map(|t| time(&t))
+                    .transpose()?,
+                details: SourceDetails {
+                    serial: row.try_get("serial")?,
+                    host_name: row.try_get("host_name")?,
+                    source_url: row.try_get("source_url")?,
+                }
+                .boxed(),
             });
         }
         for row in
@@ -170,6 +140,24 @@ impl Db {
                 message: row.try_get("message")?,
                 item: optional_number(&row, "item")?.map(ItemId),
             });
+        }
+        for row in sqlx::query("SELECT integration, source_id, client FROM client_links")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            data.links.push(ClientLink {
+                integration: IntegrationId(number(&row, "integration")?),
+                source_id: row.try_get("source_id")?,
+                client: ClientId(number(&row, "client")?),
+            });
+        }
+        for row in sqlx::query("SELECT summary FROM sync_runs ORDER BY seq")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let summary: String = row.try_get("summary")?;
+            data.runs
+                .push(serde_json::from_str(&summary).map_err(|_| DbError::Corrupt(summary))?);
         }
         Ok((data, changed))
     }

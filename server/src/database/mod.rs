@@ -3,7 +3,8 @@
 //! before the in-memory store is updated.
 //!
 //! Its parts: [`pool`] connects and migrates, [`dataset`] seeds and loads the whole data set,
-//! [`commit`] commits a write and reads what other replicas committed, [`dialect`] holds what
+//! [`commit`] commits a write and reads what other replicas committed, [`runs`] saves a
+//! sync run, [`rows`] writes many rows a statement, [`dialect`] holds what
 //! differs between SQLite and PostgreSQL, [`columns`] reads and writes the columns with their
 //! types, and [`error`] says why the database failed.
 
@@ -13,7 +14,10 @@ mod dataset;
 mod dialect;
 mod error;
 mod pool;
+mod rows;
+mod runs;
 
 pub use commit::{Changes, Committed, ItemState, Stored, Write};
 pub use error::DbError;
 pub use pool::Db;
+pub use runs::RunTransaction;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use sync_core::{ActionError, ItemView};
 
 use crate::database::DbError;
+use crate::ingest::InputProblem;
 
 /// What a handler answers: its response, or the problem.
 pub type Answer = Result<Response, Problem>;
@@ -28,6 +29,12 @@ pub struct Problem {
     /// With `stale-version`: the item as it is now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<Box<ItemView>>,
+    /// With `invalid-run`: the line of the run the problem is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// With `invalid-run`: the field, as a path into the run (or into the line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Box<str>>,
 }
 
 impl Problem {
@@ -39,6 +46,8 @@ impl Problem {
             detail,
             reason: None,
             current: None,
+            line: None,
+            field: None,
         }
     }
 
@@ -98,6 +107,30 @@ impl Problem {
         problem.reason = reason;
         problem.current = current.map(Box::new);
         problem
+    }
+
+    /// 422: a sync run that cannot be applied, with the line and field at fault; nothing was
+    /// applied.
+    pub fn invalid_run(problem: InputProblem) -> Self {
+        let mut answer = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "urn:sync-overview:problem:invalid-run",
+            "Invalid sync run",
+            format!("{problem}. Nothing of the run was applied."),
+        );
+        answer.line = problem.line;
+        answer.field = problem.field.map(String::into_boxed_str);
+        answer
+    }
+
+    /// 415: a body of a media type the route does not read.
+    pub fn unsupported_media_type(takes: &str) -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "urn:sync-overview:problem:unsupported-media-type",
+            "Unsupported media type",
+            format!("This route takes {takes}."),
+        )
     }
 
     /// 500: the server failed; the detail is kept general (the log has the cause).

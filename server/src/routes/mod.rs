@@ -4,6 +4,7 @@
 
 pub mod faults;
 mod reads;
+mod runs;
 mod writes;
 
 use axum::extract::DefaultBodyLimit;
@@ -45,6 +46,11 @@ pub fn routes() -> Router<Shared> {
             post(batch)
                 .layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT))
                 .layer(from_fn_with_state(BATCH_BODY_LIMIT, limits::announced_body)),
+        )
+        // A run's body is streamed and held to the server's run limit as it is read.
+        .route(
+            "/integrations/{integration}/sync-runs",
+            post(runs::sync_run),
         )
         .method_not_allowed_fallback(wrong_method)
         .fallback(no_route)

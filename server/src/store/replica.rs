@@ -13,6 +13,19 @@ use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::database::{Db, DbError};
 
+/// Reads the whole data from the database and indexes it: the store and the change number it
+/// reflects.
+pub async fn load(db: &Db) -> Result<(Store, u64), DbError> {
+    // The change number first: whatever is committed while loading is read again, not missed.
+    let seen = db.head().await?;
+    let (data, changed) = db.load().await?;
+    let mut store = Store::new(data).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    // Each item's latest change number, so that a batch naming its items by a list read on
+    // another replica, or before a restart, knows what changed since.
+    store.resume(seen, changed);
+    Ok((store, seen))
+}
+
 /// The store and the last change number it reflects.
 pub struct Replica {
     store: RwLock<Store>,
@@ -57,9 +70,22 @@ impl Replica {
             return Ok(());
         }
         let _turn = self.turn.lock().await;
-        let changes = db.changes_after(self.seen()).await.inspect_err(|_| {
+        self.catch_up_in_turn(db).await.inspect_err(|_| {
             self.behind.store(true, Ordering::Release);
-        })?;
+        })
+    }
+
+    /// Catches up, the turn held: from the rows changed since, or, when a sync run was saved
+    /// since (it adds items, records and clients), from the whole data read afresh.
+    pub(crate) async fn catch_up_in_turn(&self, db: &Db) -> Result<(), DbError> {
+        if db.run_after(self.seen()).await? {
+            let (store, seen) = load(db).await?;
+            *self.store.write().await = store;
+            self.seen.store(seen, Ordering::Release);
+            self.behind.store(false, Ordering::Release);
+            return Ok(());
+        }
+        let changes = db.changes_after(self.seen()).await?;
         if changes.head > self.seen() {
             let mut store = self.store.write().await;
             for (record, disabled) in changes.records {
@@ -81,6 +107,28 @@ impl Replica {
         }
         self.behind.store(false, Ordering::Release);
         Ok(())
+    }
+
+    /// The store, for a run to work on a copy of it, the turn held.
+    pub(crate) async fn store(&self) -> RwLockReadGuard<'_, Store> {
+        self.store.read().await
+    }
+
+    /// Puts the store a run made in place, as change number `seq`, the turn held.
+    pub(crate) async fn replace(&self, store: Store, seq: u64) {
+        *self.store.write().await = store;
+        self.seen.store(seq, Ordering::Release);
+    }
+
+    /// Whether catching up must go to the database first (another process may write it, or a
+    /// catch-up failed).
+    pub(crate) fn must_check(&self) -> bool {
+        self.shared || self.behind.load(Ordering::Acquire)
+    }
+
+    /// The turn of catching up and applying commits.
+    pub(crate) async fn take_turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.turn.lock().await
     }
 
     /// Applies a change this process committed as number `seq`: at once when it is the next

@@ -41,10 +41,11 @@ pub async fn databases() -> Vec<String> {
 pub async fn app_with(database: &str, token: Option<&str>) -> Router {
     let settings = Settings {
         database: database.to_owned(),
-        demo_size: 60,
+        demo: Some(60),
         token: token.map(str::to_owned),
         fault_injection: false,
         hostile_names: Vec::new(),
+        ..Default::default()
     };
     router(open(&settings).await.unwrap(), &["*".to_owned()])
 }

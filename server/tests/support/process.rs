@@ -22,7 +22,7 @@ impl Server {
     pub fn start(database: &str, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sync-server"))
             .args(["--listen", "127.0.0.1:0", "--database", database])
-            .args(["--demo-size", "200"])
+            .args(["--demo", "--demo-size", "200"])
             .args(extra)
             .stdout(Stdio::piped())
             .spawn()

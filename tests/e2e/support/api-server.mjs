@@ -1,5 +1,5 @@
-// Starts the reference server (target/debug/sync-server) on a fresh SQLite database and a free
-// loopback port, for end-to-end tests over the HTTP backend.
+// Starts the reference server (target/debug/sync-server) on a fresh SQLite database seeded with
+// the demo data (`--demo`) and a free loopback port, for end-to-end tests over the HTTP backend.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ export async function startApiServer(args = [], { binary = BINARY } = {}) {
   const database = args.includes('--database') ? [] : ['--database', `sqlite:${join(dir, 'e2e.db')}`];
   const child = spawn(
     binary,
-    ['--listen', '127.0.0.1:0', ...database, '--cors-origin', '*', ...args],
+    ['--listen', '127.0.0.1:0', ...database, '--demo', '--cors-origin', '*', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn,sync_server=info' } },
   );
   const url = await new Promise((resolve, reject) => {
