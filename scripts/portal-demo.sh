@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
-cargo build --release -p sync-server
+cargo build --profile server -p sync-server
 PORT="${PORT:-8090}"
-target/release/sync-server --listen 127.0.0.1:8787 --database "sqlite:${TMPDIR:-/tmp}/sync-overview-portal-demo.db" --demo \
+target/server/sync-server --listen 127.0.0.1:8787 --database "sqlite:${TMPDIR:-/tmp}/sync-overview-portal-demo.db" --demo \
   --cors-origin "http://127.0.0.1:$PORT" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT

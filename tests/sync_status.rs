@@ -199,9 +199,14 @@ fn provide_screen(backend: Rc<dyn Backend>, preset: View) {
     let api = Api::new(backend);
     provide_context(api);
     provide_context(Config::default());
-    provide_context(Screen::new());
+    let screen = Screen::new();
+    provide_context(screen);
     provide_context(Ids::new());
-    provide_context(ViewState::new(api, ViewHome::in_memory(preset)));
+    provide_context(ViewState::new(
+        api,
+        ViewHome::in_memory(preset),
+        screen.changes(),
+    ));
 }
 
 #[wasm_bindgen_test]

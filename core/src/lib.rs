@@ -29,8 +29,8 @@ pub use model::{
 };
 pub use progress::Progress;
 pub use query::{
-    Candidate, CandidateQuery, Candidates, Facets, ItemPage, ItemQuery, ItemView, RecordView, Sort,
-    SortKey, StatusCounts, Suggestion,
+    Candidate, CandidateQuery, Candidates, Facets, ItemFlag, ItemPage, ItemQuery, ItemView,
+    RecordView, Sort, SortKey, StatusCounts, Suggestion,
 };
 pub use run::{
     RunClient, RunDiff, RunFailure, RunItem, RunOutcome, RunProblem, RunRecord, RunSummary, SyncRun,

@@ -94,6 +94,38 @@ pub struct Sort {
     pub descending: bool,
 }
 
+/// A flag an item may carry, and the list's filter for it (the Show drop-down).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemFlag {
+    /// The integration's runs no longer list it.
+    Missing,
+}
+
+impl ItemFlag {
+    /// Every flag, in the order the Show drop-down lists them.
+    pub const ALL: [ItemFlag; 1] = [Self::Missing];
+
+    /// A stable machine name (used in URLs and JSON).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+        }
+    }
+
+    /// The flag with this slug.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.slug() == slug)
+    }
+
+    /// The Show drop-down's words for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Missing => "Missing from source",
+        }
+    }
+}
+
 /// The synced items of one integration and client, narrowed and paged.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ItemQuery {
@@ -107,6 +139,9 @@ pub struct ItemQuery {
     pub resource_type: Option<ResourceType>,
     /// Only items in this status.
     pub status: Option<SyncStatus>,
+    /// Only items with this flag.
+    #[serde(default)]
+    pub flag: Option<ItemFlag>,
     /// The order.
     pub sort: Sort,
     /// How many matching items to skip.
@@ -124,6 +159,7 @@ impl ItemQuery {
             filter: String::new(),
             resource_type: None,
             status: None,
+            flag: None,
             sort: Sort::default(),
             offset: 0,
             limit: u32::MAX,

@@ -15,6 +15,7 @@ fn contoso(store: &Store) -> ListItems {
         filter: String::new(),
         resource_type: None,
         status: None,
+        flag: None,
         except: Vec::new(),
         as_of: store.head(),
     }
@@ -135,6 +136,7 @@ fn a_list_batch_does_what_the_same_batch_naming_each_item_does() {
             filter: String::new(),
             resource_type: None,
             status: None,
+            flag: None,
             sort: Sort::default(),
             offset: 0,
             limit: 100,

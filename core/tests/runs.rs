@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use sync_core::{
-    ItemQuery, LogLevel, Product, ResourceType, RunClient, RunItem, RunRecord, Store, SyncRun,
-    SyncStatus,
+    Batch, ItemFlag, ItemQuery, ListItems, LogLevel, Product, ResourceType, RunClient, RunItem,
+    RunRecord, Store, SyncRun, SyncStatus,
 };
 
 fn item(source_id: &str, name: &str, resource_type: ResourceType) -> RunItem {
@@ -223,4 +223,35 @@ fn a_run_creates_the_integration_and_clients_it_names() {
     assert_eq!(clients, ["Contoso Ltd", "Tailspin Toys"]);
     assert_eq!(outcome.diff.new_clients.len(), 1);
     assert_eq!(store.counts(halo).unwrap().not_synced, 2);
+}
+
+#[test]
+fn the_missing_filter_lists_the_missing_items_and_a_list_batch_takes_only_them() {
+    let mut store = store();
+    store.apply_run("0", &contoso_run("r-1")).unwrap();
+    let query = ItemQuery {
+        flag: Some(ItemFlag::Missing),
+        ..ItemQuery::all(CW, CONTOSO)
+    };
+    let page = store.items(&query).unwrap();
+    let missing: Vec<_> = page.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(missing, ["Contoso HQ", "CONTOSO-WS01"]);
+    assert_eq!(page.facets.statuses.excluded, 2);
+    assert_eq!(page.facets.statuses.matched, 0);
+    // Include every missing item (both are excluded): only those two change.
+    let batch = Batch::IncludeMatching {
+        matching: ListItems {
+            integration: CW,
+            client: CONTOSO,
+            filter: String::new(),
+            resource_type: None,
+            status: None,
+            flag: Some(ItemFlag::Missing),
+            except: Vec::new(),
+            as_of: store.head(),
+        },
+    };
+    let outcome = store.apply_batch(&batch);
+    assert_eq!(outcome.changed, 2);
+    assert_eq!(store.counts(CW).unwrap().excluded, 0);
 }

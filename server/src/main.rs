@@ -1,11 +1,13 @@
 //! `sync-server`: serves the Sync Overview API. Stops gracefully on Ctrl-C or SIGTERM: in-flight
 //! requests finish (within the shutdown grace) and every committed write stays committed.
+//! `sync-server import` applies one sync run from a file or standard input, and stops.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use sync_server::database::Db;
+use sync_server::ingest::import::{import, Format};
 use sync_server::serve::{serve, Limits};
 use sync_server::{open, router, Settings};
 use tracing_subscriber::EnvFilter;
@@ -14,25 +16,39 @@ use tracing_subscriber::EnvFilter;
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
+    /// What to do (without: serve the API).
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
     /// Database URL: `sqlite:<file>` (created on first start) or `postgres://…`.
     #[arg(
         long,
+        global = true,
         env = "SYNC_SERVER_DATABASE",
         default_value = "sqlite:sync-server.db"
     )]
     database: String,
     /// Seed an empty database with demo data (six integrations of made-up clients and items).
     /// Without it, an empty database stays empty until a sync run comes in.
-    #[arg(long, env = "SYNC_SERVER_DEMO")]
+    #[arg(long, global = true, env = "SYNC_SERVER_DEMO")]
     demo: bool,
     /// Synced items of the largest demo integration, with `--demo`.
-    #[arg(long, env = "SYNC_SERVER_DEMO_SIZE", default_value_t = 600)]
+    #[arg(
+        long,
+        global = true,
+        env = "SYNC_SERVER_DEMO_SIZE",
+        default_value_t = 600
+    )]
     demo_size: u32,
     /// The largest sync run body taken, in bytes (JSON or NDJSON).
-    #[arg(long, env = "SYNC_SERVER_RUN_BODY_LIMIT", default_value_t = sync_server::RUN_BODY_LIMIT)]
+    #[arg(
+        long,
+        global = true,
+        env = "SYNC_SERVER_RUN_BODY_LIMIT",
+        default_value_t = sync_server::RUN_BODY_LIMIT
+    )]
     run_body_limit: usize,
     /// An origin allowed to call the API from a browser (repeatable; `*` for any).
     #[arg(long = "cors-origin")]
@@ -66,27 +82,57 @@ struct Args {
     hostile_names: Option<std::path::PathBuf>,
 }
 
+/// What `sync-server` does besides serving.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Applies one sync run (JSON or NDJSON, as `POST …/sync-runs` takes it) from a file, or
+    /// from standard input with `-`, prints what it did, and stops.
+    Import {
+        /// The integration: its id, or its name (created with the run's product when new).
+        #[arg(long)]
+        integration: String,
+        /// The run's file, or `-` for standard input.
+        file: String,
+        /// How the run is written (by default: JSON for a `.json` file, else NDJSON).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let filter =
+        |default: &str| EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into());
+    if let Some(Command::Import {
+        integration,
+        file,
+        format,
+    }) = &args.command
+    {
+        // The summary goes to standard output; logs, warnings only, to standard error.
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter("warn"))
+            .init();
+        let state = open(&settings(&args)?).await?;
+        let format = format.unwrap_or_else(|| Format::of(file));
+        let outcome = import(&state, integration, file, format).await;
+        state.db.close().await;
+        let outcome = outcome?;
+        let replayed = if outcome.replayed {
+            " (applied before: nothing changed now)"
+        } else {
+            ""
+        };
+        println!("{}{replayed}", outcome.summary.message());
+        return Ok(());
+    }
     tracing_subscriber::fmt()
         .json()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=info".into()),
-        )
+        .with_env_filter(filter("info,tower_http=info"))
         .init();
-    let args = Args::parse();
-    let settings = Settings {
-        database: args.database.clone(),
-        demo: args.demo.then_some(args.demo_size),
-        run_body_limit: args.run_body_limit,
-        token: args.token.clone(),
-        fault_injection: args.fault_injection,
-        hostile_names: match &args.hostile_names {
-            Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
-            None => Vec::new(),
-        },
-    };
-    let state = open(&settings).await?;
+    let state = open(&settings(&args)?).await?;
     let (db, gauges) = (state.db.clone(), state.gauges.clone());
     let expiry = tokio::spawn(expire_keys(db.clone(), args.key_ttl_hours));
     let app = router(state, &args.cors_origins);
@@ -103,6 +149,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The settings the flags make.
+fn settings(args: &Args) -> Result<Settings, Box<dyn std::error::Error>> {
+    Ok(Settings {
+        database: args.database.clone(),
+        demo: args.demo.then_some(args.demo_size),
+        run_body_limit: args.run_body_limit,
+        token: args.token.clone(),
+        fault_injection: args.fault_injection,
+        hostile_names: match &args.hostile_names {
+            Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+            None => Vec::new(),
+        },
+    })
 }
 
 /// The database URL without its password, for the log.

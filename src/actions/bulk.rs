@@ -77,6 +77,7 @@ pub fn list_batch(
         filter: list.filter.clone(),
         resource_type: list.resource_type,
         status: list.status,
+        flag: list.flag,
         except: except.to_vec(),
         as_of,
     };

@@ -265,6 +265,9 @@ impl Backend for HttpBackend {
         if let Some(t) = query.resource_type {
             params.push(("type", t.slug().to_owned()));
         }
+        if let Some(f) = query.flag {
+            params.push(("show", f.slug().to_owned()));
+        }
         if let Some(s) = query.status {
             params.push(("status", s.slug().to_owned()));
         }

@@ -17,8 +17,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
     Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, Integration,
-    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, StatusCounts,
-    Suggestion,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, RunSummary,
+    StatusCounts, Suggestion,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -187,4 +187,8 @@ pub fn use_api() -> Api {
 pub trait DemoControls {
     /// Discards every change made to the demo data.
     async fn reset_demo(&self) -> Answer<()>;
+
+    /// Makes a sync run of the integration's client, as its source product would after a day
+    /// of changes (new, renamed and missing items), applied as a real run is, in every tab.
+    async fn run_sync(&self, integration: IntegrationId, client: ClientId) -> Answer<RunSummary>;
 }

@@ -1,9 +1,9 @@
 //! What the screen shows, as one value: the integration and client, and how the Sync Status list
 //! is filtered and ordered. It reads from and writes to a URL query
-//! (`?integration=&client=&filter=&type=&status=&sort=&order=`) or a host page's configuration
+//! (`?integration=&client=&filter=&type=&status=&show=&sort=&order=`) or a host page's configuration
 //! object; [`crate::state::view_state::ViewState`] owns it.
 
-use sync_core::{ClientId, IntegrationId, ResourceType, Sort, SortKey, SyncStatus};
+use sync_core::{ClientId, IntegrationId, ItemFlag, ResourceType, Sort, SortKey, SyncStatus};
 
 /// The screen's view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,17 +18,20 @@ pub struct View {
     pub resource_type: Option<ResourceType>,
     /// Only this status.
     pub status: Option<SyncStatus>,
+    /// Only items with this flag (the Show drop-down).
+    pub flag: Option<ItemFlag>,
     /// The order.
     pub sort: Sort,
 }
 
 /// The keys of a view in a URL query, in the order they are written.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "integration",
     "client",
     "filter",
     "type",
     "status",
+    "show",
     "sort",
     "order",
 ];
@@ -48,6 +51,7 @@ impl View {
             filter: get("filter").unwrap_or_default(),
             resource_type: text("type").as_deref().and_then(ResourceType::from_slug),
             status: text("status").as_deref().and_then(SyncStatus::from_slug),
+            flag: text("show").as_deref().and_then(ItemFlag::from_slug),
             sort: Sort {
                 key: key.unwrap_or_default(),
                 descending: key.is_some() && text("order").as_deref() == Some("desc"),
@@ -67,6 +71,7 @@ impl View {
             ),
             ("type", self.resource_type.map(|t| t.slug().to_owned())),
             ("status", self.status.map(|s| s.slug().to_owned())),
+            ("show", self.flag.map(|f| f.slug().to_owned())),
             ("sort", sorted.then(|| self.sort.key.slug().to_owned())),
             (
                 "order",
@@ -85,6 +90,7 @@ impl View {
             (!text.is_empty()).then(|| format!("“{text}”")),
             self.resource_type.map(|t| format!("type {}", t.label())),
             self.status.map(|s| format!("status {}", s.label())),
+            self.flag.map(|f| f.label().to_lowercase()),
         ]
         .into_iter()
         .flatten()
@@ -92,12 +98,13 @@ impl View {
         (!parts.is_empty()).then(|| parts.join(", "))
     }
 
-    /// The same view with no Filter, Type or Status.
+    /// The same view with no Filter, Type, Status or Show.
     pub fn without_filters(self) -> Self {
         Self {
             filter: String::new(),
             resource_type: None,
             status: None,
+            flag: None,
             ..self
         }
     }
@@ -126,7 +133,7 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::View;
-    use sync_core::{ClientId, IntegrationId, ResourceType, Sort, SortKey, SyncStatus};
+    use sync_core::{ClientId, IntegrationId, ItemFlag, ResourceType, Sort, SortKey, SyncStatus};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn lookup(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
@@ -145,6 +152,7 @@ mod tests {
             filter: " dc 01".to_owned(),
             resource_type: Some(ResourceType::Device),
             status: Some(SyncStatus::NotSynced),
+            flag: Some(ItemFlag::Missing),
             sort: Sort {
                 key: SortKey::Status,
                 descending: true,
@@ -173,6 +181,7 @@ mod tests {
             ("integration", "x".to_owned()),
             ("type", "spaceship".to_owned()),
             ("status", "NotSynced".to_owned()),
+            ("show", "Missing".to_owned()),
             ("sort", "colour".to_owned()),
             ("order", "desc".to_owned()),
         ]));

@@ -6,15 +6,18 @@
 //! the Client drop-down ([`ViewState::choose_client`], a new history entry), the Filter box
 //! ([`ViewState::set_filter`]: shown at once, written over the current entry once typing pauses
 //! for 300 ms), the Type and Status drop-downs and the *Clear filters* button
-//! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::clear_filters`], over the
-//! current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
+//! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::set_flag`],
+//! [`ViewState::clear_filters`], over the current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
 //! standalone, the browser's Back and Forward (through the router). Nothing else writes it.
 
 use leptos::prelude::*;
-use sync_core::{Client, ClientId, Integration, IntegrationId, ResourceType, SortKey, SyncStatus};
+use sync_core::{
+    Client, ClientId, Integration, IntegrationId, ItemFlag, ResourceType, SortKey, SyncStatus,
+};
 
 use crate::data::fetch::Fetch;
 use crate::data::Api;
+use crate::state::changes::DataChanges;
 use crate::state::view::View;
 use crate::state::view_home::ViewHome;
 
@@ -33,10 +36,12 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The view living in `home`, resolved over `api`'s integrations and clients.
-    pub fn new(api: Api, home: ViewHome) -> Self {
+    /// The view living in `home`, resolved over `api`'s integrations and clients, reloaded
+    /// after every change to the data (a sync run moves Last Synced and may add clients).
+    pub fn new(api: Api, home: ViewHome, changes: DataChanges) -> Self {
         let asked = Memo::new(move |_| home.view());
         let integrations = Fetch::new(Memo::new(|_| ()), move |()| {
+            changes.track();
             let api = api.get();
             async move { api.integrations().await }
         });
@@ -51,6 +56,7 @@ impl ViewState {
         });
         let integration_id = Memo::new(move |_| integration.with(|i| i.as_ref().map(|i| i.id)));
         let clients = Fetch::new(integration_id, move |id| {
+            changes.track();
             let api = api.get();
             async move {
                 match id {
@@ -165,6 +171,17 @@ impl ViewState {
         self.write(
             View {
                 status,
+                ..self.current()
+            },
+            false,
+        );
+    }
+
+    /// Shows only the items with a flag, or all.
+    pub fn set_flag(&self, flag: Option<ItemFlag>) {
+        self.write(
+            View {
+                flag,
                 ..self.current()
             },
             false,

@@ -12,6 +12,7 @@ use crate::state::config::use_config;
 use crate::state::view_home::ViewHome;
 use crate::state::view_state::ViewState;
 use crate::sync_overview::demo::reset_demo_data::ResetDemoData;
+use crate::sync_overview::demo::run_sync_now::RunSyncNow;
 use crate::sync_overview::landmark::Landmark;
 use crate::sync_overview::sync_status::client_select::ClientSelect;
 use crate::sync_overview::sync_status::left_alone::LeftAlone;
@@ -36,7 +37,7 @@ pub fn SyncOverview() -> impl IntoView {
     } else {
         ViewHome::in_memory(config.view)
     };
-    let view = ViewState::new(api, home);
+    let view = ViewState::new(api, home, screen.changes());
     provide_context(view);
     // Another tab (or app instance) changed the data: show it, as after a change made here.
     api.get().watch(Rc::new(move || {
@@ -59,6 +60,7 @@ pub fn SyncOverview() -> impl IntoView {
                 </p>
                 <UndoButton />
                 <LeftAlone />
+                <RunSyncNow />
                 <ResetDemoData />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}

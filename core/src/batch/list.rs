@@ -63,6 +63,7 @@ impl Store {
             let (resource_type, status) = listing.kind(position);
             let id = ids[position];
             if list.resource_type.is_some_and(|t| t != resource_type)
+                || list.flag.is_some_and(|f| !self.flagged(id, f))
                 || except.binary_search(&id).is_ok()
             {
                 return;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::action::ActionError;
 use crate::model::{ClientId, IntegrationId, ItemId, RecordId, ResourceType, SyncStatus};
+use crate::query::ItemFlag;
 use crate::store::Store;
 
 /// One item of a Restore batch: `[item, version, status, record, record to enable]`.
@@ -79,6 +80,9 @@ pub struct ListItems {
     /// Only this status.
     #[serde(default)]
     pub status: Option<SyncStatus>,
+    /// Only items with this flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<ItemFlag>,
     /// Items left out (unticked), by id, in ascending order (a server refuses them otherwise).
     #[serde(default)]
     pub except: Vec<ItemId>,

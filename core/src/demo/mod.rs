@@ -4,6 +4,7 @@ mod builder;
 mod logs;
 mod names;
 mod profiles;
+mod run;
 
 use std::future::Future;
 use std::pin::pin;
@@ -45,6 +46,7 @@ impl DemoConfig {
 }
 
 pub use crate::progress::Progress;
+pub use run::sync_run;
 
 /// Builds the demo store a step at a time: `pause` is awaited every few thousand items and once
 /// more before indexing, so that a caller on a browser's main thread can let the page paint and

@@ -175,3 +175,26 @@ fn a_build_in_steps_pauses_as_it_goes_and_gives_the_same_store() {
     assert_eq!(last.total, store.items_raw().len());
     assert_eq!(store, generate(&config));
 }
+
+#[test]
+fn a_demo_run_renames_misses_and_adds_items_the_same_way_every_time() {
+    let mut store = generate(&config());
+    let integration = store.integrations()[0].id;
+    let client = store.clients(integration).unwrap()[0].id;
+    let finished = Utc.with_ymd_and_hms(2026, 11, 25, 6, 0, 0).unwrap();
+    let run = super::sync_run(&store, integration, client, 41, finished).unwrap();
+    assert_eq!(
+        run,
+        super::sync_run(&store, integration, client, 41, finished).unwrap()
+    );
+    let outcome = store.apply_run(&integration.to_string(), &run).unwrap();
+    let s = &outcome.summary;
+    assert!(s.missing >= 1 && s.changed >= 1 && s.new >= 3, "{s:?}");
+    assert_eq!((s.returned, s.errors), (0, 0));
+    // The next run lists about half of the missing ones again.
+    let later = Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0).unwrap();
+    let next = super::sync_run(&store, integration, client, 42, later).unwrap();
+    let again = store.apply_run(&integration.to_string(), &next).unwrap();
+    assert!(again.summary.missing >= 1, "{:?}", again.summary);
+    assert_eq!(store.integrations()[0].last_synced, later);
+}

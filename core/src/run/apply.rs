@@ -2,15 +2,15 @@
 //! items (new, renamed, missing, back again), its records snapshot, and the Sync Logs lines.
 
 use chrono::{DateTime, Utc};
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{
     Client, ClientId, ClientLink, Integration, IntegrationId, ItemId, LogEntry, LogLevel, RecordId,
-    ResourceType, SourceDetails, SyncStatus, SyncedItem,
+    SourceDetails, SyncStatus, SyncedItem,
 };
 use crate::store::Dataset;
 
 use super::check::Plan;
+use super::lookup::Lookup;
 use super::{RunClient, RunDiff, RunItem, RunSummary, SyncRun};
 
 /// A run being applied: the tables, what it did so far and what it changed.
@@ -20,8 +20,12 @@ pub(super) struct Applying<'a> {
     pub finished: DateTime<Utc>,
     pub summary: RunSummary,
     pub diff: RunDiff,
-    pub changed_items: FxHashSet<ItemId>,
-    pub changed_records: FxHashSet<RecordId>,
+    /// Per item that was there before the run: whether the run changed it.
+    pub changed_items: Vec<bool>,
+    /// Per record that was there before the run: whether the run changed it.
+    pub changed_records: Vec<bool>,
+    /// Per item that was there before the run: whether the run listed it.
+    pub seen: Vec<bool>,
 }
 
 /// Applies a checked run to the tables; what it did and what it changed.
@@ -43,14 +47,17 @@ pub(super) fn apply(data: &mut Dataset, plan: Plan, run: &SyncRun) -> (RunSummar
     };
     let synced = &mut data.integrations[integration.index()].last_synced;
     *synced = (*synced).max(run.finished);
-    let mut items_of: FxHashMap<ClientId, Vec<ItemId>> = FxHashMap::default();
+    // Each client's items of the integration, and records (by client position; clients the run
+    // creates have none).
+    let mut items_of: Vec<Vec<ItemId>> = vec![Vec::new(); data.clients.len()];
     for item in data.items.iter().filter(|i| i.integration == integration) {
-        items_of.entry(item.client).or_default().push(item.id);
+        items_of[item.client.index()].push(item.id);
     }
-    let mut records_of: FxHashMap<ClientId, Vec<RecordId>> = FxHashMap::default();
+    let mut records_of: Vec<Vec<RecordId>> = vec![Vec::new(); data.clients.len()];
     for record in &data.records {
-        records_of.entry(record.client).or_default().push(record.id);
+        records_of[record.client.index()].push(record.id);
     }
+    let (items, records) = (data.items.len(), data.records.len());
     let mut applying = Applying {
         data,
         integration,
@@ -62,19 +69,20 @@ pub(super) fn apply(data: &mut Dataset, plan: Plan, run: &SyncRun) -> (RunSummar
             ..RunSummary::default()
         },
         diff,
-        changed_items: FxHashSet::default(),
-        changed_records: FxHashSet::default(),
+        changed_items: vec![false; items],
+        changed_records: vec![false; records],
+        seen: vec![false; items],
     };
-    let mut gone = FxHashSet::default();
+    let mut gone = vec![false; records];
     for (client, portal) in run.clients.iter().zip(plan.clients) {
         let id = applying.client(client, portal);
-        let mut records = records_of.remove(&id).unwrap_or_default();
+        let mut records = take(&mut records_of, id);
         if let Some(snapshot) = &client.records {
             let (now, left) = applying.snapshot(id, records, snapshot);
             records = now;
-            gone.extend(left);
+            left.into_iter().for_each(|r| gone[r.index()] = true);
         }
-        let known = items_of.remove(&id).unwrap_or_default();
+        let known = take(&mut items_of, id);
         let new = applying.items(id, client, &known);
         applying.auto_match(&known, &records, new);
     }
@@ -119,10 +127,8 @@ impl Applying<'_> {
         self.log(self.integration, level, self.summary.message(), None);
         self.data.runs.push(self.summary.clone());
         let mut diff = self.diff;
-        diff.changed_items = self.changed_items.into_iter().collect();
-        diff.changed_items.sort_unstable();
-        diff.changed_records = self.changed_records.into_iter().collect();
-        diff.changed_records.sort_unstable();
+        diff.changed_items = marked(&self.changed_items).map(ItemId).collect();
+        diff.changed_records = marked(&self.changed_records).map(RecordId).collect();
         (self.summary, diff)
     }
 
@@ -158,36 +164,34 @@ impl Applying<'_> {
     /// Brings a client's items up to the run: `known` are its items before. Returns the items
     /// created.
     fn items(&mut self, client: ClientId, run: &RunClient, known: &[ItemId]) -> Vec<ItemId> {
-        // Source id, then type (a source's ids are per type): the item. Keyed by the owned id so
-        // that a lookup borrows the run's, and the items can change meanwhile.
-        let mut by_source: FxHashMap<String, [Option<ItemId>; ResourceType::ALL.len()]> =
-            FxHashMap::default();
+        // Source id: the items (a source's ids are per type; of two items with one source id and
+        // type, from data made before runs, the first is the listed one).
+        let mut by_source = Lookup::default();
         for &id in known {
-            let item = &self.data.items[id.index()];
-            let slots = by_source.entry(item.source_id.clone()).or_default();
-            // The first of two items with one source id (data from before runs) is the listed one.
-            slots[item.resource_type as usize].get_or_insert(id);
+            by_source.add(&self.data.items[id.index()].source_id, id.0);
         }
-        let mut seen = FxHashSet::default();
         let mut new = Vec::new();
         for item in &run.items {
             self.summary.seen += 1;
-            let known = by_source.get(item.source_id.as_str());
-            match known.and_then(|slots| slots[item.resource_type as usize]) {
+            let items = &self.data.items;
+            let found = (by_source.get(&item.source_id).iter())
+                .map(|&id| ItemId(id))
+                .find(|id| items[id.index()].resource_type == item.resource_type);
+            match found {
                 Some(id) => {
-                    seen.insert(id);
+                    self.seen[id.index()] = true;
                     self.update(id, item);
                 }
                 None => new.push(self.create(client, item)),
             }
         }
-        for &id in known.iter().filter(|id| !seen.contains(*id)) {
+        for &id in known.iter().filter(|id| !self.seen[id.index()]) {
             let item = &mut self.data.items[id.index()];
             if item.missing_since.is_none() {
                 item.missing_since = Some(self.finished);
                 item.version += 1;
                 self.summary.missing += 1;
-                self.changed_items.insert(id);
+                self.changed_items[id.index()] = true;
             }
         }
         new
@@ -211,7 +215,7 @@ impl Applying<'_> {
         }
         if changed || back {
             item.version += 1;
-            self.changed_items.insert(id);
+            self.changed_items[id.index()] = true;
         }
     }
 
@@ -235,6 +239,19 @@ impl Applying<'_> {
         self.diff.new_items.push(id);
         id
     }
+}
+
+/// The client's list out of `lists` (none for a client the run created).
+fn take<T>(lists: &mut [Vec<T>], client: ClientId) -> Vec<T> {
+    lists
+        .get_mut(client.index())
+        .map(std::mem::take)
+        .unwrap_or_default()
+}
+
+/// The positions marked.
+fn marked(marks: &[bool]) -> impl Iterator<Item = u32> + '_ {
+    (0u32..).zip(marks).filter(|(_, m)| **m).map(|(n, _)| n)
 }
 
 /// The details a run gave about an item, boxed, if any.

@@ -1,12 +1,12 @@
 //! A run checked whole before anything changes: every field it needs, no item twice, and which
 //! integration and portal clients it is for.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use thiserror::Error;
 
 use crate::model::{ClientId, IntegrationId, Product};
 use crate::store::Store;
 
+use super::lookup::Lookup;
 use super::{RunClient, SyncRun};
 
 /// Why a run was refused: where in it (the client and item, by position) and which field.
@@ -102,7 +102,7 @@ pub(super) fn check(
             return Err(RunProblem::run("errors", message));
         }
     }
-    let mut sources = FxHashSet::default();
+    let mut sources = Lookup::default();
     for (at, client) in run.clients.iter().enumerate() {
         let problem = |field, message: String| RunProblem {
             client: Some(at),
@@ -114,7 +114,9 @@ pub(super) fn check(
         if let Some(message) = unfit(&client.name) {
             return Err(problem("name", message));
         }
-        if !sources.insert(client.source_id.as_str()) {
+        let twice = !sources.get(&client.source_id).is_empty();
+        sources.add(&client.source_id, 0);
+        if twice {
             let message = format!("“{}” is listed twice in the run", client.source_id);
             return Err(problem("source_id", message));
         }
@@ -133,7 +135,8 @@ pub(super) fn check(
 /// Checks a client's items and records: every field given, each listed once, each type one the
 /// product syncs.
 fn check_items(client: &RunClient, product: Product) -> Result<(), RunProblem> {
-    let mut seen = FxHashSet::default();
+    // Source id: the types listed with it.
+    let mut seen = Lookup::default();
     for (at, item) in client.items.iter().enumerate() {
         let problem = |field, message: String| RunProblem {
             item: Some(at),
@@ -163,7 +166,10 @@ fn check_items(client: &RunClient, product: Product) -> Result<(), RunProblem> {
             );
             return Err(problem("type", message));
         }
-        if !seen.insert((item.resource_type, item.source_id.as_str())) {
+        let kind = item.resource_type as u32;
+        let twice = seen.get(&item.source_id).contains(&kind);
+        seen.add(&item.source_id, kind);
+        if twice {
             let message = format!(
                 "the {} “{}” is listed twice for the client",
                 item.resource_type.slug(),
@@ -172,7 +178,7 @@ fn check_items(client: &RunClient, product: Product) -> Result<(), RunProblem> {
             return Err(problem("source_id", message));
         }
     }
-    let mut keys = FxHashSet::default();
+    let mut keys = Lookup::default();
     for (at, record) in client.records.iter().flatten().enumerate() {
         let problem = |field, message: String| RunProblem {
             item: Some(at),
@@ -185,7 +191,9 @@ fn check_items(client: &RunClient, product: Product) -> Result<(), RunProblem> {
         if let Some(message) = unfit(&record.name) {
             return Err(problem("name", message));
         }
-        if !keys.insert(record.id.as_str()) {
+        let twice = !keys.get(&record.id).is_empty();
+        keys.add(&record.id, 0);
+        if twice {
             return Err(problem("id", format!("“{}” is listed twice", record.id)));
         }
     }
@@ -200,30 +208,36 @@ fn portal_clients(
     integration: Option<IntegrationId>,
     clients: &[RunClient],
 ) -> Result<Vec<Option<ClientId>>, RunProblem> {
-    let linked: FxHashMap<&str, ClientId> = store
+    let mut linked = Lookup::default();
+    for link in store
         .links
         .iter()
         .filter(|l| Some(l.integration) == integration)
-        .map(|l| (l.source_id.as_str(), l.client))
-        .collect();
-    let named: FxHashMap<String, ClientId> = store
-        .clients
-        .iter()
-        .map(|c| (c.name.to_lowercase(), c.id))
-        .collect();
-    let mut taken: FxHashMap<(Option<ClientId>, String), usize> = FxHashMap::default();
+    {
+        linked.add(&link.source_id, link.client.0);
+    }
+    let mut named = Lookup::default();
+    for client in &store.clients {
+        named.add(&client.name.to_lowercase(), client.id.0);
+    }
+    // The run's client that took each portal client, and each new name.
+    let mut taken: Vec<Option<usize>> = vec![None; store.clients.len()];
+    let mut new = Lookup::default();
     let mut found = Vec::with_capacity(clients.len());
     for (at, client) in clients.iter().enumerate() {
         let name = client.name.trim().to_lowercase();
-        let portal = linked
-            .get(client.source_id.as_str())
-            .or_else(|| named.get(&name))
-            .copied();
-        let slot = match portal {
-            Some(c) => (Some(c), String::new()),
-            None => (None, name),
+        let portal = (linked.get(&client.source_id).first())
+            .or_else(|| named.get(&name).first())
+            .map(|&id| ClientId(id));
+        let first = match portal {
+            Some(id) => taken[id.index()].replace(at),
+            None => {
+                let first = new.get(&name).first().map(|&p| p as usize);
+                new.add(&name, at as u32);
+                first
+            }
         };
-        if let Some(first) = taken.insert(slot, at) {
+        if let Some(first) = first {
             return Err(RunProblem {
                 client: Some(at),
                 ..RunProblem::run(

@@ -13,6 +13,7 @@
 
 mod apply;
 mod check;
+mod lookup;
 mod records;
 #[cfg(test)]
 mod tests;

@@ -2,11 +2,10 @@
 //! the items unlinked from a record that left, and new items matched to a record of their very
 //! name.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use crate::model::{ClientId, ItemId, LogLevel, PortalRecord, RecordId, ResourceType, SyncStatus};
+use crate::model::{ClientId, ItemId, LogLevel, PortalRecord, RecordId, SyncStatus};
 
 use super::apply::Applying;
+use super::lookup::Lookup;
 use super::RunRecord;
 
 impl Applying<'_> {
@@ -20,32 +19,32 @@ impl Applying<'_> {
         mine: Vec<RecordId>,
         records: &[RunRecord],
     ) -> (Vec<RecordId>, Vec<RecordId>) {
-        let mut keyed: FxHashMap<String, RecordId> = FxHashMap::default();
-        let mut unkeyed: FxHashMap<(ResourceType, String), Vec<RecordId>> = FxHashMap::default();
-        for &id in mine.iter().rev() {
+        // Portal id, and lower-cased name for records without one: the records.
+        let (mut keyed, mut unkeyed) = (Lookup::default(), Lookup::default());
+        for &id in &mine {
             let record = &self.data.records[id.index()];
             match &record.key {
-                Some(key) => _ = keyed.insert(key.clone(), id),
-                None => {
-                    let name = (record.resource_type, record.name.to_lowercase());
-                    unkeyed.entry(name).or_default().push(id);
-                }
+                Some(key) => keyed.add(key, id.0),
+                None => unkeyed.add(&record.name.to_lowercase(), id.0),
             }
         }
-        let mut kept = FxHashSet::default();
+        let mut kept = vec![false; self.data.records.len()];
+        let mut now = Vec::with_capacity(records.len());
         for seen in records {
-            let found = keyed
-                .get(seen.id.as_str())
-                .copied()
-                .filter(|&id| self.data.records[id.index()].resource_type == seen.resource_type)
-                .or_else(|| {
-                    let name = (seen.resource_type, seen.name.to_lowercase());
-                    unkeyed.get_mut(&name).and_then(Vec::pop)
-                });
-            match found {
+            let fits = |id: &RecordId| {
+                !kept[id.index()]
+                    && self.data.records[id.index()].resource_type == seen.resource_type
+            };
+            let by_key = keyed.get(&seen.id).iter().map(|&r| RecordId(r)).find(fits);
+            let by_name = || {
+                let name = seen.name.to_lowercase();
+                unkeyed.get(&name).iter().map(|&r| RecordId(r)).find(fits)
+            };
+            let id = match by_key.or_else(by_name) {
                 Some(id) => {
-                    kept.insert(id);
+                    kept[id.index()] = true;
                     self.refresh(id, seen);
+                    id
                 }
                 None => {
                     let id = RecordId(self.data.records.len() as u32);
@@ -58,26 +57,19 @@ impl Applying<'_> {
                         key: Some(seen.id.clone()),
                     });
                     self.diff.new_records.push(id);
-                    kept.insert(id);
+                    id
                 }
-            }
+            };
+            now.push(id);
         }
-        let (now, gone): (Vec<RecordId>, Vec<RecordId>) =
-            mine.into_iter().partition(|id| kept.contains(id));
+        let gone: Vec<RecordId> = mine.into_iter().filter(|id| !kept[id.index()]).collect();
         for &id in &gone {
             let record = &mut self.data.records[id.index()];
             if !record.disabled {
                 record.disabled = true;
-                self.changed_records.insert(id);
+                self.changed_records[id.index()] = true;
             }
         }
-        let mut now = now;
-        now.extend(
-            self.diff
-                .new_records
-                .iter()
-                .filter(|r| self.data.records[r.index()].client == client),
-        );
         (now, gone)
     }
 
@@ -87,28 +79,28 @@ impl Applying<'_> {
         if record.name != seen.name || record.key.as_deref() != Some(seen.id.as_str()) {
             record.name = seen.name.clone();
             record.key = Some(seen.id.clone());
-            self.changed_records.insert(id);
+            self.changed_records[id.index()] = true;
         }
     }
 
-    /// Items linked to a record that left the portal lose the link: a matched one is Not Synced
-    /// again (with a log line), an excluded one stays excluded.
-    pub fn unlink(&mut self, gone: &FxHashSet<RecordId>) {
-        if gone.is_empty() {
+    /// Items linked to a record that left the portal (`gone`, per record) lose the link: a
+    /// matched one is Not Synced again (with a log line), an excluded one stays excluded.
+    pub fn unlink(&mut self, gone: &[bool]) {
+        if !gone.contains(&true) {
             return;
         }
         let linked: Vec<ItemId> = self
             .data
             .items
             .iter()
-            .filter(|i| i.record.is_some_and(|r| gone.contains(&r)))
+            .filter(|i| i.record.is_some_and(|r| gone[r.index()]))
             .map(|i| i.id)
             .collect();
         for id in linked {
             let item = &mut self.data.items[id.index()];
             let record = item.record.take().map(|r| r.index()).unwrap_or_default();
             item.version += 1;
-            self.changed_items.insert(id);
+            self.changed_items[id.index()] = true;
             self.summary.unlinked += 1;
             if item.status == SyncStatus::Matched {
                 item.status = SyncStatus::NotSynced;
@@ -129,30 +121,31 @@ impl Applying<'_> {
         if new.is_empty() {
             return;
         }
-        let items = &self.data.items;
-        let taken: FxHashSet<RecordId> = known
-            .iter()
-            .map(|id| &items[id.index()])
-            .filter(|i| i.status == SyncStatus::Matched)
-            .filter_map(|i| i.record)
-            .collect();
-        // Type and name: the record, or `None` when two records have that name.
-        let mut named: FxHashMap<(ResourceType, &str), Option<RecordId>> = FxHashMap::default();
-        for record in records.iter().map(|id| &self.data.records[id.index()]) {
-            if !record.disabled && !taken.contains(&record.id) {
-                named
-                    .entry((record.resource_type, record.name.as_str()))
-                    .and_modify(|found| *found = None)
-                    .or_insert(Some(record.id));
+        let mut taken = vec![false; self.data.records.len()];
+        for id in known {
+            let item = &self.data.items[id.index()];
+            if let (SyncStatus::Matched, Some(record)) = (item.status, item.record) {
+                taken[record.index()] = true;
+            }
+        }
+        let mut named = Lookup::default();
+        for &id in records {
+            let record = &self.data.records[id.index()];
+            if !record.disabled && !taken[id.index()] {
+                named.add(&record.name, id.0);
             }
         }
         let mut matches = Vec::new();
         for id in new {
             let item = &self.data.items[id.index()];
-            // One item per record: a second item of that name stays Not Synced.
-            let slot = named.get_mut(&(item.resource_type, item.name.as_str()));
-            if let Some(record) = slot.and_then(Option::take) {
-                matches.push((id, record));
+            let mut fitting = (named.get(&item.name).iter().map(|&r| RecordId(r)))
+                .filter(|r| self.data.records[r.index()].resource_type == item.resource_type);
+            // Exactly one record of that name, not taken by an item before this one.
+            if let (Some(record), None) = (fitting.next(), fitting.next()) {
+                if !taken[record.index()] {
+                    taken[record.index()] = true;
+                    matches.push((id, record));
+                }
             }
         }
         for (id, record) in matches {

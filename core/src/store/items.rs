@@ -3,11 +3,19 @@
 
 use crate::listing::{Listing, Tally};
 use crate::model::{ItemId, ResourceType, SyncStatus};
-use crate::query::{Facets, ItemPage, ItemQuery, SortKey};
+use crate::query::{Facets, ItemFlag, ItemPage, ItemQuery, SortKey};
 
 use super::{QueryError, Store};
 
 impl Store {
+    /// Whether the item carries the flag.
+    pub(crate) fn flagged(&self, item: ItemId, flag: ItemFlag) -> bool {
+        let item = &self.items[item.index()];
+        match flag {
+            ItemFlag::Missing => item.missing_since.is_some(),
+        }
+    }
+
     /// The items of an integration and client that match the query, sorted and paged.
     ///
     /// A client that is not synced in the integration has no items (an empty page); a client
@@ -24,6 +32,7 @@ impl Store {
         if needle.is_empty()
             && query.resource_type.is_none()
             && query.status.is_none()
+            && query.flag.is_none()
             && query.sort.key == SortKey::Name
         {
             Ok(self.whole_list(listing, query))
@@ -65,12 +74,16 @@ impl Store {
         let ids = listing.ids();
         let mut hits: Vec<(ItemId, u8)> = Vec::new();
         let mut sizes = [0usize; ResourceType::ALL.len()];
-        // The items the name filter matches, by type and status (the whole list's, kept, when
-        // there is no name filter).
+        // The items the name filter and the flag match, by type and status (the whole list's,
+        // kept, when there is neither).
+        let narrowed = !needle.is_empty() || query.flag.is_some();
         let mut named = Tally::default();
         listing.matching(needle, |p| {
+            if query.flag.is_some_and(|f| !self.flagged(ids[p], f)) {
+                return;
+            }
             let kind = listing.kind(p);
-            if !needle.is_empty() {
+            if narrowed {
                 named[kind.0 as usize][kind.1 as usize] += 1;
             }
             if query.resource_type.is_none_or(|t| kind.0 == t)
@@ -110,11 +123,7 @@ impl Store {
             .map(|id| self.view(id))
             .collect();
         let total = total as u32;
-        let named = if needle.is_empty() {
-            listing.tally()
-        } else {
-            &named
-        };
+        let named = if narrowed { &named } else { listing.tally() };
         ItemPage {
             total,
             offset: query.offset,

@@ -112,7 +112,7 @@ impl Db {
         conn: &mut AnyConnection,
         table: &str,
         columns: &[(&str, Kind)],
-        rows: Vec<Value>,
+        rows: impl Iterator<Item = Value>,
         seq: Option<u64>,
     ) -> Result<(), DbError> {
         let mut names: Vec<&str> = columns.iter().map(|c| c.0).collect();
@@ -139,7 +139,7 @@ impl Db {
         conn: &mut AnyConnection,
         table: &str,
         columns: &[(&str, Kind)],
-        rows: Vec<Value>,
+        rows: impl Iterator<Item = Value>,
         seq: u64,
     ) -> Result<(), DbError> {
         let sets: Vec<String> = (columns.iter().enumerate().skip(1))
@@ -160,21 +160,25 @@ impl Db {
         &self,
         conn: &mut AnyConnection,
         sql: &str,
-        rows: Vec<Value>,
+        mut rows: impl Iterator<Item = Value>,
         seq: Option<u64>,
     ) -> Result<(), DbError> {
         let seq = seq.map(stored).transpose()?;
-        for chunk in rows.chunks(ROWS_PER_UPDATE) {
+        // A chunk's rows are made as it is written: a million rows never sit in memory at once.
+        loop {
+            let chunk: Vec<Value> = rows.by_ref().take(ROWS_PER_UPDATE).collect();
+            if chunk.is_empty() {
+                return Ok(());
+            }
             let mut query = sqlx::query(sql);
             if let Some(seq) = seq {
                 query = query.bind(seq);
             }
             query
-                .bind(Value::Array(chunk.to_vec()).to_string())
+                .bind(Value::Array(chunk).to_string())
                 .execute(&mut *conn)
                 .await?;
         }
-        Ok(())
     }
 
     /// Inserts items, stamped with change number `seq`.
@@ -184,7 +188,7 @@ impl Db {
         items: impl Iterator<Item = &'a SyncedItem>,
         seq: u64,
     ) -> Result<(), DbError> {
-        let rows = items.map(item_row).collect();
+        let rows = items.map(item_row);
         self.insert(conn, "items", ITEMS, rows, Some(seq)).await
     }
 
@@ -195,7 +199,7 @@ impl Db {
         records: impl Iterator<Item = &'a PortalRecord>,
         seq: u64,
     ) -> Result<(), DbError> {
-        let rows = records.map(record_row).collect();
+        let rows = records.map(record_row);
         self.insert(conn, "records", RECORDS, rows, Some(seq)).await
     }
 
@@ -207,9 +211,9 @@ impl Db {
         records: impl Iterator<Item = &'a PortalRecord>,
         seq: u64,
     ) -> Result<(), DbError> {
-        let rows = records.map(record_row).collect();
+        let rows = records.map(record_row);
         self.update(conn, "records", RECORDS, rows, seq).await?;
-        let rows = items.map(item_row).collect();
+        let rows = items.map(item_row);
         self.update(conn, "items", ITEMS, rows, seq).await
     }
 
@@ -238,19 +242,16 @@ impl Db {
         logs: &[LogEntry],
         first: u64,
     ) -> Result<(), DbError> {
-        let rows = (first..)
-            .zip(logs)
-            .map(|(id, e)| {
-                json!([
-                    id,
-                    e.time.to_rfc3339(),
-                    e.integration.0,
-                    tag(&e.level),
-                    e.message,
-                    e.item.map(|i| i.0)
-                ])
-            })
-            .collect();
+        let rows = (first..).zip(logs).map(|(id, e)| {
+            json!([
+                id,
+                e.time.to_rfc3339(),
+                e.integration.0,
+                tag(&e.level),
+                e.message,
+                e.item.map(|i| i.0)
+            ])
+        });
         self.insert(conn, "logs", LOGS, rows, None).await
     }
 }

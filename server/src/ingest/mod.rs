@@ -3,6 +3,7 @@
 //! take the same path.
 
 pub mod apply;
+pub mod import;
 pub mod read;
 
 use sync_core::RunProblem;

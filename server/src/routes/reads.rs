@@ -7,8 +7,8 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sync_core::{
-    CandidateQuery, ClientId, IntegrationId, ItemId, ItemQuery, ResourceType, Sort, SortKey,
-    SyncStatus,
+    CandidateQuery, ClientId, IntegrationId, ItemFlag, ItemId, ItemQuery, ResourceType, Sort,
+    SortKey, SyncStatus,
 };
 
 use crate::http::extract::{Ids, Params};
@@ -68,6 +68,7 @@ pub struct ItemParams {
     #[serde(rename = "type")]
     resource_type: Option<String>,
     status: Option<String>,
+    show: Option<String>,
     #[serde(default)]
     sort: Option<SortKey>,
     #[serde(default)]
@@ -96,6 +97,13 @@ pub(super) async fn items(
                 .ok_or_else(|| Problem::bad_request(format!("unknown status {s:?}")))?,
         ),
     };
+    let flag = match p.show.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            ItemFlag::from_slug(s)
+                .ok_or_else(|| Problem::bad_request(format!("unknown show {s:?}")))?,
+        ),
+    };
     let descending = match p.order.as_deref() {
         None | Some("asc") => false,
         Some("desc") => true,
@@ -110,6 +118,7 @@ pub(super) async fn items(
         filter: p.filter,
         resource_type,
         status,
+        flag,
         sort: Sort {
             key: p.sort.unwrap_or_default(),
             descending,

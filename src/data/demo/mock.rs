@@ -2,7 +2,6 @@
 //! journal so that they survive a reload.
 
 use std::cell::{Cell, RefCell};
-use std::convert::Infallible;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -15,13 +14,13 @@ use sync_core::{
 };
 
 use crate::data::demo::journal::{AppendError, Entry, Journal};
-use crate::data::demo::replica::{build_in_steps, Replayed, Replica};
+use crate::data::demo::replica::{build_in_steps, Replica};
 use crate::data::demo::tabs::Tabs;
-use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody, DemoControls};
+use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// The demo data and the user's changes to it, all in this browser.
 pub struct MockBackend {
-    inner: Rc<Replica>,
+    pub(super) inner: Rc<Replica>,
     /// Word from and to other tabs; none where the browser cannot.
     tabs: Option<Tabs>,
     listener: Listener,
@@ -60,16 +59,8 @@ impl MockBackend {
         let mut skipped = Vec::new();
         for (seq, entry) in opened.entries {
             // A reset can only come first (older entries are dropped): the data is fresh.
-            match entry {
-                Entry::Action(action) => {
-                    if store.apply(&action, None).is_err() {
-                        skipped.push(seq);
-                    }
-                }
-                Entry::Batch(batch) => {
-                    store.apply_batch(&batch);
-                }
-                Entry::Reset => {}
+            if entry.apply_to(&mut store).is_err() {
+                skipped.push(seq);
             }
             cursor = seq;
         }
@@ -114,7 +105,7 @@ impl MockBackend {
         }
     }
 
-    fn tell_other_tabs(&self) {
+    pub(super) fn tell_other_tabs(&self) {
         if let Some(tabs) = &self.tabs {
             tabs.tell();
         }
@@ -170,15 +161,8 @@ impl Backend for MockBackend {
         let appended = inner
             .journal
             .append(inner.cursor.get(), &entry, |fresh| {
-                match inner.replay(&fresh) {
-                    Replayed::Reset(_) => {
-                        reset_elsewhere.set(true);
-                        Err(BackendError::Stale(
-                            "The demo data was reset in another tab.".to_owned(),
-                        ))
-                    }
-                    Replayed::All => Ok(inner.store.borrow().check(&action, Some(version))?),
-                }
+                inner.up_to(&fresh, &reset_elsewhere)?;
+                Ok(inner.store.borrow().check(&action, Some(version))?)
             })
             .await;
         match appended {
@@ -228,12 +212,7 @@ impl Backend for MockBackend {
         let appended = inner
             .journal
             .append(inner.cursor.get(), &entry, |fresh| {
-                if let Replayed::Reset(_) = inner.replay(&fresh) {
-                    reset_elsewhere.set(true);
-                    return Err(Some(BackendError::Stale(
-                        "The demo data was reset in another tab.".to_owned(),
-                    )));
-                }
+                inner.up_to(&fresh, &reset_elsewhere).map_err(Some)?;
                 let (_, outcome) = inner.store.borrow().plan_batch(batch);
                 let nothing = outcome.changed == 0;
                 *planned.borrow_mut() = outcome;
@@ -270,27 +249,5 @@ impl Backend for MockBackend {
 
     fn notice(&self) -> Option<String> {
         self.notice.clone()
-    }
-}
-
-#[async_trait(?Send)]
-impl DemoControls for MockBackend {
-    /// Appends a reset (so every tab starts again too) and rebuilds the data.
-    async fn reset_demo(&self) -> Answer<()> {
-        let inner = &self.inner;
-        let seq = inner
-            .journal
-            .append(inner.cursor.get(), &Entry::Reset, |_| {
-                Ok::<_, Infallible>(())
-            })
-            .await
-            .map_err(|error| match error {
-                AppendError::Storage(message) => BackendError::Unavailable(message),
-                AppendError::Refused(never) => match never {},
-            })?;
-        inner.rebuild(seq).await;
-        inner.catch_up().await;
-        self.tell_other_tabs();
-        Ok(())
     }
 }

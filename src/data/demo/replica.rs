@@ -7,6 +7,7 @@ use sync_core::demo::{build, DemoConfig, Progress};
 use sync_core::Store;
 
 use crate::data::demo::journal::{Entry, Journal, Seq};
+use crate::data::BackendError;
 
 /// Lets the browser run its other tasks (paint, input) before going on: resolves in a task of
 /// its own, posted through a message channel (not clamped like nested timers).
@@ -67,21 +68,33 @@ impl Replica {
             if *seq <= self.cursor.get() {
                 continue;
             }
-            match entry {
-                Entry::Action(action) => {
-                    // It applied when it was appended, to the same data: it applies again.
-                    let _ = store.apply(action, None);
-                    self.cursor.set(*seq);
-                }
-                Entry::Batch(batch) => {
-                    // Checked item by item, on the same data: the same items change again.
-                    store.apply_batch(batch);
-                    self.cursor.set(*seq);
-                }
-                Entry::Reset => return Replayed::Reset(*seq),
+            if *entry == Entry::Reset {
+                return Replayed::Reset(*seq);
             }
+            // It applied when it was appended, to the same data: it applies again, the same.
+            let _ = entry.apply_to(&mut store);
+            self.cursor.set(*seq);
         }
         Replayed::All
+    }
+
+    /// Brings the data up to what other tabs appended (`fresh`), before a change is checked
+    /// against it: refused when another tab reset the data (`reset` is then set, for the caller
+    /// to catch up once the journal's transaction is over).
+    pub(super) fn up_to(
+        &self,
+        fresh: &[(Seq, Entry)],
+        reset: &Cell<bool>,
+    ) -> Result<(), BackendError> {
+        match self.replay(fresh) {
+            Replayed::All => Ok(()),
+            Replayed::Reset(_) => {
+                reset.set(true);
+                Err(BackendError::Stale(
+                    "The demo data was reset in another tab.".to_owned(),
+                ))
+            }
+        }
     }
 
     /// Starts the data again from the generator, as of the reset at `seq`.

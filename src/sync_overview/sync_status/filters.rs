@@ -1,8 +1,9 @@
 //! The Sync Status filters: plain-text Filter, Type and Status drop-downs, each option with how
-//! many items it would list ("Device (1,204)").
+//! many items it would list ("Device (1,204)"), and Show (every item, or those missing from
+//! the source).
 
 use leptos::prelude::*;
-use sync_core::{Facets, ResourceType, SyncStatus};
+use sync_core::{Facets, ItemFlag, ResourceType, SyncStatus};
 
 use crate::state::view_state::use_view;
 use crate::ui::format::grouped;
@@ -81,8 +82,23 @@ pub fn SyncStatusFilters(facets: Memo<Option<Facets>>) -> impl IntoView {
                 choices=status_choices
                 on_choose=move |slug: String| view.set_status(SyncStatus::from_slug(&slug))
             />
+            <FilterSelect
+                label="Show"
+                id=ids.of("show-filter")
+                chosen=Memo::new(move |_| shown.with(|v| v.flag.map_or("", |f| f.slug()).to_owned()))
+                choices=Signal::derive(flag_choices)
+                on_choose=move |slug: String| view.set_flag(ItemFlag::from_slug(&slug))
+            />
         </div>
     }
+}
+
+/// The Show drop-down's options: every item, or those with one flag.
+fn flag_choices() -> Vec<Choice> {
+    let each = ItemFlag::ALL.map(|f| Choice::new(f.slug(), f.label()));
+    std::iter::once(Choice::new("", "All items"))
+        .chain(each)
+        .collect()
 }
 
 /// What an option reads: its label and, once known, how many items it would list.

@@ -7,6 +7,7 @@ use sync_core::ItemView;
 
 use crate::state::selection::use_selection;
 use crate::sync_overview::sync_status::row_menu::RowMenu;
+use crate::ui::format::exact;
 use crate::ui::reactive::reactive;
 use crate::ui::status_badge::StatusBadge;
 
@@ -36,6 +37,16 @@ pub fn SyncStatusRow(row: Memo<ItemView>, index: Memo<u32>) -> impl IntoView {
                 <span class="source-id">
                     <span class="type-inline">{move || format!("{} · ", type_label())}</span>
                     {move || row.with(|r| format!("ID {}", r.source_id))}
+                    {move || {
+                        row.with(|r| r.missing_since)
+                            .map(|since| {
+                                view! {
+                                    <span class="missing">
+                                        {format!(" · Missing from source since {}", exact(since))}
+                                    </span>
+                                }
+                            })
+                    }}
                 </span>
             </th>
             <td>{type_label}</td>

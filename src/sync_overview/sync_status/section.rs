@@ -39,6 +39,7 @@ pub fn SyncStatus() -> impl IntoView {
                 filter: v.filter.clone(),
                 resource_type: v.resource_type,
                 status: v.status,
+                flag: v.flag,
                 sort: v.sort,
                 ..ItemQuery::all(integration, client)
             }),
