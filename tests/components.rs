@@ -141,6 +141,7 @@ fn item(with_record: bool) -> ItemView {
         record: with_record.then(|| record(1, "CONTOSO-DC01 (old)")),
         version: 3,
         missing_since: None,
+        twin: None,
     }
 }
 

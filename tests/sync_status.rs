@@ -78,6 +78,7 @@ fn item(id: u32, client: u32) -> ItemView {
         record: None,
         version: 1,
         missing_since: None,
+        twin: None,
     }
 }
 

@@ -11,6 +11,7 @@ mod batch;
 #[cfg(feature = "demo")]
 pub mod demo;
 mod listing;
+mod lookup;
 mod model;
 mod progress;
 mod query;
@@ -30,7 +31,7 @@ pub use model::{
 pub use progress::Progress;
 pub use query::{
     Candidate, CandidateQuery, Candidates, Facets, ItemFlag, ItemPage, ItemQuery, ItemView,
-    RecordView, Sort, SortKey, StatusCounts, Suggestion,
+    RecordView, Sort, SortKey, StatusCounts, Suggestion, TwinView,
 };
 pub use run::{
     RunClient, RunDiff, RunFailure, RunItem, RunOutcome, RunProblem, RunRecord, RunSummary, SyncRun,

@@ -100,16 +100,19 @@ pub struct Sort {
 pub enum ItemFlag {
     /// The integration's runs no longer list it.
     Missing,
+    /// Another item of the integration has its serial number, or its name and type.
+    Duplicate,
 }
 
 impl ItemFlag {
     /// Every flag, in the order the Show drop-down lists them.
-    pub const ALL: [ItemFlag; 1] = [Self::Missing];
+    pub const ALL: [ItemFlag; 2] = [Self::Missing, Self::Duplicate];
 
     /// A stable machine name (used in URLs and JSON).
     pub fn slug(self) -> &'static str {
         match self {
             Self::Missing => "missing",
+            Self::Duplicate => "duplicate",
         }
     }
 
@@ -118,10 +121,19 @@ impl ItemFlag {
         Self::ALL.into_iter().find(|f| f.slug() == slug)
     }
 
+    /// Its words within a sentence ("“dc”, type Device, missing from source").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Self::Missing => "missing from source",
+            Self::Duplicate => "duplicates",
+        }
+    }
+
     /// The Show drop-down's words for it.
     pub fn label(self) -> &'static str {
         match self {
             Self::Missing => "Missing from source",
+            Self::Duplicate => "Duplicates",
         }
     }
 }
@@ -272,6 +284,23 @@ pub struct ItemView {
         deserialize_with = "crate::time::rfc3339_option"
     )]
     pub missing_since: Option<DateTime<Utc>>,
+    /// Where its duplicate is, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twin: Option<Box<TwinView>>,
+}
+
+/// Where an item's duplicate is: another item of its integration with its serial number, or its
+/// name and type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwinView {
+    /// The other item.
+    pub item: ItemId,
+    /// Its name.
+    pub name: String,
+    /// Its client.
+    pub client: ClientId,
+    /// Its client's name.
+    pub client_name: String,
 }
 
 /// What a Re-match Record dialog asks for: the item's candidate records whose name contains

@@ -255,3 +255,54 @@ fn the_missing_filter_lists_the_missing_items_and_a_list_batch_takes_only_them()
     assert_eq!(outcome.changed, 2);
     assert_eq!(store.counts(CW).unwrap().excluded, 0);
 }
+
+#[test]
+fn items_sharing_a_serial_or_a_name_are_duplicates_and_say_where_the_other_is() {
+    let mut store = store();
+    let mut run = contoso_run("r-1");
+    run.clients[0].items[2].serial = Some("SN-77".to_owned());
+    run.clients.push(RunClient {
+        source_id: "C-2".to_owned(),
+        name: "Fabrikam Inc".to_owned(),
+        items: vec![
+            item("S3", "FAB-WS01", ResourceType::Configuration),
+            RunItem {
+                serial: Some("SN-77".to_owned()),
+                ..item("F-9", "FAB-SPARE", ResourceType::Configuration)
+            },
+            // The same name as Contoso's DC01, case and punctuation aside.
+            item("F-10", "contoso dc01", ResourceType::Configuration),
+        ],
+        records: None,
+    });
+    let outcome = store.apply_run("0", &run).unwrap();
+    let id = |name: &str| {
+        let all = store.items_raw();
+        all.iter().find(|i| i.name == name).unwrap().id
+    };
+    // By serial number, across clients.
+    let spare = store.item(id("FAB-SPARE")).unwrap();
+    let twin = spare.twin.as_deref().unwrap();
+    assert_eq!(
+        (twin.name.as_str(), twin.client_name.as_str()),
+        ("CONTOSO-DC01", "Contoso Ltd")
+    );
+    assert_eq!(twin.item, outcome.diff.new_items[0]);
+    // By name and type: the new CONTOSO-DC01 (a serial twin first) and the two others.
+    let named = store.item(id("contoso dc01")).unwrap();
+    assert_eq!(named.twin.unwrap().client, CONTOSO);
+    assert!(store.item(id("FAB-WS01")).unwrap().twin.is_none());
+    // The Duplicates filter lists Fabrikam's two.
+    let query = ItemQuery {
+        flag: Some(ItemFlag::Duplicate),
+        ..ItemQuery::all(CW, FABRIKAM)
+    };
+    let names: Vec<String> = store
+        .items(&query)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(names, ["contoso dc01", "FAB-SPARE"]);
+}

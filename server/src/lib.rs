@@ -23,7 +23,7 @@ use sync_core::demo::{dataset, DemoConfig};
 
 use crate::database::Db;
 use crate::http::problem::Problem;
-use crate::http::{cors, layers, limits, problem};
+use crate::http::{app_files, cors, layers, limits, problem};
 use crate::routes::faults;
 use crate::serve::gauges::{Gauge, Gauges};
 use crate::store::hostile;
@@ -47,6 +47,8 @@ pub struct AppState {
     pub gauges: Arc<Gauges>,
     /// The largest sync run body taken, in bytes.
     pub run_body_limit: usize,
+    /// The built app to serve beside the API, if any.
+    pub static_dir: Option<std::path::PathBuf>,
 }
 
 /// How to open the server's data.
@@ -65,6 +67,8 @@ pub struct Settings {
     pub hostile_names: Vec<String>,
     /// The largest sync run body taken, in bytes.
     pub run_body_limit: usize,
+    /// Serve the built app from this directory, beside the API (one origin: no CORS needed).
+    pub static_dir: Option<std::path::PathBuf>,
 }
 
 /// The largest sync run body taken by default: 512 MiB, a million items with room to spare.
@@ -80,6 +84,7 @@ impl Default for Settings {
             fault_injection: false,
             hostile_names: Vec::new(),
             run_body_limit: RUN_BODY_LIMIT,
+            static_dir: None,
         }
     }
 }
@@ -119,6 +124,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         faults: settings.fault_injection.then(faults::Faults::default),
         gauges: Arc::default(),
         run_body_limit: settings.run_body_limit,
+        static_dir: settings.static_dir.clone(),
     })
 }
 
@@ -126,6 +132,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
 /// is 401 before it is 404, so the routes cannot be mapped without a token) and `/healthz`,
 /// with CORS for `origins` (`*` allows any). Every error it writes is a problem document.
 pub fn router(state: AppState, origins: &[String]) -> Router {
+    let files = state.static_dir.as_deref().map(app_files::app_files);
     let state = Arc::new(state);
     let api = routes::routes()
         .layer(middleware::from_fn_with_state(
@@ -139,8 +146,13 @@ pub fn router(state: AppState, origins: &[String]) -> Router {
         .route("/readyz", get(ready))
         .route("/metrics", get(metrics))
         .route("/__faults", axum::routing::post(faults::arm))
-        .method_not_allowed_fallback(routes::wrong_method)
-        .fallback(routes::no_route)
+        .method_not_allowed_fallback(routes::wrong_method);
+    // Any other path: the app's files when served, else a problem document.
+    let service = match files {
+        Some(files) => service.merge(files),
+        None => service.fallback(routes::no_route),
+    };
+    let service = service
         .layer(middleware::from_fn_with_state(state.clone(), count_request))
         .with_state(state)
         .layer(cors::layer(origins))

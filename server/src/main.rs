@@ -20,7 +20,7 @@ struct Args {
     #[command(subcommand)]
     command: Option<Command>,
     /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8787")]
+    #[arg(long, env = "SYNC_SERVER_LISTEN", default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
     /// Database URL: `sqlite:<file>` (created on first start) or `postgres://…`.
     #[arg(
@@ -50,9 +50,18 @@ struct Args {
         default_value_t = sync_server::RUN_BODY_LIMIT
     )]
     run_body_limit: usize,
-    /// An origin allowed to call the API from a browser (repeatable; `*` for any).
-    #[arg(long = "cors-origin")]
+    /// An origin allowed to call the API from a browser (repeatable; `*` for any; in the
+    /// environment, comma-separated).
+    #[arg(
+        long = "cors-origin",
+        env = "SYNC_SERVER_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
     cors_origins: Vec<String>,
+    /// Serve the built app (`dist/`) from this directory beside the API: one process and one
+    /// origin is a deployment.
+    #[arg(long, env = "SYNC_SERVER_STATIC_DIR")]
+    static_dir: Option<std::path::PathBuf>,
     /// Seconds a new connection may take to send its first byte.
     #[arg(long, env = "SYNC_SERVER_FIRST_BYTE_TIMEOUT", default_value_t = 5)]
     first_byte_timeout: u64,
@@ -74,11 +83,11 @@ struct Args {
     #[arg(long, env = "SYNC_SERVER_TOKEN")]
     token: Option<String>,
     /// Tests only: serve `POST /__faults` to make the next requests fail on purpose.
-    #[arg(long)]
+    #[arg(long, env = "SYNC_SERVER_FAULT_INJECTION")]
     fault_injection: bool,
     /// Tests only: when seeding, give clients, items, records and log lines these names (a JSON
     /// array of strings, e.g. XSS payloads).
-    #[arg(long)]
+    #[arg(long, env = "SYNC_SERVER_HOSTILE_NAMES")]
     hostile_names: Option<std::path::PathBuf>,
 }
 
@@ -157,6 +166,7 @@ fn settings(args: &Args) -> Result<Settings, Box<dyn std::error::Error>> {
         database: args.database.clone(),
         demo: args.demo.then_some(args.demo_size),
         run_body_limit: args.run_body_limit,
+        static_dir: args.static_dir.clone(),
         token: args.token.clone(),
         fault_injection: args.fault_injection,
         hostile_names: match &args.hostile_names {

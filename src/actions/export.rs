@@ -142,6 +142,7 @@ mod tests {
             }),
             version: 0,
             missing_since: None,
+            twin: None,
         }
     }
 

@@ -90,7 +90,7 @@ impl View {
             (!text.is_empty()).then(|| format!("“{text}”")),
             self.resource_type.map(|t| format!("type {}", t.label())),
             self.status.map(|s| format!("status {}", s.label())),
-            self.flag.map(|f| f.label().to_lowercase()),
+            self.flag.map(|f| f.phrase().to_owned()),
         ]
         .into_iter()
         .flatten()
@@ -106,6 +106,16 @@ impl View {
             status: None,
             flag: None,
             ..self
+        }
+    }
+
+    /// The view of one item of the same integration: its client, filtered to its name, every
+    /// other filter cleared (the order kept).
+    pub fn showing_item(self, client: ClientId, name: &str) -> Self {
+        Self {
+            client: Some(client),
+            filter: name.to_owned(),
+            ..self.without_filters()
         }
     }
 

@@ -144,6 +144,14 @@ impl ViewHome {
         }
     }
 
+    /// The URL that shows `view`, when the view lives in the URL.
+    pub fn href(&self, view: &View) -> Option<String> {
+        match self {
+            Self::Url(_) => Some(url_with(view)),
+            Self::Memory(_) => None,
+        }
+    }
+
     /// Writes `view` as typed: shown at once, and in the URL once typing pauses.
     pub fn type_in(&self, view: View) {
         match self {

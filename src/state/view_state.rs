@@ -3,7 +3,8 @@
 //! functions that change it.
 //!
 //! Writers: the Integration drop-down ([`ViewState::choose_integration`], a new history entry),
-//! the Client drop-down ([`ViewState::choose_client`], a new history entry), the Filter box
+//! the Client drop-down ([`ViewState::choose_client`], a new history entry), a duplicate's link
+//! to its twin ([`ViewState::show_item`], a new history entry), the Filter box
 //! ([`ViewState::set_filter`]: shown at once, written over the current entry once typing pauses
 //! for 300 ms), the Type and Status drop-downs and the *Clear filters* button
 //! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::set_flag`],
@@ -36,8 +37,9 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The view living in `home`, resolved over `api`'s integrations and clients, reloaded
-    /// after every change to the data (a sync run moves Last Synced and may add clients).
+    /// The view living in `home`, resolved over `api`'s integrations (reloaded after every
+    /// change to the data: a sync run moves Last Synced; the one shown stays while they reload)
+    /// and the shown integration's clients.
     pub fn new(api: Api, home: ViewHome, changes: DataChanges) -> Self {
         let asked = Memo::new(move |_| home.view());
         let integrations = Fetch::new(Memo::new(|_| ()), move |()| {
@@ -56,7 +58,6 @@ impl ViewState {
         });
         let integration_id = Memo::new(move |_| integration.with(|i| i.as_ref().map(|i| i.id)));
         let clients = Fetch::new(integration_id, move |id| {
-            changes.track();
             let api = api.get();
             async move {
                 match id {
@@ -146,6 +147,18 @@ impl ViewState {
             ..self.current()
         };
         self.write(view, true);
+    }
+
+    /// Shows one item of the shown integration (a duplicate's twin): its client, filtered to its
+    /// name, in a new history entry.
+    pub fn show_item(&self, client: ClientId, name: &str) {
+        self.write(self.current().showing_item(client, name), true);
+    }
+
+    /// The address of [`ViewState::show_item`]'s view, when the view lives in the URL
+    /// (tracked).
+    pub fn item_href(&self, client: ClientId, name: &str) -> Option<String> {
+        self.home.href(&self.shown.get().showing_item(client, name))
     }
 
     /// Filters by name or partial name (shown at once; in the URL once typing pauses).

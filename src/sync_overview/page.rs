@@ -11,8 +11,7 @@ use crate::state::clock::Clock;
 use crate::state::config::use_config;
 use crate::state::view_home::ViewHome;
 use crate::state::view_state::ViewState;
-use crate::sync_overview::demo::reset_demo_data::ResetDemoData;
-use crate::sync_overview::demo::run_sync_now::RunSyncNow;
+use crate::sync_overview::demo::DemoButtons;
 use crate::sync_overview::landmark::Landmark;
 use crate::sync_overview::sync_status::client_select::ClientSelect;
 use crate::sync_overview::sync_status::left_alone::LeftAlone;
@@ -60,8 +59,7 @@ pub fn SyncOverview() -> impl IntoView {
                 </p>
                 <UndoButton />
                 <LeftAlone />
-                <RunSyncNow />
-                <ResetDemoData />
+                <DemoButtons />
             </header>
             {notice.map(|text| view! { <p class="notice" role="note">{text}</p> })}
             {move || not_found.get().map(|text| view! { <p class="notice" role="note">{text}</p> })}

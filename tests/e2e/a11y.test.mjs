@@ -34,6 +34,24 @@ for (const theme of ['light', 'dark']) {
   });
 }
 
+for (const theme of ['light', 'dark']) {
+  test(`no serious or critical axe violation on duplicates and items missing from the source (${theme} theme)`, T, async () => {
+    // Fabrikam in ConnectWise has a contact another client has too.
+    const { page, done } = await visit(`?theme=${theme}&integration=0&client=1&show=duplicate`, { large: false });
+    await tilesReady(page);
+    await page.getByRole('link', { name: /^Duplicate of / }).first().waitFor();
+    await audit(page, 'with a duplicate shown');
+    if (BACKEND === 'mock') {
+      await page.getByRole('button', { name: 'Run a sync now' }).click();
+      await page.getByRole('status').filter({ hasText: /^Sync run done/ }).waitFor();
+      await page.getByLabel('Show', { exact: true }).selectOption('missing');
+      await page.getByText(/Missing from source since/).first().waitFor();
+      await audit(page, 'with items missing from the source');
+    }
+    await done();
+  });
+}
+
 test('the auto theme follows the user’s colour-scheme preference', T, async () => {
   const { page, done } = await visit();
   await tilesReady(page);

@@ -112,3 +112,39 @@ test('a run posted to the server flags the item it no longer lists, and Show lis
   assert.equal((await tiles(page)).total, total + 1);
   await session.done();
 });
+
+test('Show: Duplicates lists items another item shares a name or serial with, and each links to the other', { timeout: 120_000 }, async () => {
+  const session = await visit();
+  const { page } = session;
+  await tilesReady(page);
+  await choose(page, 'Show', 'Duplicates');
+  await settled(page);
+  // The first client with duplicates (the demo's contacts share names across clients).
+  const clients = await page.getByLabel('Client', { exact: true }).locator('option').allTextContents();
+  let found = 0;
+  for (const client of clients) {
+    await choose(page, 'Client', client);
+    await settled(page);
+    found = await itemCount(page);
+    if (found > 0) break;
+  }
+  assert.ok(found > 0, 'no client has duplicates');
+  const first = (await rows(page))[0];
+  const line = await page.locator('tbody th[scope=row]').first().innerText();
+  const m = line.match(/Duplicate of (.+) in (.+)$/m);
+  assert.ok(m, `no twin on: ${line}`);
+  const [, twin, client] = m;
+  // The link shows the other item: its client, filtered to its name.
+  await page.getByRole('link', { name: `Duplicate of ${twin} in ${client}` }).first().click();
+  await until(() => page.getByLabel('Client', { exact: true }).evaluate((s) => s.selectedOptions[0].textContent), (t) => t === client, {
+    what: `client ${client}`,
+  });
+  await settled(page);
+  assert.equal(await page.getByLabel('Filter', { exact: true }).inputValue(), twin);
+  const shown = await rows(page);
+  assert.ok(shown.some((r) => r.name === twin), JSON.stringify(shown));
+  // Back returns to the duplicate's list.
+  await page.goBack();
+  await until(async () => (await rows(page)).some((r) => r.name === first.name), (ok) => ok, { what: `${first.name} again` });
+  await session.done();
+});

@@ -10,8 +10,8 @@ use crate::model::{
 use crate::store::Dataset;
 
 use super::check::Plan;
-use super::lookup::Lookup;
 use super::{RunClient, RunDiff, RunItem, RunSummary, SyncRun};
+use crate::lookup::Lookup;
 
 /// A run being applied: the tables, what it did so far and what it changed.
 pub(super) struct Applying<'a> {

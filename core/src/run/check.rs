@@ -6,8 +6,8 @@ use thiserror::Error;
 use crate::model::{ClientId, IntegrationId, Product};
 use crate::store::Store;
 
-use super::lookup::Lookup;
 use super::{RunClient, SyncRun};
+use crate::lookup::Lookup;
 
 /// Why a run was refused: where in it (the client and item, by position) and which field.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -13,7 +13,6 @@
 
 mod apply;
 mod check;
-mod lookup;
 mod records;
 #[cfg(test)]
 mod tests;

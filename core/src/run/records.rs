@@ -5,8 +5,8 @@
 use crate::model::{ClientId, ItemId, LogLevel, PortalRecord, RecordId, SyncStatus};
 
 use super::apply::Applying;
-use super::lookup::Lookup;
 use super::RunRecord;
+use crate::lookup::Lookup;
 
 impl Applying<'_> {
     /// Brings a client's records up to the run's snapshot of them: a record is the one with the

@@ -36,7 +36,9 @@ impl Store {
                 positions[id.index()] = position as u32;
             }
         }
+        let twins = super::twins::twins(&data.items);
         Ok(Self {
+            twins,
             clients_of: clients_of(&items_of, &data.clients, data.integrations.len()),
             records_of: records_of(&data.records),
             logs: logs_of(data.logs, data.integrations.len())?,

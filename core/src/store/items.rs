@@ -10,9 +10,9 @@ use super::{QueryError, Store};
 impl Store {
     /// Whether the item carries the flag.
     pub(crate) fn flagged(&self, item: ItemId, flag: ItemFlag) -> bool {
-        let item = &self.items[item.index()];
         match flag {
-            ItemFlag::Missing => item.missing_since.is_some(),
+            ItemFlag::Missing => self.items[item.index()].missing_since.is_some(),
+            ItemFlag::Duplicate => self.twin(item).is_some(),
         }
     }
 

@@ -5,6 +5,7 @@
 mod candidates;
 mod index;
 mod items;
+mod twins;
 
 use rustc_hash::FxHashMap;
 
@@ -16,7 +17,7 @@ use crate::model::{
     Client, ClientId, ClientLink, Integration, IntegrationId, ItemId, LogEntry, PortalRecord,
     RecordId, ResourceType, SyncStatus, SyncedItem,
 };
-use crate::query::{ItemView, RecordView, StatusCounts};
+use crate::query::{ItemView, RecordView, StatusCounts, TwinView};
 use crate::run::RunSummary;
 
 /// Everything a store is built from. Each entity's id is its position in its table.
@@ -98,6 +99,8 @@ pub struct Store {
     pub(crate) links: Vec<ClientLink>,
     /// The summaries of the sync runs applied, oldest first.
     pub(crate) runs: Vec<RunSummary>,
+    /// Each item's duplicate (an item id), or `twins::NONE`.
+    pub(crate) twins: Vec<u32>,
 }
 
 impl Store {
@@ -225,7 +228,22 @@ impl Store {
                 .map(|r| RecordView::from(&self.records[r.index()])),
             version: item.version,
             missing_since: item.missing_since,
+            twin: self.twin(id).map(|twin| {
+                let other = &self.items[twin.index()];
+                Box::new(TwinView {
+                    item: twin,
+                    name: other.name.clone(),
+                    client: other.client,
+                    client_name: self.clients[other.client.index()].name.clone(),
+                })
+            }),
         }
+    }
+
+    /// The item's duplicate, if it has one.
+    pub(crate) fn twin(&self, item: ItemId) -> Option<ItemId> {
+        let twin = *self.twins.get(item.index())?;
+        (twin != twins::NONE).then_some(ItemId(twin))
     }
 
     /// The integration's log entries written in `[from, to)`, newest first.

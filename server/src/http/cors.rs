@@ -22,6 +22,8 @@ const HEADERS: [HeaderName; 3] = [
 /// CORS for `origins` (`*` allows any).
 pub fn layer(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
+        // A browser may keep a preflight's answer this long (Chromium caps it at two hours).
+        .max_age(PREFLIGHT_MAX_AGE)
         .allow_methods(METHODS)
         .allow_headers(HEADERS)
         .allow_origin(if origins.iter().any(|o| o == "*") {
@@ -30,6 +32,9 @@ pub fn layer(origins: &[String]) -> CorsLayer {
             AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
         })
 }
+
+/// How long a browser may cache a preflight's answer.
+pub const PREFLIGHT_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Refuses a preflight that asks for a method or header outside [`METHODS`] and [`HEADERS`].
 /// Runs outside [`layer`], which would otherwise answer it.

@@ -16,6 +16,7 @@ pub mod select_loaded;
 pub mod selection_bar;
 pub mod sort_header;
 pub mod table;
+pub mod twin_link;
 pub mod use_item_page;
 pub mod use_row_window;
 pub mod window;

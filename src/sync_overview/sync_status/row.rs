@@ -7,6 +7,7 @@ use sync_core::ItemView;
 
 use crate::state::selection::use_selection;
 use crate::sync_overview::sync_status::row_menu::RowMenu;
+use crate::sync_overview::sync_status::twin_link::TwinLink;
 use crate::ui::format::exact;
 use crate::ui::reactive::reactive;
 use crate::ui::status_badge::StatusBadge;
@@ -47,6 +48,7 @@ pub fn SyncStatusRow(row: Memo<ItemView>, index: Memo<u32>) -> impl IntoView {
                                 }
                             })
                     }}
+                    {move || row.with(|r| r.twin.as_deref().cloned()).map(|twin| view! { <TwinLink twin /> })}
                 </span>
             </th>
             <td>{type_label}</td>
