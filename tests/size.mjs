@@ -10,7 +10,7 @@
 //
 // Issue 22 took that decision: the mock store now applies sync runs with sync-core's own code
 // (the run's check, items, records snapshot and automatic matches, the demo's run generator,
-// the duplicates index), +17.7 kB from 314.7 kB; both builds show the Show filter, the
+// the duplicates index), +18.4 kB from 314.7 kB; both builds show the Show filter, the
 // "Missing from source" and duplicate flags and the link to a duplicate's twin, +1.8 kB lean
 // from 235.1 kB. The budgets are the measured figures plus the same 0.5 kB.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 332.9 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 333.6 },
   { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 237.4 },
 ];
 

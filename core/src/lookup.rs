@@ -1,7 +1,7 @@
-//! The one text-keyed map of sync runs and duplicates: ids by a text key (a source id, a portal
-//! id, a lower-cased name, a serial number). Their sets are flags per item or record
-//! (`Vec<bool>`). Each distinct map type puts its own copy of the hash table's code in the
-//! browser's download (the mock store applies runs and finds duplicates too), so they share one.
+//! The one map a sync run uses: ids by a text key (a source id, a portal id, a lower-cased
+//! name). Every other set a run keeps is a flag per item or record (`Vec<bool>`). Each distinct
+//! map type puts its own copy of the hash table's code in the browser's download (the mock
+//! store applies runs too), so a run has one.
 
 use rustc_hash::FxHashMap;
 
@@ -16,11 +16,6 @@ impl Lookup {
             Some(ids) => ids.push(id),
             None => _ = self.0.insert(key.to_owned(), vec![id]),
         }
-    }
-
-    /// Every key's ids.
-    pub fn groups(&self) -> impl Iterator<Item = &[u32]> {
-        self.0.values().map(Vec::as_slice)
     }
 
     /// The ids under `key`, in the order added.

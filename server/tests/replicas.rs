@@ -81,13 +81,24 @@ async fn a_sync_run_on_one_replica_is_read_from_the_other_and_writes_go_on_after
     let run = json!({"id": "replicas-1", "finished": "2026-12-02T06:00:00Z", "product": "datto-rmm",
         "clients": [{"source_id": "site-1", "name": "Contoso Ltd",
             "items": [{"source_id": "d-1", "name": "CONTOSO-NEW-01", "type": "device"}]}]});
-    let (status, summary, _) = call(&a, post("/api/v1/integrations/Datto%20EU/sync-runs", run, None)).await;
-    assert_eq!((status, summary["new"].as_u64()), (StatusCode::OK, Some(1)), "{summary}");
+    let (status, summary, _) = call(
+        &a,
+        post("/api/v1/integrations/Datto%20EU/sync-runs", run, None),
+    )
+    .await;
+    assert_eq!(
+        (status, summary["new"].as_u64()),
+        (StatusCode::OK, Some(1)),
+        "{summary}"
+    );
     // B loads the data afresh: the new integration, its client and item.
     let (_, after, _) = call(&b, get("/api/v1/integrations")).await;
     let list = after.as_array().unwrap();
     assert_eq!(list.len(), before.as_array().unwrap().len() + 1);
-    let datto = list.iter().find(|i| i["name"] == "Datto EU").expect("the run's integration");
+    let datto = list
+        .iter()
+        .find(|i| i["name"] == "Datto EU")
+        .expect("the run's integration");
     let id = &datto["id"];
     let (_, clients, _) = call(&b, get(&format!("/api/v1/integrations/{id}/clients"))).await;
     let client = &clients[0]["id"];
@@ -96,7 +107,8 @@ async fn a_sync_run_on_one_replica_is_read_from_the_other_and_writes_go_on_after
     let new = &page["items"][0];
     assert_eq!(new["name"], "CONTOSO-NEW-01");
     // A write through B after the run, read back on A.
-    let (status, written, _) = call(&b, exclude(&new["id"], &new["version"], Some("after-run"))).await;
+    let (status, written, _) =
+        call(&b, exclude(&new["id"], &new["version"], Some("after-run"))).await;
     assert_eq!(status, StatusCode::OK, "{written}");
     let (_, page, _) = call(&a, get(&path)).await;
     assert_eq!(page["items"][0]["status"], "excluded");

@@ -3,7 +3,6 @@
 use std::future::Future;
 
 use fastrand::Rng;
-use rustc_hash::FxHashSet;
 
 use crate::model::{
     ClientId, IntegrationId, ItemId, PortalRecord, Product, RecordId, ResourceType, SyncStatus,
@@ -24,9 +23,6 @@ pub(super) struct Builder<'a> {
     pub(super) data: &'a mut Dataset,
     pub(super) integration: IntegrationId,
     pub(super) profile: &'a Profile,
-    /// The source ids given so far: each item's is its own, as a product's are (a sync run
-    /// finds an item again by it).
-    pub(super) taken: FxHashSet<String>,
 }
 
 impl Builder<'_> {
@@ -44,6 +40,7 @@ impl Builder<'_> {
         pool.truncate(self.profile.clients);
         let weights: Vec<f64> = pool.iter().map(|_| 0.3 + self.rng.f64() * 2.7).collect();
         let sum: f64 = weights.iter().sum();
+        let first = self.data.items.len();
         let types: Vec<ResourceType> = self.profile.product.resource_types().to_vec();
         let type_total: u32 = types.iter().map(|t| type_weight(*t)).sum();
         for (n, (client, weight)) in pool.into_iter().zip(weights).enumerate() {
@@ -75,6 +72,7 @@ impl Builder<'_> {
                 }
             }
         }
+        unique_source_ids(&mut self.data.items[first..]);
     }
 
     fn item(&mut self, namer: &mut Namer, client: usize, resource_type: ResourceType) {
@@ -111,8 +109,7 @@ impl Builder<'_> {
             let disabled = self.rng.f64() < 0.1;
             self.record(client_id, resource_type, n, disabled);
         }
-        let drawn = source_id(self.rng, self.profile.product);
-        let source_id = self.unique(drawn);
+        let source_id = source_id(self.rng, self.profile.product);
         self.data.items.push(SyncedItem {
             id: ItemId(self.data.items.len() as u32),
             integration: self.integration,
@@ -126,18 +123,6 @@ impl Builder<'_> {
             missing_since: None,
             details: None,
         });
-    }
-
-    /// `id`, or when it is taken, `id-2`, `id-3`… (no draw of the generator: the data stays what
-    /// it was for every seed).
-    fn unique(&mut self, id: String) -> String {
-        let mut unique = id.clone();
-        let mut n = 1;
-        while !self.taken.insert(unique.clone()) {
-            n += 1;
-            unique = format!("{id}-{n}");
-        }
-        unique
     }
 
     fn record(
@@ -157,6 +142,29 @@ impl Builder<'_> {
             key: None,
         });
         id
+    }
+}
+
+/// Makes each item's source id its own, as a product's are (a sync run finds an item again by
+/// it): of items drawn with the same one, the first keeps it and the others get `-2`, `-3`…
+/// (no id drawn has a hyphen). No draw of the generator: the data stays what it was for every
+/// seed. Sorting positions, not a set of the ids: a set of 100,000 strings grew the browser's
+/// wasm memory for good.
+fn unique_source_ids(items: &mut [SyncedItem]) {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        items[a].source_id.cmp(&items[b].source_id).then(a.cmp(&b))
+    });
+    let same = |a: &u32, b: &u32| items[*a as usize].source_id == items[*b as usize].source_id;
+    let renamed: Vec<(usize, usize)> = order
+        .chunk_by(same)
+        .flat_map(|run| run.iter().enumerate().skip(1))
+        .map(|(n, &at)| (at as usize, n + 1))
+        .collect();
+    for (at, n) in renamed {
+        let id = &mut items[at].source_id;
+        *id = format!("{id}-{n}");
     }
 }
 

@@ -117,7 +117,6 @@ async fn dataset_in_steps<F: Future<Output = ()>>(
             data: &mut data,
             integration: integration.id,
             profile,
-            taken: Default::default(),
         };
         builder.items(base_size(profile), large, total, pause).await;
         data.logs.extend(logs::entries(
