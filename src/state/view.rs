@@ -227,10 +227,11 @@ mod tests {
         assert_eq!(View::default().describe_filters(), None);
         assert_eq!(
             full().describe_filters().as_deref(),
-            Some("“dc 01”, type Device, status Not Synced")
+            Some("“dc 01”, type Device, status Not Synced, missing from source")
         );
         let cleared = full().without_filters();
         assert_eq!(cleared.describe_filters(), None);
+        assert_eq!(cleared.flag, None, "Show is a filter too");
         assert_eq!(cleared.sort, full().sort, "the order stays");
     }
 }
