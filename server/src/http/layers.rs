@@ -1,14 +1,14 @@
 //! What every request passes through: a request id (taken from `x-request-id` or made, and sent
 //! back), one log line at info (method, path, status, latency: never headers, tokens or bodies),
-//! a time limit, a body size and time limit, compression, and a 500 problem instead of a dropped
-//! connection when a handler panics.
+//! a body size and time limit, compression, and a 500 problem instead of a dropped connection
+//! when a handler panics; and the answer time limit the API's routes carry ([`time_limit`]).
 
 use std::any::Any;
 use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::HeaderName;
-use axum::middleware::{self, Next};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -38,7 +38,6 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub fn wrap(router: Router) -> Router {
     router
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(time_limit))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
@@ -65,12 +64,9 @@ fn span(request: &Request) -> Span {
     tracing::info_span!("request", id, method = %request.method(), path = request.uri().path())
 }
 
-/// Answers 503 when a request takes longer than [`REQUEST_TIMEOUT`]; a sync run is exempt (a
-/// million items take longer, and its body is held to its own limit).
-async fn time_limit(request: Request, next: Next) -> Response {
-    if request.uri().path().ends_with("/sync-runs") {
-        return next.run(request).await;
-    }
+/// Answers 503 when a request takes longer than [`REQUEST_TIMEOUT`]: a layer of the API's
+/// routes, all but the sync runs' (`crate::routes`).
+pub async fn time_limit(request: Request, next: Next) -> Response {
     match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
         Ok(response) => response,
         Err(_) => Problem::timed_out().into_response(),

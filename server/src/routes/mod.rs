@@ -8,11 +8,11 @@ mod runs;
 mod writes;
 
 use axum::extract::DefaultBodyLimit;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::http::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
+use crate::http::layers::{self, BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::http::limits;
 use crate::http::problem::Problem;
 use crate::Shared;
@@ -21,7 +21,25 @@ use writes::{batch, item_write, ExcludeBody, IncludeBody, RematchBody, RestoreBo
 
 /// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
 /// a path no route serves is 404 and a method a route does not take 405, both problem documents.
+/// Each is answered within [`layers::REQUEST_TIMEOUT`], but a sync run ([`sync_runs`]).
 pub fn routes() -> Router<Shared> {
+    answered_in_time()
+        .merge(sync_runs())
+        .method_not_allowed_fallback(wrong_method)
+        .fallback(no_route)
+}
+
+/// `POST …/sync-runs`, with no answer time limit (a million items take longer); its body is
+/// streamed and held to the server's run limit as it is read.
+fn sync_runs() -> Router<Shared> {
+    Router::new().route(
+        "/integrations/{integration}/sync-runs",
+        post(runs::sync_run),
+    )
+}
+
+/// Every other route, each answered within [`layers::REQUEST_TIMEOUT`].
+fn answered_in_time() -> Router<Shared> {
     Router::new()
         .route("/integrations", get(integrations))
         .route("/integrations/{integration}/counts", get(counts))
@@ -47,13 +65,7 @@ pub fn routes() -> Router<Shared> {
                 .layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT))
                 .layer(from_fn_with_state(BATCH_BODY_LIMIT, limits::announced_body)),
         )
-        // A run's body is streamed and held to the server's run limit as it is read.
-        .route(
-            "/integrations/{integration}/sync-runs",
-            post(runs::sync_run),
-        )
-        .method_not_allowed_fallback(wrong_method)
-        .fallback(no_route)
+        .route_layer(from_fn(layers::time_limit))
 }
 
 /// 404 for a path no route serves.
