@@ -1,4 +1,4 @@
-//! sync-core at 1,000,000 items in one client: filter, sort, counts and an action with its count
+//! sync-core at 1,000,000 items in one client: filter, sort, a rule's preview, counts and an action with its count
 //! update; and, at 100,000, the mock store's start-up and a Re-match Record dialog's candidates.
 //! Run with `cargo bench -p sync-core`.
 
@@ -6,7 +6,7 @@ use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use sync_core::demo::{dataset, generate, DemoConfig};
 use sync_core::{
-    Action, Batch, CandidateQuery, ItemId, ItemQuery, ResourceType, Sort, SortKey, Store,
+    Action, Batch, CandidateQuery, ItemId, ItemQuery, NewRule, ResourceType, Sort, SortKey, Store,
     SyncStatus,
 };
 
@@ -66,6 +66,15 @@ fn queries(c: &mut Criterion) {
     };
     group.bench_function("sort by status", |b| {
         b.iter(|| store.items(black_box(&sorted)).unwrap())
+    });
+    let rule = NewRule {
+        integration: all.integration,
+        pattern: "*-ws1?*".to_owned(),
+        resource_type: None,
+        disable_record: false,
+    };
+    group.bench_function("rule preview (glob over every name)", |b| {
+        b.iter(|| store.rule_preview(black_box(&rule), 50).unwrap())
     });
     group.bench_function("global counts", |b| {
         b.iter(|| store.counts(black_box(all.integration)).unwrap())

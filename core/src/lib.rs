@@ -15,6 +15,7 @@ mod lookup;
 mod model;
 mod progress;
 mod query;
+mod rule;
 mod run;
 mod similarity;
 mod store;
@@ -26,13 +27,15 @@ pub use action::{Action, ActionError};
 pub use batch::{Batch, BatchOutcome, ListItems};
 pub use model::{
     Client, ClientId, ClientLink, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry,
-    LogLevel, PortalRecord, Product, RecordId, ResourceType, SourceDetails, SyncStatus, SyncedItem,
+    LogLevel, PortalRecord, Product, RecordId, ResourceType, RuleId, SourceDetails, SyncStatus,
+    SyncedItem,
 };
 pub use progress::Progress;
 pub use query::{
     Candidate, CandidateQuery, Candidates, Facets, ItemFlag, ItemPage, ItemQuery, ItemView,
     RecordView, Sort, SortKey, StatusCounts, Suggestion, TwinView,
 };
+pub use rule::{NewRule, Rule, RuleHit, RulePreview, MAX_PATTERN};
 pub use run::{
     RunClient, RunDiff, RunFailure, RunItem, RunOutcome, RunProblem, RunRecord, RunSummary, SyncRun,
 };

@@ -40,6 +40,16 @@ pub(crate) fn sort_by_lead<K>(keyed: &mut [(u128, K)], rest: impl Fn(&K, &K) -> 
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| rest(&a.1, &b.1)));
 }
 
+/// Appends `name` lower-cased, as the Filter lower-cases it (a final sigma differs from
+/// `char`'s), to `buffer`.
+pub(crate) fn lower_into(buffer: &mut Vec<u8>, name: &str) {
+    if name.is_ascii() {
+        buffer.extend(name.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        buffer.extend_from_slice(name.to_lowercase().as_bytes());
+    }
+}
+
 /// How many items have each type and status: `tally[type as usize][status as usize]`.
 pub(crate) type Tally = [[u32; SyncStatus::ALL.len()]; ResourceType::ALL.len()];
 
@@ -55,13 +65,7 @@ impl Listing {
             .into_iter()
             .map(|id| {
                 let start = lowered.len();
-                let name = &items[id.index()].name;
-                if name.is_ascii() {
-                    lowered.extend(name.bytes().map(|b| b.to_ascii_lowercase()));
-                } else {
-                    // As the Filter lower-cases (a final sigma differs from `char`'s).
-                    lowered.extend_from_slice(name.to_lowercase().as_bytes());
-                }
+                lower_into(&mut lowered, &items[id.index()].name);
                 let lead = lead(&lowered[start..]);
                 (lead, (start as u32, lowered.len() as u32, id))
             })
@@ -119,7 +123,7 @@ impl Listing {
     }
 
     /// The lower-cased name at `position`.
-    fn name(&self, position: usize) -> &str {
+    pub(crate) fn name(&self, position: usize) -> &str {
         let start = match position {
             0 => 0,
             p => self.ends[p - 1] as usize + SEPARATOR.len_utf8(),

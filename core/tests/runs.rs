@@ -8,17 +8,6 @@ use sync_core::{
     RunRecord, Store, SyncRun, SyncStatus,
 };
 
-fn item(source_id: &str, name: &str, resource_type: ResourceType) -> RunItem {
-    RunItem {
-        source_id: source_id.to_owned(),
-        name: name.to_owned(),
-        resource_type,
-        serial: None,
-        host_name: None,
-        source_url: None,
-    }
-}
-
 /// A ConnectWise run for Contoso: DC01 renamed, Jane as she was, a new item with the very name of
 /// record r0, and neither Contoso HQ nor CONTOSO-WS01.
 fn contoso_run(id: &str) -> SyncRun {

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::model::{ItemId, SyncStatus};
+use crate::rule::NewRule;
 use crate::store::Store;
 
 use super::{Batch, BatchOutcome, ListItems};
@@ -24,6 +25,13 @@ impl Store {
             Batch::IncludeMatching { matching } => Cow::Owned(Batch::Include {
                 items: self.resolve(matching, |s| s == SyncStatus::Excluded, &mut outcome),
             }),
+            Batch::AddRule { rule, as_of } => Cow::Owned(Batch::Exclude {
+                disable_record: rule.disable_record,
+                items: self.rule_targets(rule, *as_of, &mut outcome),
+            }),
+            Batch::SetRule { items, .. } => Cow::Owned(Batch::Restore {
+                items: items.clone(),
+            }),
             batch => Cow::Borrowed(batch),
         };
         if !outcome.stale.is_empty() {
@@ -41,6 +49,31 @@ impl Store {
             .into_iter()
             .filter_map(|id| Some((*id, self.items.get(id.index())?.name.clone())))
             .collect()
+    }
+
+    /// The items a new rule is about that are not excluded yet, each at its version; counts the
+    /// excluded ones as skipped, and reports those changed since `as_of` as stale. None when the
+    /// rule cannot be saved.
+    fn rule_targets(
+        &self,
+        rule: &NewRule,
+        as_of: u64,
+        outcome: &mut BatchOutcome,
+    ) -> Vec<(ItemId, u32)> {
+        let mut items = Vec::new();
+        if rule.problem().is_some() {
+            return items;
+        }
+        self.each_hit(rule, |id, status| {
+            if self.changed[id.index()].0 > as_of {
+                outcome.stale.push(id);
+            } else if status == SyncStatus::Excluded {
+                outcome.skipped += 1;
+            } else {
+                items.push((id, self.items[id.index()].version));
+            }
+        });
+        items
     }
 
     /// The items of `list` that `applies` to (by status), each at its version; counts the others

@@ -10,8 +10,9 @@ mod read;
 use serde::{Deserialize, Serialize};
 
 use crate::action::ActionError;
-use crate::model::{ClientId, IntegrationId, ItemId, RecordId, ResourceType, SyncStatus};
+use crate::model::{ClientId, IntegrationId, ItemId, RecordId, ResourceType, RuleId, SyncStatus};
 use crate::query::ItemFlag;
+use crate::rule::{NewRule, Rule};
 use crate::store::Store;
 
 /// One item of a Restore batch: `[item, version, status, record, record to enable]`.
@@ -58,6 +59,24 @@ pub enum Batch {
         /// The list.
         matching: ListItems,
     },
+    /// Save an exclusion rule, and exclude every item of its integration it is about that is not
+    /// excluded yet, as they were at change `as_of` (the preview's): an item changed since is
+    /// reported and left as it is. Its undo deletes the rule and puts the items back.
+    AddRule {
+        /// The rule.
+        rule: NewRule,
+        /// The change the items were read at ([`crate::RulePreview::as_of`]).
+        as_of: u64,
+    },
+    /// Put a rule in force again or delete it (kept inactive), and put items back as they were.
+    SetRule {
+        /// The rule.
+        id: RuleId,
+        /// Whether it is in force.
+        active: bool,
+        /// What to put back, item by item (as a Restore batch's items).
+        items: Vec<RestoreItem>,
+    },
 }
 
 /// The items of one list, named by its filters rather than one by one: every item of the
@@ -96,8 +115,8 @@ impl Batch {
         match self {
             Self::Exclude { items, .. } | Self::Include { items } => items.len(),
             Self::Rematch { items } => items.len(),
-            Self::Restore { items } => items.len(),
-            Self::ExcludeMatching { .. } | Self::IncludeMatching { .. } => 0,
+            Self::Restore { items } | Self::SetRule { items, .. } => items.len(),
+            Self::ExcludeMatching { .. } | Self::IncludeMatching { .. } | Self::AddRule { .. } => 0,
         }
     }
 
@@ -126,6 +145,9 @@ pub struct BatchOutcome {
     pub names: Vec<(ItemId, String)>,
     /// Puts every changed item back as it was; empty when nothing changed.
     pub undo: Option<Batch>,
+    /// The rule the batch saved, as it is now (a rule batch's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 impl BatchOutcome {
@@ -146,7 +168,10 @@ impl Store {
         for change in &changes {
             self.commit(change);
         }
-        if !changes.is_empty() {
+        if let Some(rule) = &outcome.rule {
+            self.put_rule(rule.clone());
+        }
+        if !changes.is_empty() || outcome.rule.is_some() {
             self.head += 1;
         }
         outcome

@@ -2,6 +2,8 @@
 //! make, the items left as they are, and the exact undo.
 
 use crate::action::{Action, ActionError};
+use crate::model::RuleId;
+use crate::rule::Rule;
 use crate::store::Store;
 use crate::transition::Change;
 
@@ -12,6 +14,7 @@ impl Store {
     /// saved elsewhere first): the changes, and the outcome once they are made. Every item is
     /// checked against the store as it is now; an item named twice is stale the second time.
     pub fn plan_batch(&self, batch: &Batch) -> (Vec<Change>, BatchOutcome) {
+        let batch_as_sent = batch;
         let (batch, mut outcome) = self.name_items(batch);
         let batch = &*batch;
         let mut changes = Vec::with_capacity(batch.len());
@@ -51,12 +54,52 @@ impl Store {
         self.each_action(batch, &mut plan);
         outcome.changed = changes.len() as u32;
         outcome.undo = (!undo.is_empty()).then_some(Batch::Restore { items: undo });
+        self.plan_rule(batch_as_sent, &mut outcome);
         let left = outcome
             .stale
             .iter()
             .chain(outcome.refused.iter().map(|(id, _)| id));
         outcome.names = self.names(left);
         (changes, outcome)
+    }
+
+    /// A rule batch's rule and undo: a new rule is saved under the next id, and undone by
+    /// deleting it and putting its items back; a rule set (in)active is undone by setting it
+    /// back. The items of a rule that cannot be saved, or is so already, are still put back.
+    fn plan_rule(&self, batch: &Batch, outcome: &mut BatchOutcome) {
+        let restore = |undo: Option<Batch>| match undo {
+            Some(Batch::Restore { items }) => items,
+            _ => Vec::new(),
+        };
+        match batch {
+            Batch::AddRule { rule, .. } => {
+                if rule.problem().is_some() || self.check_integration(rule.integration).is_err() {
+                    return;
+                }
+                let id = RuleId(self.rules.len() as u32);
+                outcome.rule = Some(Rule {
+                    id,
+                    rule: rule.clone(),
+                    active: true,
+                });
+                outcome.undo = Some(Batch::SetRule {
+                    id,
+                    active: false,
+                    items: restore(outcome.undo.take()),
+                });
+            }
+            Batch::SetRule { id, active, .. } => {
+                outcome.rule = self.rule_set(*id, *active);
+                let items = restore(outcome.undo.take());
+                outcome.undo =
+                    (outcome.rule.is_some() || !items.is_empty()).then_some(Batch::SetRule {
+                        id: *id,
+                        active: !*active,
+                        items,
+                    });
+            }
+            _ => {}
+        }
     }
 
     /// Calls `plan` with each item's action and the version it was read at. An Exclude disables
@@ -107,7 +150,10 @@ impl Store {
                     plan(action, version);
                 }
             }
-            Batch::ExcludeMatching { .. } | Batch::IncludeMatching { .. } => {
+            Batch::ExcludeMatching { .. }
+            | Batch::IncludeMatching { .. }
+            | Batch::AddRule { .. }
+            | Batch::SetRule { .. } => {
                 unreachable!("a batch naming its items by a list was listed above")
             }
         }

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use crate::batch::Batch;
 #[cfg(feature = "read-list-batches")]
 use crate::batch::ListItems;
-use crate::model::{ItemId, RecordId, SyncStatus};
+use crate::model::{ItemId, RecordId, RuleId, SyncStatus};
+use crate::rule::NewRule;
 
 /// A batch as written, before it is checked.
 #[derive(Deserialize)]
@@ -22,6 +23,10 @@ pub(crate) struct BatchFields {
     items: Option<Vec<Row>>,
     #[cfg(feature = "read-list-batches")]
     matching: Option<ListItems>,
+    rule: Option<NewRule>,
+    as_of: Option<u64>,
+    id: Option<RuleId>,
+    active: Option<bool>,
 }
 
 /// Which batch a written one is.
@@ -36,6 +41,8 @@ enum Op {
     ExcludeMatching,
     #[cfg(feature = "read-list-batches")]
     IncludeMatching,
+    AddRule,
+    SetRule,
 }
 
 /// One element of `items`: `[item, version]` (Exclude, Include), `[item, record, version]`
@@ -159,6 +166,20 @@ impl TryFrom<BatchFields> for Batch {
                 })
                 .collect::<Result<Vec<_>, _>>()
         };
+        let restore_rows = || {
+            rows()?
+                .iter()
+                .map(|row| match (&row.third, row.records) {
+                    (Some(Third::Status(status)), Some((record, enable))) => {
+                        Ok((row.item, row.second, *status, record, enable))
+                    }
+                    _ => Err(wrong(
+                        " restore",
+                        "[item, version, status, record, record to enable]",
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
         Ok(match fields.op {
             Op::Exclude => Batch::Exclude {
                 disable_record: disable_record()?,
@@ -179,18 +200,22 @@ impl TryFrom<BatchFields> for Batch {
                     .collect::<Result<_, _>>()?,
             },
             Op::Restore => Batch::Restore {
-                items: rows()?
-                    .iter()
-                    .map(|row| match (&row.third, row.records) {
-                        (Some(Third::Status(status)), Some((record, enable))) => {
-                            Ok((row.item, row.second, *status, record, enable))
-                        }
-                        _ => Err(wrong(
-                            " restore",
-                            "[item, version, status, record, record to enable]",
-                        )),
-                    })
-                    .collect::<Result<_, _>>()?,
+                items: restore_rows()?,
+            },
+            Op::AddRule => {
+                let rule = fields.rule.ok_or("missing field `rule`")?;
+                if let Some(problem) = rule.problem() {
+                    return Err(problem.to_owned());
+                }
+                Batch::AddRule {
+                    rule,
+                    as_of: fields.as_of.ok_or("missing field `as_of`")?,
+                }
+            }
+            Op::SetRule => Batch::SetRule {
+                id: fields.id.ok_or("missing field `id`")?,
+                active: fields.active.ok_or("missing field `active`")?,
+                items: restore_rows()?,
             },
             #[cfg(feature = "read-list-batches")]
             Op::ExcludeMatching => Batch::ExcludeMatching {

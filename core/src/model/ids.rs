@@ -42,3 +42,7 @@ id_type!(
     /// Identifies a record in the documentation portal.
     RecordId
 );
+id_type!(
+    /// Identifies an exclusion rule.
+    RuleId
+);

@@ -7,5 +7,5 @@ mod kinds;
 pub use entities::{
     Client, ClientLink, Integration, LogEntry, PortalRecord, SourceDetails, SyncedItem,
 };
-pub use ids::{ClientId, IntegrationId, ItemId, RecordId};
+pub use ids::{ClientId, IntegrationId, ItemId, RecordId, RuleId};
 pub use kinds::{IntegrationKind, LogLevel, Product, ResourceType, SyncStatus};

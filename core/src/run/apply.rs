@@ -12,6 +12,7 @@ use crate::store::Dataset;
 use super::check::Plan;
 use super::{RunClient, RunDiff, RunItem, RunSummary, SyncRun};
 use crate::lookup::Lookup;
+use crate::rule::Compiled;
 
 /// A run being applied: the tables, what it did so far and what it changed.
 pub(super) struct Applying<'a> {
@@ -26,6 +27,8 @@ pub(super) struct Applying<'a> {
     pub changed_records: Vec<bool>,
     /// Per item that was there before the run: whether the run listed it.
     pub seen: Vec<bool>,
+    /// The integration's exclusion rules, for new items.
+    pub rules: Compiled,
 }
 
 /// Applies a checked run to the tables; what it did and what it changed.
@@ -58,6 +61,7 @@ pub(super) fn apply(data: &mut Dataset, plan: Plan, run: &SyncRun) -> (RunSummar
         records_of[record.client.index()].push(record.id);
     }
     let (items, records) = (data.items.len(), data.records.len());
+    let rules = Compiled::new(&data.rules, integration);
     let mut applying = Applying {
         data,
         integration,
@@ -72,6 +76,7 @@ pub(super) fn apply(data: &mut Dataset, plan: Plan, run: &SyncRun) -> (RunSummar
         changed_items: vec![false; items],
         changed_records: vec![false; records],
         seen: vec![false; items],
+        rules,
     };
     let mut gone = vec![false; records];
     for (client, portal) in run.clients.iter().zip(plan.clients) {
@@ -118,8 +123,22 @@ impl Applying<'_> {
         self.diff.logs.push(entry);
     }
 
-    /// The run's summary line written, and what changed listed in id order.
+    /// The run's summary line written (after one line per rule that excluded new items), and
+    /// what changed listed in id order.
     fn finish(mut self) -> (RunSummary, RunDiff) {
+        let ruled: Vec<String> = (self.rules.counts())
+            .map(|(rule, n)| {
+                let items = if n == 1 { "item" } else { "items" };
+                format!(
+                    "Rule #{} ({}) excluded {n} new {items}.",
+                    rule.id,
+                    rule.rule.describe()
+                )
+            })
+            .collect();
+        for message in ruled {
+            self.log(self.integration, LogLevel::Info, message, None);
+        }
         let level = match self.summary.errors {
             0 => LogLevel::Info,
             _ => LogLevel::Warning,
@@ -219,9 +238,15 @@ impl Applying<'_> {
         }
     }
 
-    /// A new item, Not Synced.
+    /// A new item: Excluded when a rule is about it, Not Synced otherwise.
     fn create(&mut self, client: ClientId, seen: &RunItem) -> ItemId {
         let id = ItemId(self.data.items.len() as u32);
+        let status = if self.rules.excludes(&seen.name, seen.resource_type) {
+            self.summary.excluded_by_rule += 1;
+            SyncStatus::Excluded
+        } else {
+            SyncStatus::NotSynced
+        };
         self.data.items.push(SyncedItem {
             id,
             integration: self.integration,
@@ -229,7 +254,7 @@ impl Applying<'_> {
             resource_type: seen.resource_type,
             name: seen.name.clone(),
             source_id: seen.source_id.clone(),
-            status: SyncStatus::NotSynced,
+            status,
             record: None,
             version: 1,
             missing_since: None,

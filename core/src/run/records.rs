@@ -114,7 +114,7 @@ impl Applying<'_> {
         }
     }
 
-    /// New items of a client matched to the one enabled record of the client (`records`) of
+    /// New Not Synced items of a client matched to the one enabled record of the client (`records`) of
     /// their type and very name (a score of 100), when none of its items (`known`) is matched to
     /// it yet.
     pub fn auto_match(&mut self, known: &[ItemId], records: &[RecordId], new: Vec<ItemId>) {
@@ -136,8 +136,12 @@ impl Applying<'_> {
             }
         }
         let mut matches = Vec::new();
+        // Items a rule excluded are left out.
         for id in new {
             let item = &self.data.items[id.index()];
+            if item.status != SyncStatus::NotSynced {
+                continue;
+            }
             let mut fitting = (named.get(&item.name).iter().map(|&r| RecordId(r)))
                 .filter(|r| self.data.records[r.index()].resource_type == item.resource_type);
             // Exactly one record of that name, not taken by an item before this one.

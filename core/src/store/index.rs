@@ -53,6 +53,7 @@ impl Store {
             head: 0,
             links: data.links,
             runs: data.runs,
+            rules: data.rules,
         })
     }
 }
@@ -64,10 +65,16 @@ fn check(data: &Dataset) -> Result<(), DatasetError> {
     check_ids("client", &data.clients, |c| c.id.0)?;
     check_ids("item", &data.items, |i| i.id.0)?;
     check_ids("record", &data.records, |r| r.id.0)?;
+    check_ids("rule", &data.rules, |r| r.id.0)?;
     let bad = |what: String| Err(DatasetError::BadReference(what));
     for record in &data.records {
         if record.client.index() >= data.clients.len() {
             return bad(format!("record {} has no client", record.id));
+        }
+    }
+    for rule in &data.rules {
+        if rule.rule.integration.index() >= data.integrations.len() {
+            return bad(format!("rule {} has no integration", rule.id));
         }
     }
     for link in &data.links {

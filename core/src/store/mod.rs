@@ -18,6 +18,7 @@ use crate::model::{
     RecordId, ResourceType, SyncStatus, SyncedItem,
 };
 use crate::query::{ItemView, RecordView, StatusCounts, TwinView};
+use crate::rule::Rule;
 use crate::run::RunSummary;
 
 /// Everything a store is built from. Each entity's id is its position in its table.
@@ -37,6 +38,8 @@ pub struct Dataset {
     pub links: Vec<ClientLink>,
     /// The summaries of the sync runs applied, oldest first.
     pub runs: Vec<RunSummary>,
+    /// Every exclusion rule ever saved (those deleted inactive).
+    pub rules: Vec<Rule>,
 }
 
 /// Why a dataset cannot make a store.
@@ -84,7 +87,7 @@ pub struct Store {
     logs: Vec<Vec<LogEntry>>,
     pub(crate) counts: Vec<StatusCounts>,
     /// Clients per integration, by name.
-    clients_of: Vec<Vec<ClientId>>,
+    pub(crate) clients_of: Vec<Vec<ClientId>>,
     /// Items per integration and client, by lower-cased name.
     pub(crate) items_of: FxHashMap<(IntegrationId, ClientId), Listing>,
     /// Each item's position in its listing.
@@ -101,6 +104,8 @@ pub struct Store {
     pub(crate) runs: Vec<RunSummary>,
     /// Each item's duplicate (an item id), or `twins::NONE`.
     pub(crate) twins: Vec<u32>,
+    /// Every exclusion rule ever saved (those deleted inactive).
+    pub(crate) rules: Vec<Rule>,
 }
 
 impl Store {
@@ -114,6 +119,7 @@ impl Store {
             logs: self.logs.into_iter().flatten().collect(),
             links: self.links,
             runs: self.runs,
+            rules: self.rules,
         }
     }
 

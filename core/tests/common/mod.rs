@@ -5,7 +5,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use sync_core::{
     Client, ClientId, Dataset, Integration, IntegrationId, ItemId, LogEntry, LogLevel,
-    PortalRecord, Product, RecordId, ResourceType, Store, SyncStatus, SyncedItem,
+    PortalRecord, Product, RecordId, ResourceType, RunItem, Store, SyncStatus, SyncedItem,
 };
 
 pub const CW: IntegrationId = IntegrationId(0);
@@ -126,6 +126,18 @@ pub fn dataset() -> Dataset {
             log(24, 11, NINJA, LogLevel::Error, "Sync failed"),
         ],
         ..Dataset::default()
+    }
+}
+
+/// An item as a run saw it, with no details.
+pub fn item(source_id: &str, name: &str, resource_type: ResourceType) -> RunItem {
+    RunItem {
+        source_id: source_id.to_owned(),
+        name: name.to_owned(),
+        resource_type,
+        serial: None,
+        host_name: None,
+        source_url: None,
     }
 }
 

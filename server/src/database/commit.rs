@@ -1,11 +1,12 @@
-//! Committing a write (its changes, the records it needs enabled and its idempotency record, in
-//! one transaction), the stored answers of earlier writes, and what other replicas committed.
+//! Committing a write (its changes, the records it needs enabled, the rule it saves and its
+//! idempotency record, in one transaction), the stored answers of earlier writes, and what other
+//! replicas committed.
 
 use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sqlx::Row;
-use sync_core::{Change, ItemId, RecordId, SyncStatus};
+use sync_core::{Change, ItemId, RecordId, Rule, SyncStatus};
 
 use super::columns::{number, optional_number, stored, untag};
 use super::dialect::ROWS_PER_UPDATE;
@@ -31,6 +32,8 @@ pub struct Write<'a> {
     pub enabled: &'a [RecordId],
     /// The idempotency key, the request's fingerprint and the answer to replay.
     pub key: Option<(&'a str, &'a str, &'a Stored)>,
+    /// The rule a rule batch saves (new, or set (in)active).
+    pub rule: Option<&'a Rule>,
 }
 
 /// How a commit ended.
@@ -69,6 +72,8 @@ pub struct Changes {
     pub items: Vec<ItemState>,
     /// The records disabled or enabled, with whether they are disabled now.
     pub records: Vec<(RecordId, bool)>,
+    /// The rules saved, as they are now.
+    pub rules: Vec<Rule>,
 }
 
 impl Db {
@@ -133,6 +138,7 @@ impl Db {
                 row.try_get::<i64, _>("disabled")? != 0,
             ));
         }
+        changes.rules = self.rules(Some(after)).await?;
         Ok(changes)
     }
 
@@ -204,6 +210,12 @@ impl Db {
                 .bind(serde_json::to_string(chunk).unwrap_or_default())
                 .execute(&mut *tx)
                 .await?;
+        }
+        if let Some(rule) = write.rule {
+            if !self.save_rule(&mut tx, rule, seq).await? {
+                tx.rollback().await?;
+                return Ok(Committed::Behind);
+            }
         }
         tx.commit().await?;
         Ok(Committed::Saved(seq))

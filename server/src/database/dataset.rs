@@ -50,6 +50,9 @@ impl Db {
         for run in &data.runs {
             self.insert_run(&mut tx, run, 0).await?;
         }
+        for rule in &data.rules {
+            self.save_rule(&mut tx, rule, 0).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -159,6 +162,7 @@ impl Db {
             data.runs
                 .push(serde_json::from_str(&summary).map_err(|_| DbError::Corrupt(summary))?);
         }
+        data.rules = self.rules(None).await?;
         Ok((data, changed))
     }
 }

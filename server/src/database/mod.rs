@@ -4,7 +4,7 @@
 //!
 //! Its parts: [`pool`] connects and migrates, [`dataset`] seeds and loads the whole data set,
 //! [`commit`] commits a write and reads what other replicas committed, [`runs`] saves a
-//! sync run, [`rows`] writes many rows a statement, [`dialect`] holds what
+//! sync run, [`rules`] the exclusion rules, [`rows`] writes many rows a statement, [`dialect`] holds what
 //! differs between SQLite and PostgreSQL, [`columns`] reads and writes the columns with their
 //! types, and [`error`] says why the database failed.
 
@@ -15,6 +15,7 @@ mod dialect;
 mod error;
 mod pool;
 mod rows;
+mod rules;
 mod runs;
 
 pub use commit::{Changes, Committed, ItemState, Stored, Write};

@@ -4,6 +4,7 @@
 
 pub mod faults;
 mod reads;
+mod rules;
 mod runs;
 mod writes;
 
@@ -53,6 +54,11 @@ fn answered_in_time() -> Router<Shared> {
             get(suggestions),
         )
         .route("/integrations/{integration}/logs", get(logs))
+        .route("/integrations/{integration}/rules", get(rules::rules))
+        .route(
+            "/integrations/{integration}/rules/preview",
+            get(rules::preview),
+        )
         .route("/items/{item}/candidates", get(candidates))
         .route("/items/{item}/rematch", post(item_write::<RematchBody>))
         .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))

@@ -50,13 +50,30 @@ pub(super) async fn clients(State(state): State<Shared>, Ids(integration): Ids<u
     Ok(json(&clients))
 }
 
-/// A page size asked for (else `default`), refused above [`MAX_LIMIT`].
-fn limit(asked: Option<u32>, default: u32) -> Result<u32, Problem> {
+/// A page size asked for (else `default`), refused above `max`.
+pub(super) fn limit<N: PartialOrd + std::fmt::Display>(
+    asked: Option<N>,
+    default: N,
+    max: N,
+) -> Result<N, Problem> {
     match asked.unwrap_or(default) {
-        limit if limit > MAX_LIMIT => Err(Problem::bad_request(format!(
-            "limit must be at most {MAX_LIMIT}"
-        ))),
+        limit if limit > max => Err(Problem::bad_request(format!("limit must be at most {max}"))),
         limit => Ok(limit),
+    }
+}
+
+/// The value a query parameter names by its slug (none when absent or empty), refused when no
+/// value has it.
+pub(super) fn slug<T>(
+    value: Option<&str>,
+    name: &str,
+    from_slug: fn(&str) -> Option<T>,
+) -> Result<Option<T>, Problem> {
+    match value.filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => from_slug(v)
+            .map(Some)
+            .ok_or_else(|| Problem::bad_request(format!("unknown {name} {v:?}"))),
     }
 }
 
@@ -83,27 +100,9 @@ pub(super) async fn items(
     Ids((integration, client)): Ids<(u32, u32)>,
     Params(p): Params<ItemParams>,
 ) -> Answer {
-    let resource_type = match p.resource_type.as_deref().filter(|t| !t.is_empty()) {
-        None => None,
-        Some(t) => Some(
-            ResourceType::from_slug(t)
-                .ok_or_else(|| Problem::bad_request(format!("unknown type {t:?}")))?,
-        ),
-    };
-    let status = match p.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(
-            SyncStatus::from_slug(s)
-                .ok_or_else(|| Problem::bad_request(format!("unknown status {s:?}")))?,
-        ),
-    };
-    let flag = match p.show.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(
-            ItemFlag::from_slug(s)
-                .ok_or_else(|| Problem::bad_request(format!("unknown show {s:?}")))?,
-        ),
-    };
+    let resource_type = slug(p.resource_type.as_deref(), "type", ResourceType::from_slug)?;
+    let status = slug(p.status.as_deref(), "status", SyncStatus::from_slug)?;
+    let flag = slug(p.show.as_deref(), "show", ItemFlag::from_slug)?;
     let descending = match p.order.as_deref() {
         None | Some("asc") => false,
         Some("desc") => true,
@@ -113,7 +112,7 @@ pub(super) async fn items(
             )))
         }
     };
-    let limit = limit(p.limit, 100)?;
+    let limit = limit(p.limit, 100, MAX_LIMIT)?;
     let query = ItemQuery {
         filter: p.filter,
         resource_type,
@@ -166,7 +165,7 @@ pub(super) async fn candidates(
     Ids(item): Ids<u32>,
     Params(p): Params<CandidateParams>,
 ) -> Answer {
-    let limit = limit(p.limit, CandidateQuery::LIMIT)?;
+    let limit = limit(p.limit, CandidateQuery::LIMIT, MAX_LIMIT)?;
     let query = CandidateQuery {
         filter: p.filter,
         limit,

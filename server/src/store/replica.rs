@@ -8,7 +8,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use sync_core::{Change, Store};
+use sync_core::{Change, Rule, Store};
 use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::database::{Db, DbError};
@@ -91,6 +91,9 @@ impl Replica {
             for (record, disabled) in changes.records {
                 store.set_record_disabled(record, disabled);
             }
+            for rule in changes.rules {
+                store.put_rule(rule);
+            }
             for item in changes.items {
                 let change = Change {
                     item: item.item,
@@ -133,13 +136,16 @@ impl Replica {
 
     /// Applies a change this process committed as number `seq`: at once when it is the next
     /// number, else by catching up with everything committed meanwhile.
-    pub async fn committed(&self, db: &Db, changes: &[Change], seq: u64) {
+    pub async fn committed(&self, db: &Db, changes: &[Change], rule: Option<&Rule>, seq: u64) {
         {
             let _turn = self.turn.lock().await;
             if self.seen() + 1 == seq {
                 let mut store = self.store.write().await;
                 for change in changes {
                     store.commit_at(change, seq);
+                }
+                if let Some(rule) = rule {
+                    store.put_rule(rule.clone());
                 }
                 store.advance(seq);
                 // While the store is still locked: a reader sees both or neither.

@@ -4,7 +4,7 @@
 
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sync_core::{Action, Batch, Change, RecordId, Store};
+use sync_core::{Action, Batch, Change, RecordId, Rule, Store};
 
 use crate::database::{Committed, Stored, Write};
 use crate::http::problem::Problem;
@@ -25,6 +25,7 @@ struct Worked {
     changes: Vec<Change>,
     enabled: Vec<RecordId>,
     stored: Stored,
+    rule: Option<Rule>,
 }
 
 /// Applies `action` to one item at `version`, at most once per `Idempotency-Key`.
@@ -40,6 +41,7 @@ pub async fn write(state: Shared, headers: &HeaderMap, action: Action, version: 
                 enabled: store.linked_anew(&change).into_iter().collect(),
                 changes: vec![change],
                 stored: Stored { status: 200, body },
+                rule: None,
             })
         }
         Err(error) => {
@@ -63,6 +65,7 @@ pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> An
             .collect();
         let body = serde_json::to_string(&outcome).map_err(internal)?;
         Ok(Worked {
+            rule: outcome.rule,
             changes,
             enabled,
             stored: Stored { status: 200, body },
@@ -150,12 +153,13 @@ async fn commit(
             changes: &worked.changes,
             enabled: &worked.enabled,
             key: key.map(|k| (k, fingerprint, &worked.stored)),
+            rule: worked.rule.as_ref(),
         };
         match state.db.commit(write).await.map_err(db_problem)? {
             Committed::Saved(seq) => {
                 state
                     .replica
-                    .committed(&state.db, &worked.changes, seq)
+                    .committed(&state.db, &worked.changes, worked.rule.as_ref(), seq)
                     .await;
                 tracing::info!(items = worked.changes.len(), seq, "items changed");
                 return Ok(replayed(worked.stored));
