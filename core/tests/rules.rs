@@ -20,7 +20,11 @@ fn rule(pattern: &str, resource_type: Option<ResourceType>) -> NewRule {
 
 fn save(store: &mut Store, rule: NewRule) -> BatchOutcome {
     let as_of = store.head();
-    store.apply_batch(&Batch::AddRule { rule, as_of })
+    store.apply_batch(&Batch::AddRule {
+        rule,
+        as_of,
+        items: None,
+    })
 }
 
 fn status(store: &Store, item: sync_core::ItemId) -> SyncStatus {
@@ -97,7 +101,11 @@ fn an_item_changed_since_the_preview_is_reported_and_left_alone() {
     store
         .apply(&Action::Include { item: JANE }, Some(jane.version + 1))
         .unwrap();
-    let outcome = store.apply_batch(&Batch::AddRule { rule: new, as_of });
+    let outcome = store.apply_batch(&Batch::AddRule {
+        rule: new,
+        as_of,
+        items: None,
+    });
     assert_eq!(outcome.changed, 0);
     assert_eq!(outcome.stale, [JANE]);
     assert_eq!(outcome.names[0].1, "Jane Smith");
@@ -160,6 +168,23 @@ fn a_later_run_excludes_new_items_a_rule_is_about_and_logs_it() {
 }
 
 #[test]
+fn a_rule_batch_resolved_to_its_items_does_the_same_when_applied_again_elsewhere() {
+    let mut store = store();
+    let batch = Batch::AddRule {
+        rule: rule("*", Some(ResourceType::Configuration)),
+        as_of: store.head(),
+        items: None,
+    };
+    let (named, resolved) = store.name_items(&batch);
+    let named = named.into_owned();
+    let mut replayed = store.clone();
+    let outcome = store.apply_batch(&batch);
+    let again = replayed.apply_batch(&named).after(resolved);
+    assert_eq!(outcome, again);
+    assert_eq!(store, replayed);
+}
+
+#[test]
 fn a_deleted_rule_no_longer_applies_to_runs() {
     let mut store = store();
     let saved = save(&mut store, rule("nwt-*", None)).rule.unwrap();
@@ -185,9 +210,15 @@ fn rule_batches_read_back_from_their_json_and_bad_rules_are_refused() {
     let batch = Batch::AddRule {
         rule: rule("*(old)*", Some(ResourceType::Device)),
         as_of: 3,
+        items: None,
     };
     let json = serde_json::to_string(&batch).unwrap();
     assert_eq!(serde_json::from_str::<Batch>(&json).unwrap(), batch);
+    // Resolved, as the mock store journals it: naming its items.
+    let (named, _) = store.name_items(&batch);
+    let json = serde_json::to_string(&*named).unwrap();
+    assert!(json.contains(r#""items":[]"#), "{json}");
+    assert_eq!(serde_json::from_str::<Batch>(&json).unwrap(), *named);
     let undo = save(&mut store, rule("fab-*", None)).undo.unwrap();
     let json = serde_json::to_string(&undo).unwrap();
     assert_eq!(serde_json::from_str::<Batch>(&json).unwrap(), undo);

@@ -10,8 +10,9 @@ use crate::store::Store;
 use super::{Batch, BatchOutcome, ListItems};
 
 impl Store {
-    /// The batch naming each of its items: a batch naming a list, resolved against the store as
-    /// it is now (the outcome returned reports its stale and skipped items); any other as it is.
+    /// The batch naming each of its items: a batch naming a list, or a new rule's items, resolved
+    /// against the store as it is now (the outcome returned reports its stale and skipped items);
+    /// any other as it is.
     pub fn name_items<'a>(&self, batch: &'a Batch) -> (Cow<'a, Batch>, BatchOutcome) {
         let mut outcome = BatchOutcome::default();
         let named = match batch {
@@ -25,12 +26,14 @@ impl Store {
             Batch::IncludeMatching { matching } => Cow::Owned(Batch::Include {
                 items: self.resolve(matching, |s| s == SyncStatus::Excluded, &mut outcome),
             }),
-            Batch::AddRule { rule, as_of } => Cow::Owned(Batch::Exclude {
-                disable_record: rule.disable_record,
-                items: self.rule_targets(rule, *as_of, &mut outcome),
-            }),
-            Batch::SetRule { items, .. } => Cow::Owned(Batch::Restore {
-                items: items.clone(),
+            Batch::AddRule {
+                rule,
+                as_of,
+                items: None,
+            } => Cow::Owned(Batch::AddRule {
+                rule: rule.clone(),
+                as_of: *as_of,
+                items: Some(self.rule_targets(rule, *as_of, &mut outcome)),
             }),
             batch => Cow::Borrowed(batch),
         };

@@ -67,6 +67,10 @@ pub enum Batch {
         rule: NewRule,
         /// The change the items were read at ([`crate::RulePreview::as_of`]).
         as_of: u64,
+        /// The items to exclude, `[item, version]`, once resolved ([`Store::name_items`]); a
+        /// batch sent names none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        items: Option<Vec<(ItemId, u32)>>,
     },
     /// Put a rule in force again or delete it (kept inactive), and put items back as they were.
     SetRule {
@@ -116,7 +120,8 @@ impl Batch {
             Self::Exclude { items, .. } | Self::Include { items } => items.len(),
             Self::Rematch { items } => items.len(),
             Self::Restore { items } | Self::SetRule { items, .. } => items.len(),
-            Self::ExcludeMatching { .. } | Self::IncludeMatching { .. } | Self::AddRule { .. } => 0,
+            Self::AddRule { items, .. } => items.as_ref().map_or(0, Vec::len),
+            Self::ExcludeMatching { .. } | Self::IncludeMatching { .. } => 0,
         }
     }
 

@@ -14,7 +14,6 @@ impl Store {
     /// saved elsewhere first): the changes, and the outcome once they are made. Every item is
     /// checked against the store as it is now; an item named twice is stale the second time.
     pub fn plan_batch(&self, batch: &Batch) -> (Vec<Change>, BatchOutcome) {
-        let batch_as_sent = batch;
         let (batch, mut outcome) = self.name_items(batch);
         let batch = &*batch;
         let mut changes = Vec::with_capacity(batch.len());
@@ -54,7 +53,7 @@ impl Store {
         self.each_action(batch, &mut plan);
         outcome.changed = changes.len() as u32;
         outcome.undo = (!undo.is_empty()).then_some(Batch::Restore { items: undo });
-        self.plan_rule(batch_as_sent, &mut outcome);
+        self.plan_rule(batch, &mut outcome);
         let left = outcome
             .stale
             .iter()
@@ -139,7 +138,18 @@ impl Store {
                     plan(action, version);
                 }
             }
-            Batch::Restore { items } => {
+            Batch::AddRule {
+                rule,
+                items: Some(items),
+                ..
+            } => self.each_action(
+                &Batch::Exclude {
+                    disable_record: rule.disable_record,
+                    items: items.clone(),
+                },
+                plan,
+            ),
+            Batch::Restore { items } | Batch::SetRule { items, .. } => {
                 for &(item, version, status, record, enable) in items {
                     let action = Action::Restore {
                         item,
@@ -152,8 +162,7 @@ impl Store {
             }
             Batch::ExcludeMatching { .. }
             | Batch::IncludeMatching { .. }
-            | Batch::AddRule { .. }
-            | Batch::SetRule { .. } => {
+            | Batch::AddRule { items: None, .. } => {
                 unreachable!("a batch naming its items by a list was listed above")
             }
         }

@@ -210,6 +210,11 @@ impl TryFrom<BatchFields> for Batch {
                 Batch::AddRule {
                     rule,
                     as_of: fields.as_of.ok_or("missing field `as_of`")?,
+                    items: fields
+                        .items
+                        .is_some()
+                        .then(|| pairs("n add-rule"))
+                        .transpose()?,
                 }
             }
             Op::SetRule => Batch::SetRule {
