@@ -101,6 +101,12 @@ impl Backend for Scripted {
         };
         Ok(item)
     }
+    async fn rules(&self, _: IntegrationId) -> Answer<Vec<sync_core::Rule>> {
+        Ok(Vec::new())
+    }
+    async fn rule_preview(&self, _: sync_core::NewRule, _: u32) -> Answer<sync_core::RulePreview> {
+        Ok(sync_core::RulePreview::default())
+    }
     async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("Not in these tests.".to_owned()))
     }

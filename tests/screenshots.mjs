@@ -46,6 +46,16 @@ await page.getByRole('button', { name: 'Reset demo data' }).click();
 await shot(page, '10-reset-demo-data');
 await page.keyboard.press('Escape');
 await shot(page, '11-full-page', true);
+// Exclusion Rules: a new rule's live preview, in the light and the dark theme.
+await page.getByRole('button', { name: 'Exclusion Rules' }).click();
+const rules = page.getByRole('dialog', { name: 'Exclusion Rules' });
+await rules.getByLabel('Name pattern').fill('*a*');
+await rules.getByRole('status').filter({ hasText: /^Saving it excludes/ }).waitFor();
+await shot(page, '11a-exclusion-rules-preview');
+await page.emulateMedia({ colorScheme: 'dark' });
+await shot(page, '11b-exclusion-rules-dark');
+await page.emulateMedia({ colorScheme: 'light' });
+await page.keyboard.press('Escape');
 
 const narrow = await open(browser, server.url, { viewport: { width: 390, height: 844 } });
 await shot(narrow.page, '12-narrow', true);

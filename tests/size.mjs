@@ -13,13 +13,19 @@
 // the duplicates index), +18.4 kB from 314.7 kB; both builds show the Show filter, the
 // "Missing from source" and duplicate flags and the link to a duplicate's twin, +1.8 kB lean
 // from 235.1 kB. The budgets are the measured figures plus the same 0.5 kB.
+//
+// Issue 22's exclusion rules took it again: the Exclusion Rules window (the rules in force with
+// Delete, the new rule's form and its live preview table) and the rule API's types, +15.1 kB
+// default from 333.6 kB and +14.2 kB lean from 237.4 kB (of which about half is the three
+// components' view code and half reading rules and previews from JSON; serde's `flatten` on the
+// rule, 3 kB more, was dropped for a nested `rule` field). Measured plus 0.5 kB again.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 333.6 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 237.4 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 349.2 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252.1 },
 ];
 
 let over = false;

@@ -149,6 +149,12 @@ impl Backend for Later {
     async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }
+    async fn rules(&self, _: IntegrationId) -> Answer<Vec<sync_core::Rule>> {
+        Ok(Vec::new())
+    }
+    async fn rule_preview(&self, _: sync_core::NewRule, _: u32) -> Answer<sync_core::RulePreview> {
+        Ok(sync_core::RulePreview::default())
+    }
     async fn apply_batch(&self, _: BatchBody, _: &str) -> Answer<BatchAnswer> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }

@@ -57,7 +57,7 @@ async fn saving_a_rule_excludes_what_its_preview_counted_and_undo_deletes_it() {
             call(&app, post("/api/v1/batches", body.clone(), Some("r-1"))).await;
         assert_eq!(status, StatusCode::OK, "{db}: {outcome}");
         assert_eq!(outcome["changed"].as_u64(), Some(count), "{db}");
-        assert_eq!(outcome["rule"]["pattern"], "*1*");
+        assert_eq!(outcome["rule"]["rule"]["pattern"], "*1*");
         assert_eq!(rules(&app).await.as_array().unwrap().len(), 1, "{db}");
         let excluded = counts(&app).await["excluded"].as_u64().unwrap();
         assert_eq!(

@@ -132,7 +132,7 @@ pub struct Names(Vec<(ItemId, String)>);
 
 impl Names {
     /// Names by id, in any order.
-    fn new(mut names: Vec<(ItemId, String)>) -> Self {
+    pub fn new(mut names: Vec<(ItemId, String)>) -> Self {
         names.sort_unstable_by_key(|(id, _)| *id);
         Self(names)
     }

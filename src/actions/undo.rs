@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use sync_core::Action;
 
 use crate::actions::bulk::{left_alone, were, Names, Summary};
+use crate::actions::rules::undone;
 use crate::actions::screen::Screen;
 use crate::actions::undo_offer::Restore;
 use crate::actions::write::new_key;
@@ -53,7 +54,10 @@ async fn undo_item(api: Api, screen: Screen, restore: Action, version: u32, name
 async fn undo_batch(api: Api, screen: Screen, batch: BatchBody, names: &Names) {
     match write_batch(api, screen, batch, &new_key()).await {
         Ok(outcome) => {
-            let mut said = format!("Undone: {} put back as before", items(outcome.changed));
+            let mut said = match &outcome.rule {
+                Some(rule) => undone(rule, outcome.changed),
+                None => format!("Undone: {} put back as before", items(outcome.changed)),
+            };
             let left = left_alone(names, &outcome);
             if !left.is_empty() {
                 said += &format!(

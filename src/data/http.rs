@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, RecordId, StatusCounts, Suggestion, SyncStatus,
+    ItemPage, ItemQuery, ItemView, LogEntry, NewRule, RecordId, Rule, RulePreview, StatusCounts,
+    Suggestion, SyncStatus,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
@@ -57,6 +58,8 @@ struct Outcome<'a> {
     names: Vec<(ItemId, String)>,
     #[serde(borrow)]
     undo: Option<&'a RawValue>,
+    #[serde(default)]
+    rule: Option<Rule>,
 }
 
 /// Why an item of a batch was refused: its kind ("already-excluded").
@@ -310,6 +313,20 @@ impl Backend for HttpBackend {
             .await
     }
 
+    async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>> {
+        self.get(&format!("/integrations/{integration}/rules"), &[])
+            .await
+    }
+
+    async fn rule_preview(&self, rule: NewRule, limit: u32) -> Answer<RulePreview> {
+        let mut params = vec![("pattern", rule.pattern), ("limit", limit.to_string())];
+        if let Some(t) = rule.resource_type {
+            params.push(("type", t.slug().to_owned()));
+        }
+        let path = format!("/integrations/{}/rules/preview", rule.integration);
+        self.get(&path, &params).await
+    }
+
     async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView> {
         let (path, body) = match action {
             Action::Rematch {
@@ -381,6 +398,7 @@ impl Backend for HttpBackend {
             undo: outcome
                 .undo
                 .map(|undo| BatchBody::Json(undo.get().to_owned())),
+            rule: outcome.rule,
         })
     }
 }

@@ -17,8 +17,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
     Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, Integration,
-    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, QueryError, RunSummary,
-    StatusCounts, Suggestion,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, QueryError, Rule,
+    RulePreview, RunSummary, StatusCounts, Suggestion,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -95,6 +95,8 @@ pub struct BatchAnswer {
     pub names: Vec<(ItemId, String)>,
     /// Puts every changed item back as it was; none when nothing changed.
     pub undo: Option<BatchBody>,
+    /// The rule a rule batch saved or deleted, as it is now.
+    pub rule: Option<Rule>,
 }
 
 /// What a backend call returns.
@@ -127,6 +129,10 @@ pub trait Backend {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>>;
+    /// The integration's exclusion rules in force, oldest first.
+    async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>>;
+    /// What saving `rule` now would exclude: how many items, and the first `limit` of them.
+    async fn rule_preview(&self, rule: NewRule, limit: u32) -> Answer<RulePreview>;
     /// Applies an action to the item at `version` and returns the changed item. Retrying with the
     /// same `key` applies it at most once.
     async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView>;

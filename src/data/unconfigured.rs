@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Suggestion,
+    ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts, Suggestion,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
@@ -53,6 +53,14 @@ impl Backend for Unconfigured {
         _: DateTime<Utc>,
         _: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>> {
+        unconfigured()
+    }
+
+    async fn rules(&self, _: IntegrationId) -> Answer<Vec<Rule>> {
+        unconfigured()
+    }
+
+    async fn rule_preview(&self, _: NewRule, _: u32) -> Answer<RulePreview> {
         unconfigured()
     }
 

@@ -1,5 +1,5 @@
 //! The Sync Overview screen, by part: the page, the tiles, the Sync Status list, the row and bulk
-//! dialogs, the review of suggestions, the Sync Logs window and the demo controls.
+//! dialogs, the review of suggestions, the Sync Logs and Exclusion Rules windows and the demo controls.
 
 pub mod demo;
 pub mod dialogs;
@@ -7,6 +7,7 @@ pub mod landmark;
 pub mod logs;
 pub mod page;
 pub mod review;
+pub mod rules;
 pub mod sync_status;
 pub mod tiles;
 pub mod undo_button;

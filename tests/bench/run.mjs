@@ -222,6 +222,40 @@ const BULK_SCRIPT = `(async () => {
   return { items: n, select, exclude, undo };
 })()`;
 
+// In the Exclusion Rules window: types name patterns, timing each input event to the frame after
+// the preview shows its count for it (every item of the integration is matched against the glob).
+const RULE_PREVIEW_SCRIPT = `(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const until = async (ok) => {
+    const end = performance.now() + 30000;
+    do {
+      await frame();
+      if (performance.now() > end) throw new Error('no preview within 30 s');
+    } while (!ok());
+  };
+  const opener = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Exclusion Rules');
+  if (!opener) return null; // an older build (--dist)
+  opener.click();
+  await until(() => document.querySelector('dialog[open] input[type=text]'));
+  const input = document.querySelector('dialog[open] input[type=text]');
+  const preview = () => document.querySelector('dialog[open] .rule-preview');
+  const line = () => preview().querySelector('[role=status]').textContent;
+  const times = [];
+  for (const pattern of ['*-ws1*', '*1?', '*a*', 'a*', '*-test', '*(old)*', '*0*', '*ws*']) {
+    // Emptied first, so that the count shown is the answer for this pattern.
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => /^Give a name pattern/.test(line()));
+    const t = performance.now();
+    input.value = pattern;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => preview().getAttribute('aria-busy') === 'false' && /^(Saving|No item)/.test(line()));
+    times.push(performance.now() - t);
+  }
+  document.querySelector('dialog[open]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  return times;
+})()`;
+
 async function memory(page) {
   // The app's wasm instance, from its module entry (the floor page has none).
   return page.evaluate(async () => {
@@ -253,7 +287,8 @@ async function measureApp(browser, url, size) {
   const actions = await page.evaluate(ACTIONS_SCRIPT(ACTIONS, APP_ACTIONS));
   const mem = await memory(page);
   const bulk = await page.evaluate(BULK_SCRIPT);
-  const result = { firstRows, longest, keys, typing, actions, memory: mem, bulk };
+  const rules = await page.evaluate(RULE_PREVIEW_SCRIPT);
+  const result = { firstRows, longest, keys, typing, actions, memory: mem, bulk, rules };
   await context.close();
   return result;
 }
@@ -372,6 +407,11 @@ function report(size, app, floor) {
     `  ${'memory after the run: JS heap / wasm'.padEnd(48)} ${`${mb(app.memory.heap)} / ${mb(app.memory.wasm)}`.padEnd(28)} ${mb(floor.memory.heap).padEnd(28)} ${ratio(app.memory.heap + (app.memory.wasm ?? 0), floor.memory.heap)}`,
   );
   reportBulk('mock store', app.bulk);
+  if (app.rules) {
+    console.log(
+      `  rule preview, pattern typed → count painted (${app.rules.length}), the app only: p50 ${ms(pct(app.rules, 50))}  p95 ${ms(pct(app.rules, 95))}  max ${ms(Math.max(...app.rules))}`,
+    );
+  }
 }
 
 transferSizes();

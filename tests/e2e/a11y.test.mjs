@@ -83,6 +83,20 @@ async function auditEverything(page) {
   await page.getByRole('dialog', { name: 'Sync Logs' }).getByRole('table').waitFor();
   await audit(page, 'in Sync Logs');
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Exclusion Rules' }).click();
+  const rules = page.getByRole('dialog', { name: 'Exclusion Rules' });
+  await rules.getByLabel('Name pattern').fill('*e*');
+  await rules.getByRole('region', { name: 'Items the rule would exclude' }).waitFor();
+  await audit(page, 'in Exclusion Rules with a preview');
+  await rules.getByRole('button', { name: 'Save rule' }).click();
+  await rules.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Exclusion Rules' }).click();
+  await rules.getByRole('button', { name: /^Delete rule/ }).waitFor();
+  await audit(page, 'in Exclusion Rules with a rule in force');
+  await page.keyboard.press('Escape');
+  // Undone, so that the data is as it was for what follows (and, over HTTP, the other theme).
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /^Undone: the rule/ }).waitFor();
   await page.getByRole('button', { name: 'Review suggestions' }).click();
   await page.getByRole('dialog', { name: /^Review suggestions/ }).getByRole('group').first().waitFor();
   await audit(page, 'in Review suggestions');

@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use sync_core::demo::{DemoConfig, Progress};
 use sync_core::{
     Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, StatusCounts, Suggestion,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts,
+    Suggestion,
 };
 
 use crate::data::demo::journal::{AppendError, Entry, Journal};
@@ -40,6 +41,7 @@ fn answer(outcome: BatchOutcome) -> BatchAnswer {
         skipped: outcome.skipped,
         names: outcome.names,
         undo: outcome.undo.map(|undo| BatchBody::Built(Arc::new(undo))),
+        rule: outcome.rule,
     }
 }
 
@@ -151,6 +153,18 @@ impl Backend for MockBackend {
         Ok(self.inner.store.borrow().logs(integration, from, to)?)
     }
 
+    async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>> {
+        Ok(self.inner.store.borrow().rules(integration)?)
+    }
+
+    async fn rule_preview(&self, rule: NewRule, limit: u32) -> Answer<RulePreview> {
+        Ok(self
+            .inner
+            .store
+            .borrow()
+            .rule_preview(&rule, limit as usize)?)
+    }
+
     /// The key is not needed: a change is saved and applied at once, so it is never retried.
     /// The change is checked inside the journal's transaction, after catching up with what
     /// other tabs saved, so it never lands on top of a change this tab had not seen.
@@ -214,7 +228,7 @@ impl Backend for MockBackend {
             .append(inner.cursor.get(), &entry, |fresh| {
                 inner.up_to(&fresh, &reset_elsewhere).map_err(Some)?;
                 let (_, outcome) = inner.store.borrow().plan_batch(batch);
-                let nothing = outcome.changed == 0;
+                let nothing = outcome.changed == 0 && outcome.rule.is_none();
                 *planned.borrow_mut() = outcome;
                 if nothing {
                     Err(None)

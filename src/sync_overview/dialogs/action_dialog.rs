@@ -122,39 +122,43 @@ impl Submission {
     }
 }
 
-/// The error line and the primary and Cancel buttons.
+/// The error line and the primary and Cancel buttons of a dialog's form.
 #[component]
 pub fn DialogActions(
     /// The primary button's text (Match, Exclude).
     primary: &'static str,
     /// Its text while the request runs (Matching…).
     busy: &'static str,
-    /// The submission it reports on.
-    submission: Submission,
+    /// A request is running.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Why the last attempt failed.
+    #[prop(into)]
+    error: Signal<Option<String>>,
     /// Whether the primary action cannot be taken at all.
     #[prop(into)]
     blocked: Signal<bool>,
+    /// The text of the button that closes without changing anything.
+    #[prop(default = "Cancel")]
+    cancel: &'static str,
     /// Closes without changing anything.
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
         {move || {
-            submission
-                .error
-                .get()
-                .map(|message| view! { <p class="form-error" role="alert">{message}</p> })
+            error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })
         }}
         <div class="modal-actions">
             <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                "Cancel"
+                {cancel}
             </button>
             <button
                 type="submit"
                 class="button button-primary"
                 disabled=move || blocked.get()
-                aria-busy=move || submission.pending.get().to_string()
+                aria-busy=move || pending.get().to_string()
             >
-                {move || if submission.pending.get() { busy } else { primary }}
+                {move || if pending.get() { busy } else { primary }}
             </button>
         </div>
     }

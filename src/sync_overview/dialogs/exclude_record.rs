@@ -50,7 +50,7 @@ pub fn ExcludeRecord(
                     on=disable_record
                     unavailable=(!has_record).then_some("This item has no record.")
                 />
-                <DialogActions primary="Exclude" busy="Excluding…" submission blocked=Signal::stored(false) on_cancel=on_close />
+                <DialogActions primary="Exclude" busy="Excluding…" pending=submission.pending error=submission.error blocked=Signal::stored(false) on_cancel=on_close />
             </form>
         </Modal>
     }

@@ -67,7 +67,7 @@ pub fn RematchRecord(
                     on=disable_previous
                     unavailable=(!has_previous).then_some("This item has no previous record.")
                 />
-                <DialogActions primary="Match" busy="Matching…" submission blocked=none_to_pick on_cancel=on_close />
+                <DialogActions primary="Match" busy="Matching…" pending=submission.pending error=submission.error blocked=none_to_pick on_cancel=on_close />
             </form>
         </Modal>
     }

@@ -1,4 +1,5 @@
-//! The integration tile: which integration is viewed, when it Last Synced, and View Logs.
+//! The integration tile: which integration is viewed, when it Last Synced, View Logs and its
+//! Exclusion Rules.
 
 use leptos::prelude::*;
 use sync_core::time::relative;
@@ -7,6 +8,7 @@ use sync_core::IntegrationId;
 use crate::state::clock::use_clock;
 use crate::state::view_state::{integration_label, use_view};
 use crate::sync_overview::logs::sync_logs::SyncLogs;
+use crate::sync_overview::rules::exclusion_rules::ExclusionRules;
 use crate::ui::focus::focus_soon;
 use crate::ui::format::exact;
 use crate::ui::ids::use_ids;
@@ -29,7 +31,9 @@ pub fn IntegrationTile() -> impl IntoView {
     let chosen = Memo::new(move |_| {
         integration.with(|i| i.as_ref().map(|i| i.id.to_string()).unwrap_or_default())
     });
+    let none_shown = Signal::derive(move || integration.with(Option::is_none));
     let logs_open = RwSignal::new(false);
+    let rules_open = RwSignal::new(false);
     let ids = use_ids();
     let (select_id, view_logs_id) = (ids.of("integration"), ids.of("view-logs"));
     let on_change = move |ev| {
@@ -41,6 +45,12 @@ pub fn IntegrationTile() -> impl IntoView {
             view.choose_integration(&chosen);
         }
     };
+    let rules_id = ids.of("exclusion-rules");
+    let rules_button = rules_id.clone();
+    let close_rules = Callback::new(move |()| {
+        rules_open.set(false);
+        focus_soon(rules_button.clone());
+    });
     let view_logs = ids.of("view-logs");
     let close_logs = Callback::new(move |()| {
         logs_open.set(false);
@@ -71,19 +81,32 @@ pub fn IntegrationTile() -> impl IntoView {
                         })
                 }}
             </p>
-            <button
-                id=view_logs_id
-                type="button"
-                class="link-button"
-                disabled=move || integration.with(Option::is_none)
-                on:click=move |_| logs_open.set(true)
-            >
-                "View Logs"
-            </button>
+            <div class="tile-links">
+                {opener(view_logs_id, "View Logs", logs_open, none_shown)}
+                {opener(rules_id, "Exclusion Rules", rules_open, none_shown)}
+            </div>
             {move || {
                 let integration = integration.get().filter(|_| logs_open.get())?;
                 Some(view! { <SyncLogs integration on_close=close_logs /> })
             }}
+            {move || {
+                let integration = integration.get().filter(|_| rules_open.get())?;
+                Some(view! { <ExclusionRules integration on_close=close_rules /> })
+            }}
         </section>
+    }
+}
+
+/// A button that opens one of the integration's windows.
+fn opener(
+    id: String,
+    label: &'static str,
+    open: RwSignal<bool>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <button id=id type="button" class="link-button" disabled=disabled on:click=move |_| open.set(true)>
+            {label}
+        </button>
     }
 }
