@@ -19,7 +19,9 @@ until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
   fi
   sleep 0.2 # paces the polling
 done
-# A sync run's NDJSON body is sent as its text (tests/contract/ndjson_hooks.py).
+# A sync run's NDJSON body is sent as its text (tests/contract/ndjson_hooks.py). The change
+# events are left out: an endless stream has no end to validate (server/tests/events.rs tests it).
 SCHEMATHESIS_HOOKS=tests.contract.ndjson_hooks .venv/bin/st run docs/openapi.yaml --experimental=openapi-3.1 --base-url "http://127.0.0.1:$port" \
   -H "Authorization: Bearer unused" --checks all --exclude-checks ignored_auth \
+  --exclude-path /api/v1/events \
   --hypothesis-max-examples 60 --hypothesis-seed 1 --hypothesis-derandomize

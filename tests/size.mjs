@@ -19,13 +19,18 @@
 // default from 333.6 kB and +14.2 kB lean from 237.4 kB (of which about half is the three
 // components' view code and half reading rules and previews from JSON; serde's `flatten` on the
 // rule, 3 kB more, was dropped for a nested `rule` field). Measured plus 0.5 kB again.
+//
+// Issue 22's live updates took it a last time: the HTTP backend's subscription to the server's
+// change events (`EventSource`, bursts taken as one reload) and the open dialog's notice that
+// someone else changed its item, +1.0 kB default from 348.7 kB and +0.6 kB lean from 251.6 kB.
+// Measured plus 0.5 kB.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 349.2 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252.1 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 350.2 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252.7 },
 ];
 
 let over = false;

@@ -3,6 +3,7 @@
 //! PostgreSQL. Sync runs bring an integration's data in ([`ingest`]).
 
 pub mod database;
+pub mod events;
 pub mod http;
 pub mod ingest;
 pub mod routes;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub run_body_limit: usize,
     /// The built app to serve beside the API, if any.
     pub static_dir: Option<std::path::PathBuf>,
+    /// The change events (`GET /api/v1/events`).
+    pub events: Arc<events::Events>,
 }
 
 /// How to open the server's data.
@@ -73,6 +76,9 @@ pub struct Settings {
 
 /// The largest sync run body taken by default: 512 MiB, a million items with room to spare.
 pub const RUN_BODY_LIMIT: usize = 512 * 1024 * 1024;
+
+/// How long start-up waits for the other replicas' changes to be heard.
+const LISTEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Default for Settings {
     /// An in-memory SQLite database, empty, with no token.
@@ -117,7 +123,18 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
     let (store, seen) = replica::load(&db).await?;
     // SQLite is one process's file; PostgreSQL may have other replicas writing.
     let shared = settings.database.starts_with("postgres");
+    let events = Arc::new(events::Events::new(shared));
+    if shared {
+        // Listening before serving: a write made once this returns is heard.
+        let (ready, listening) = tokio::sync::oneshot::channel();
+        let url = settings.database.clone();
+        tokio::spawn(events::listen::listen(url, events.clone(), ready));
+        if tokio::time::timeout(LISTEN_WAIT, listening).await.is_err() {
+            tracing::warn!("not yet listening for other replicas' changes; going on");
+        }
+    }
     Ok(AppState {
+        events,
         replica: Replica::new(store, seen, shared),
         db,
         token: settings.token.clone(),
@@ -196,13 +213,43 @@ fn bearer(header: &[u8]) -> Option<&[u8]> {
         .then(|| credentials.trim_ascii())
 }
 
+/// The `access_token` of a request's query (taken only for the change events: a browser's
+/// `EventSource` cannot send headers).
+fn query_token(request: &Request) -> Option<Vec<u8>> {
+    if request.uri().path() != "/events" {
+        return None;
+    }
+    let query = request.uri().query()?;
+    let encoded = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("access_token="))?;
+    percent_decoded(encoded.as_bytes())
+}
+
+/// `%XX` escapes decoded (none when one is malformed).
+fn percent_decoded(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes.iter();
+    while let Some(&b) = rest.next() {
+        if b == b'%' {
+            let hex = [*rest.next()?, *rest.next()?];
+            out.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
+        } else {
+            out.push(b);
+        }
+    }
+    Some(out)
+}
+
 async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     if let Some(token) = &state.token {
         let given = request
             .headers()
             .get(header::AUTHORIZATION)
             .map(|v| v.as_bytes())
-            .and_then(bearer);
+            .and_then(bearer)
+            .map(<[u8]>::to_vec)
+            .or_else(|| query_token(&request));
         // Constant time: how much of a guess matched must not show in how long it took.
         let matches = given.is_some_and(|given| bool::from(given.ct_eq(token.as_bytes())));
         if !matches {

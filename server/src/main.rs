@@ -142,7 +142,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_env_filter(filter("info,tower_http=info"))
         .init();
     let state = open(&settings(&args)?).await?;
-    let (db, gauges) = (state.db.clone(), state.gauges.clone());
+    let (db, gauges, events) = (state.db.clone(), state.gauges.clone(), state.events.clone());
     let expiry = tokio::spawn(expire_keys(db.clone(), args.key_ttl_hours));
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
@@ -153,7 +153,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
     };
     tracing::info!(listen = %listener.local_addr()?, database = %redacted(&args.database), ?limits, "serving");
-    serve(listener, app, limits, gauges, shutdown()).await;
+    // Stopping ends the event streams first: a subscriber would otherwise hold its connection
+    // for the whole shutdown grace.
+    let stopping = async move {
+        shutdown().await;
+        events.close();
+    };
+    serve(listener, app, limits, gauges, stopping).await;
     expiry.abort();
     db.close().await;
     tracing::info!("stopped");

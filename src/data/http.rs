@@ -1,7 +1,7 @@
 //! The HTTP/JSON backend (gloo-net): the API of `openapi.yaml`, as served by `sync-server` or by
 //! the portal itself. Every failure becomes a [`BackendError`] a technician can act on.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -18,6 +18,7 @@ use sync_core::{
     Suggestion, SyncStatus,
 };
 
+use super::live::Live;
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// The most items the API returns in one page.
@@ -28,6 +29,8 @@ pub struct HttpBackend {
     base: String,
     token: Option<String>,
     timeout: Duration,
+    /// The subscription to the server's change events, once watched.
+    live: RefCell<Option<Live>>,
 }
 
 /// The body of a write: the item's version and the action's choices (absent ones left out).
@@ -89,6 +92,7 @@ impl HttpBackend {
             base: format!("{}/api/v1", base.trim_end_matches('/')),
             token,
             timeout,
+            live: RefCell::new(None),
         }
     }
 
@@ -400,6 +404,16 @@ impl Backend for HttpBackend {
                 .map(|undo| BatchBody::Json(undo.get().to_owned())),
             rule: outcome.rule,
         })
+    }
+
+    /// Subscribes to the server's change events. A browser's `EventSource` sends no headers: a
+    /// token goes in the events' URL (the server takes it there for that path only).
+    fn watch(&self, changed: Rc<dyn Fn()>) {
+        let mut url = self.url("/events");
+        if let Some(token) = &self.token {
+            url = format!("{url}?access_token={}", js_sys::encode_uri_component(token));
+        }
+        *self.live.borrow_mut() = Live::subscribe(&url, changed);
     }
 }
 

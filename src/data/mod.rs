@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod fetch;
 pub mod http;
+pub mod live;
 #[cfg(not(feature = "demo"))]
 pub mod unconfigured;
 

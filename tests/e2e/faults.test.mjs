@@ -140,8 +140,9 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
   await done({ allow });
 });
 
-test('someone else included the item first: Include gets 409, the list reloads and says so', T, async () => {
-  const { page, done } = await visit();
+test('someone else included the item first, unheard: Include gets 409, the list reloads and says so', T, async () => {
+  // The server's change events do not reach this page, so its list still shows the item excluded.
+  const { page, done } = await visit('', { deaf: true });
   await tilesReady(page);
   const item = await firstWithStatus(page, 'Excluded');
   const server = await serverItem(item.name);

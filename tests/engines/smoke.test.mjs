@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { startApiServer } from '../e2e/support/api-server.mjs';
 import { strictCsp } from '../e2e/support/server.mjs';
 import { APP_PATH } from '../e2e/support/suite.mjs';
 import { ENGINES, launch } from './support/engines.mjs';
@@ -21,10 +22,34 @@ mkdirSync(SHOTS, { recursive: true });
 const engines = (process.env.ENGINES ?? ENGINES.join(',')).split(',');
 
 let server;
+/** The reference server (SQLite, demo data), for the HTTP backend's live updates. */
+let api;
 before(async () => {
-  server = await serveHooked(undefined, { base: APP_PATH, csp: () => strictCsp() });
+  api = await startApiServer();
+  server = await serveHooked(undefined, { base: APP_PATH, csp: () => strictCsp(api.url) });
 });
-after(() => server?.close());
+after(async () => {
+  await server?.close();
+  await api?.stop();
+});
+
+/** Excludes the named item on the server, as another technician would. */
+async function excludeOnServer(name) {
+  const get = async (path) => (await fetch(`${api.url}/api/v1${path}`)).json();
+  for (const client of await get('/integrations/0/clients')) {
+    const { items } = await get(`/integrations/0/clients/${client.id}/items?limit=10000&filter=${encodeURIComponent(name)}`);
+    const item = items.find((i) => i.name === name);
+    if (!item) continue;
+    const answer = await fetch(`${api.url}/api/v1/items/${item.id}/exclude`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: item.version }),
+    });
+    assert.equal(answer.status, 200, await answer.text());
+    return;
+  }
+  throw new Error(`no ${name} on the server`);
+}
 
 /** Chromium's computed styles, which the other engines' are compared with. */
 const reference = {};
@@ -134,6 +159,16 @@ for (const name of engines) {
       // Run without Chromium (ENGINES=webkit), there is nothing to compare with: said, not passed.
       else if (Object.keys(reference).length === 0) t.skip('no Chromium styles to compare with in this run');
       else assertLooksLike(styles, reference, name);
+    });
+
+    test('on the HTTP backend, an item someone else excludes leaves the Not Synced list without a reload', T, async () => {
+      const ui = await visit(`?backend=http&api=${encodeURIComponent(api.url)}&status=not-synced`);
+      await ui.rowsShown();
+      const [item] = await ui.rows();
+      assert.equal(item.status, 'Not Synced');
+      await excludeOnServer(item.name);
+      await ui.until(() => ui.rowOf(item.name), (row) => row === undefined, `${item.name} gone from the Not Synced list`);
+      await ui.done();
     });
 
     test('the dark theme is dark', T, async () => {

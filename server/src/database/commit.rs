@@ -12,6 +12,7 @@ use super::columns::{number, optional_number, stored, untag};
 use super::dialect::ROWS_PER_UPDATE;
 use super::error::DbError;
 use super::pool::Db;
+use crate::events::Payload;
 
 /// A stored response to a write, replayed for a retried request with the same key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,6 +218,8 @@ impl Db {
                 return Ok(Committed::Behind);
             }
         }
+        self.notify(&mut tx, &Payload::write(seq, write.changes, write.rule))
+            .await?;
         tx.commit().await?;
         Ok(Committed::Saved(seq))
     }

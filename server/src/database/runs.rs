@@ -1,6 +1,7 @@
 //! Saving a sync run: in one transaction that holds the change head first, so that no other
 //! write, from this replica or another, commits between reading the data and saving the run.
 
+use crate::events::Payload;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 use sync_core::{ClientLink, RunOutcome, RunSummary, Store};
 
@@ -72,6 +73,8 @@ impl Db {
         self.insert_logs(&mut tx, &diff.logs, number(&next, "next")?)
             .await?;
         self.insert_run(&mut tx, &outcome.summary, seq).await?;
+        let payload = Payload::run(seq, outcome.summary.integration);
+        self.notify(&mut tx, &payload).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -5,6 +5,7 @@
 use sync_core::{RunOutcome, RunProblem, SyncRun};
 
 use crate::database::{Db, DbError};
+use crate::events::{Events, Payload};
 use crate::store::replica::Replica;
 
 /// Why a run was not applied.
@@ -22,10 +23,11 @@ pub enum ApplyError {
 }
 
 /// Applies `run` to the integration named `key` (its id or name), or answers as the first time
-/// for a run applied before.
+/// for a run applied before; a run applied is announced to `events`' subscribers.
 pub async fn apply(
     replica: &Replica,
     db: &Db,
+    events: &Events,
     key: &str,
     run: SyncRun,
 ) -> Result<RunOutcome, ApplyError> {
@@ -51,6 +53,7 @@ pub async fn apply(
     }
     db.save_run(transaction, &store, &outcome).await?;
     replica.replace(store, seq).await;
+    events.committed(&Payload::run(seq, outcome.summary.integration));
     tracing::info!(
         run = %outcome.summary.run,
         integration = %outcome.summary.integration,

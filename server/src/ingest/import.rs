@@ -89,7 +89,7 @@ pub async fn import(
         }
     };
     bar.set_message(format!("applying run {}", run.id));
-    let outcome = apply(&state.replica, &state.db, integration, run).await;
+    let outcome = apply(&state.replica, &state.db, &state.events, integration, run).await;
     bar.finish_and_clear();
     outcome.map_err(|error| match error {
         ApplyError::Problem(problem) => {

@@ -2,6 +2,7 @@
 //! answered from the in-memory store ([`reads`]) and writes committed to the database first
 //! ([`writes`]).
 
+mod events;
 pub mod faults;
 mod reads;
 mod rules;
@@ -22,10 +23,12 @@ use writes::{batch, item_write, ExcludeBody, IncludeBody, RematchBody, RestoreBo
 
 /// The API's routes, under `/api/v1`. A body announced over a route's limit is refused at once;
 /// a path no route serves is 404 and a method a route does not take 405, both problem documents.
-/// Each is answered within [`layers::REQUEST_TIMEOUT`], but a sync run ([`sync_runs`]).
+/// Each is answered within [`layers::REQUEST_TIMEOUT`], but a sync run ([`sync_runs`]) and the
+/// change events (a stream that lasts as long as its subscriber).
 pub fn routes() -> Router<Shared> {
     answered_in_time()
         .merge(sync_runs())
+        .route("/events", get(events::events))
         .method_not_allowed_fallback(wrong_method)
         .fallback(no_route)
 }

@@ -52,7 +52,7 @@ pub async fn sync_run(
     // In a task of its own: a client that goes away does not stop a run half way.
     let held = state.gauges.hold(Gauge::Writes);
     let task = tokio::spawn(async move {
-        let outcome = apply(&state.replica, &state.db, &integration, run).await;
+        let outcome = apply(&state.replica, &state.db, &state.events, &integration, run).await;
         drop(held);
         outcome
     });

@@ -17,6 +17,7 @@ pub struct Gauges {
     waiting: AtomicUsize,
     requests: AtomicUsize,
     writes: AtomicUsize,
+    subscribers: AtomicUsize,
 }
 
 /// What a gauge counts.
@@ -30,6 +31,8 @@ pub enum Gauge {
     Requests,
     /// Writes being committed, whether or not their client is still there.
     Writes,
+    /// Subscribers to the change events (`GET /api/v1/events`).
+    Subscribers,
 }
 
 /// One unit of a gauge, held while the thing it counts lasts; dropping it counts it off.
@@ -63,6 +66,7 @@ impl Gauges {
             Gauge::Waiting => &self.waiting,
             Gauge::Requests => &self.requests,
             Gauge::Writes => &self.writes,
+            Gauge::Subscribers => &self.subscribers,
         }
     }
 
@@ -92,6 +96,11 @@ impl Gauges {
                 "sync_server_writes_in_flight",
                 "Writes being committed, whether or not their client is still connected.",
                 read(Gauge::Writes),
+            ),
+            (
+                "sync_server_event_subscribers",
+                "Clients subscribed to the change events.",
+                read(Gauge::Subscribers),
             ),
         ];
         let mut text = String::new();

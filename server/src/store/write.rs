@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use sync_core::{Action, Batch, Change, RecordId, Rule, Store};
 
 use crate::database::{Committed, Stored, Write};
+use crate::events::Payload;
 use crate::http::problem::Problem;
 use crate::http::problem::{db_problem, internal, Answer};
 use crate::serve::gauges::Gauge;
@@ -161,6 +162,8 @@ async fn commit(
                     .replica
                     .committed(&state.db, &worked.changes, worked.rule.as_ref(), seq)
                     .await;
+                let payload = Payload::write(seq, &worked.changes, worked.rule.as_ref());
+                state.events.committed(&payload);
                 tracing::info!(items = worked.changes.len(), seq, "items changed");
                 return Ok(replayed(worked.stored));
             }

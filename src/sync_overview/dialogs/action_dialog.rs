@@ -141,10 +141,17 @@ pub fn DialogActions(
     /// The text of the button that closes without changing anything.
     #[prop(default = "Cancel")]
     cancel: &'static str,
+    /// A warning that the dialog's item changed while it was open (the write's version check
+    /// still refuses a save over someone else's change).
+    #[prop(optional, into)]
+    notice: MaybeProp<String>,
     /// Closes without changing anything.
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
+        {move || {
+            notice.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })
+        }}
         {move || {
             error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })
         }}

@@ -17,6 +17,9 @@ pub fn ExcludeRecord(
     item: ItemView,
     /// Closes without changing anything.
     on_close: Callback<()>,
+    /// Says so when the item changed while the dialog is open.
+    #[prop(optional, into)]
+    changed: MaybeProp<String>,
     /// Runs after the exclusion was saved, with a sentence saying so.
     on_done: Callback<String>,
 ) -> impl IntoView {
@@ -50,7 +53,7 @@ pub fn ExcludeRecord(
                     on=disable_record
                     unavailable=(!has_record).then_some("This item has no record.")
                 />
-                <DialogActions primary="Exclude" busy="Excluding…" pending=submission.pending error=submission.error blocked=Signal::stored(false) on_cancel=on_close />
+                <DialogActions notice=changed primary="Exclude" busy="Excluding…" pending=submission.pending error=submission.error blocked=Signal::stored(false) on_cancel=on_close />
             </form>
         </Modal>
     }

@@ -23,6 +23,9 @@ pub fn RematchRecord(
     item: ItemView,
     /// Closes without changing anything.
     on_close: Callback<()>,
+    /// Says so when the item changed while the dialog is open.
+    #[prop(optional, into)]
+    changed: MaybeProp<String>,
     /// Runs after the re-match was saved, with a sentence saying so.
     on_done: Callback<String>,
 ) -> impl IntoView {
@@ -67,7 +70,7 @@ pub fn RematchRecord(
                     on=disable_previous
                     unavailable=(!has_previous).then_some("This item has no previous record.")
                 />
-                <DialogActions primary="Match" busy="Matching…" pending=submission.pending error=submission.error blocked=none_to_pick on_cancel=on_close />
+                <DialogActions notice=changed primary="Match" busy="Matching…" pending=submission.pending error=submission.error blocked=none_to_pick on_cancel=on_close />
             </form>
         </Modal>
     }

@@ -3,6 +3,7 @@
 //! and reloads; the row takes focus when it shows again).
 
 use leptos::prelude::*;
+use sync_core::ItemPage;
 
 use crate::actions::screen::use_screen;
 use crate::state::row_actions::{use_row_actions, RowDialog};
@@ -12,10 +13,28 @@ use crate::ui::focus::focus_soon;
 use crate::ui::ids::use_ids;
 use crate::ui::reactive::reactive;
 
-/// The open row dialog, if any.
+/// The open row dialog, if any. `page` is the list as loaded: when it shows the dialog's item at
+/// another version (someone changed it, or a save of this dialog whose answer was lost; the list
+/// reloads on every change, a server's too), the dialog says so. Saving stays possible: the write
+/// says which version it read, so a save over someone else's change is refused and explained,
+/// and a retried save whose first answer was lost is answered as the first time.
 #[component]
-pub fn RowDialogHost() -> impl IntoView {
+pub fn RowDialogHost(page: Memo<Option<ItemPage>>) -> impl IntoView {
     let actions = use_row_actions();
+    let changed: Signal<Option<String>> = Signal::derive(move || {
+        let open = actions.dialog()?;
+        let read = open.item();
+        page.with(|p| {
+            let now = p.as_ref()?.items.iter().find(|i| i.id == read.id)?;
+            (now.version != read.version).then(|| {
+                format!(
+                    "{} was changed while this was open: it is {} now. Check that your choice still fits before saving.",
+                    now.name,
+                    now.status.label()
+                )
+            })
+        })
+    });
     let screen = use_screen();
     let ids = use_ids();
     reactive(move || {
@@ -33,10 +52,10 @@ pub fn RowDialogHost() -> impl IntoView {
         });
         Some(match open {
             RowDialog::Rematch(item) => {
-                view! { <RematchRecord item on_close on_done /> }.into_any()
+                view! { <RematchRecord item on_close on_done changed /> }.into_any()
             }
             RowDialog::Exclude(item) => {
-                view! { <ExcludeRecord item on_close on_done /> }.into_any()
+                view! { <ExcludeRecord item on_close on_done changed /> }.into_any()
             }
         })
     })

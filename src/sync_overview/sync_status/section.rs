@@ -83,7 +83,7 @@ pub fn SyncStatus() -> impl IntoView {
             }}
             <SelectionBar loaded=page.loaded />
             <SyncStatusTable rows page />
-            <RowDialogHost />
+            <RowDialogHost page=page.loaded />
         </section>
     }
 }

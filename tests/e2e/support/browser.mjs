@@ -26,8 +26,11 @@ export function launch() {
  * Returns { page, context, problems } where problems collects console errors, warnings and page
  * errors.
  */
-export async function open(browser, url, { viewport = { width: 1366, height: 768 }, waitForRows = true, locale, timezoneId } = {}) {
+export async function open(browser, url, { viewport = { width: 1366, height: 768 }, waitForRows = true, locale, timezoneId, deaf = false } = {}) {
   const context = await browser.newContext({ viewport, locale, timezoneId });
+  // `deaf`: the server's change events never reach the page (as behind a proxy that drops
+  // streams); a 204 tells the browser's EventSource not to reconnect.
+  if (deaf) await context.route('**/api/v1/events**', (route) => route.fulfill({ status: 204 }));
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
