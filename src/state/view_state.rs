@@ -39,7 +39,7 @@ pub struct ViewState {
 impl ViewState {
     /// The view living in `home`, resolved over `api`'s integrations (reloaded after every
     /// change to the data: a sync run moves Last Synced; the one shown stays while they reload)
-    /// and the shown integration's clients.
+    /// and the shown integration's clients (reloaded after each of its runs).
     pub fn new(api: Api, home: ViewHome, changes: DataChanges) -> Self {
         let asked = Memo::new(move |_| home.view());
         let integrations = Fetch::new(Memo::new(|_| ()), move |()| {
@@ -57,7 +57,12 @@ impl ViewState {
             })
         });
         let integration_id = Memo::new(move |_| integration.with(|i| i.as_ref().map(|i| i.id)));
+        // Only a sync run adds clients, and a run moves Last Synced: the clients reload then
+        // (for the same integration, so the client shown stays while they do), not on every write.
+        let last_synced =
+            Memo::new(move |_| integration.with(|i| i.as_ref().map(|i| i.last_synced)));
         let clients = Fetch::new(integration_id, move |id| {
+            last_synced.track();
             let api = api.get();
             async move {
                 match id {

@@ -30,7 +30,7 @@ test('a second browser sees the first one\'s exclusion live', T, async () => {
   await second.done();
 });
 
-test('a sync run lands while the technician filters: list and tiles update, filter and selection kept', T, async () => {
+test('a sync run lands while the technician filters: list, tiles and clients update, filter and selection kept', T, async () => {
   const session = await visit();
   const { page } = session;
   await tilesReady(page);
@@ -59,6 +59,11 @@ test('a sync run lands while the technician filters: list and tiles update, filt
         { source_id: 'live-1', name: 'LIVE-E-ONE', type },
         { source_id: 'live-2', name: 'LIVE-E-TWO', type },
       ],
+    }, {
+      // A client the integration never synced before.
+      source_id: 'live-new-client',
+      name: 'Live New Client Ltd',
+      items: [{ source_id: 'live-3', name: 'LIVE-NEW-ONE', type }],
     }],
   };
   const answer = await fetch(`${api}/api/v1/integrations/${integration.id}/sync-runs`, {
@@ -68,7 +73,13 @@ test('a sync run lands while the technician filters: list and tiles update, filt
   });
   assert.equal(answer.status, 200, await answer.text());
 
-  await until(() => tiles(page), (t) => t.total === before.total + 2, { what: `total ${before.total + 2}` });
+  await until(() => tiles(page), (t) => t.total === before.total + 3, { what: `total ${before.total + 3}` });
+  // The Client drop-down lists the new client; the one shown stays.
+  const clientBox = page.getByLabel('Client', { exact: true });
+  await until(() => clientBox.locator('option').allInnerTexts(), (names) => names.includes('Live New Client Ltd'), {
+    what: 'Live New Client Ltd in the Client drop-down',
+  });
+  assert.equal(await clientBox.inputValue(), String(client.id), 'the client shown stays');
   await until(() => itemCount(page), (n) => n === filtered + 2, { what: `${filtered + 2} items listed` });
   assert.equal(await page.getByLabel('Filter', { exact: true }).inputValue(), 'e', 'the filter is kept');
   assert.equal(await checked(), 1, 'the selection is kept');

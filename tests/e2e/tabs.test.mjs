@@ -152,3 +152,22 @@ test('Reset demo data in one tab starts the other tab again too, without a reloa
   assert.equal((await rowOf(b, item.name)).status, 'Not Synced');
   await session.done();
 });
+
+test('Run a sync now in one tab: the other tab shows the new items and Last Synced without a reload', { ...T, timeout: 180_000 }, async () => {
+  const session = await visit();
+  const a = session.page;
+  await tilesReady(a);
+  const before = await tiles(a);
+  const b = await secondTab(session);
+  const lastSynced = (page) => page.getByText(/^Last Synced/).locator('..').innerText();
+  const synced = await lastSynced(b);
+  await a.getByRole('button', { name: 'Run a sync now' }).click();
+  const said = a.getByRole('status').filter({ hasText: /^Sync run done/ });
+  await said.waitFor({ timeout: 120_000 });
+  const added = Number((await said.innerText()).match(/([\d,]+) new/)[1].replace(/,/g, ''));
+  assert.ok(added >= 1, await said.innerText());
+  // The other tab follows: its total grows by the run's new items, and Last Synced moves.
+  await until(() => tiles(b), (t) => t.total === before.total + added, { what: `total ${before.total + added} in tab 2`, timeout: 30_000 });
+  await until(() => lastSynced(b), (t) => t !== synced && /just now/.test(t), { what: 'Last Synced: just now in tab 2' });
+  await session.done();
+});
