@@ -30,7 +30,7 @@ test('a second browser sees the first one\'s exclusion live', T, async () => {
   await second.done();
 });
 
-test('a sync run lands while the technician filters: list, tiles and clients update, filter and selection kept', T, async () => {
+test('a sync run lands while the technician filters: list, tiles and clients update, filter, scroll and selection kept', T, async () => {
   const session = await visit();
   const { page } = session;
   await tilesReady(page);
@@ -47,6 +47,10 @@ test('a sync run lands while the technician filters: list, tiles and clients upd
   await page.getByRole('table', { name: 'Sync Status' }).getByRole('checkbox').nth(1).check();
   const checked = () => page.locator('tbody input[type=checkbox]:checked').count();
   assert.equal(await checked(), 1);
+  // Scrolled down a little (the ticked row still rendered).
+  const scroller = page.locator('.table-scroll');
+  const scrolled = await scroller.evaluate((el) => { el.scrollTop = 120; return el.scrollTop; });
+  assert.ok(scrolled > 0, 'the filtered list scrolls');
 
   const run = {
     id: 'e2e-live-1',
@@ -83,6 +87,7 @@ test('a sync run lands while the technician filters: list, tiles and clients upd
   await until(() => itemCount(page), (n) => n === filtered + 2, { what: `${filtered + 2} items listed` });
   assert.equal(await page.getByLabel('Filter', { exact: true }).inputValue(), 'e', 'the filter is kept');
   assert.equal(await checked(), 1, 'the selection is kept');
+  assert.equal(await scroller.evaluate((el) => el.scrollTop), scrolled, 'the scroll position is kept');
   const names = (await rows(page)).map((r) => r.name);
   assert.ok(names.includes('LIVE-E-ONE'), names.join(', '));
   await session.done();
