@@ -23,14 +23,16 @@
 // Issue 22's live updates took it a last time: the HTTP backend's subscription to the server's
 // change events (`EventSource`, bursts taken as one reload) and the open dialog's notice that
 // someone else changed its item, +1.0 kB default from 348.7 kB and +0.6 kB lean from 251.6 kB.
-// Measured plus 0.5 kB.
+// Measured plus 0.5 kB. The Client drop-down following sync runs (its clients reloaded when
+// Last Synced moves) added 0.4 kB default and 0.8 kB lean on the clean-clone build (350.3 and
+// 253.0 kB); the budgets take it with the same 0.5 kB.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 350.2 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 252.7 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 350.8 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 253.5 },
 ];
 
 let over = false;
