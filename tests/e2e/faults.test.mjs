@@ -128,6 +128,8 @@ test('someone else changed the item: 409, the list refreshes and says so', T, as
     body: JSON.stringify({ version: ctx.server.version }),
   });
   assert.equal(other.status, 200);
+  // The server's change event reaches the open dialog first, which says so.
+  await ctx.dialog.getByRole('alert').filter({ hasText: `${ctx.item.name} was changed while this was open` }).waitFor();
   await ctx.dialog.getByRole('button', { name: 'Exclude' }).click();
   await ctx.dialog.waitFor({ state: 'detached' });
   const alert = page.getByRole('alert').filter({ hasText: 'changed by someone else' });
