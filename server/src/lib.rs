@@ -214,31 +214,14 @@ fn bearer(header: &[u8]) -> Option<&[u8]> {
 }
 
 /// The `access_token` of a request's query (taken only for the change events: a browser's
-/// `EventSource` cannot send headers).
+/// `EventSource` cannot send headers), decoded by `form_urlencoded`.
 fn query_token(request: &Request) -> Option<Vec<u8>> {
     if request.uri().path() != "/events" {
         return None;
     }
-    let query = request.uri().query()?;
-    let encoded = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("access_token="))?;
-    percent_decoded(encoded.as_bytes())
-}
-
-/// `%XX` escapes decoded (none when one is malformed).
-fn percent_decoded(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut rest = bytes.iter();
-    while let Some(&b) = rest.next() {
-        if b == b'%' {
-            let hex = [*rest.next()?, *rest.next()?];
-            out.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
-        } else {
-            out.push(b);
-        }
-    }
-    Some(out)
+    form_urlencoded::parse(request.uri().query()?.as_bytes())
+        .find(|(name, _)| name == "access_token")
+        .map(|(_, token)| token.into_owned().into_bytes())
 }
 
 async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
