@@ -27,7 +27,7 @@ pub async fn events(State(state): State<Shared>, headers: HeaderMap) -> Response
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let head = state.replica.head();
+    let head = state.replica.seen();
     let subscription = state.events.subscribe(after, head);
     let held = state.gauges.hold(Gauge::Subscribers);
     Sse::new(sent(subscription, held))

@@ -52,12 +52,7 @@ impl Replica {
     }
 
     /// The last change number this replica reflects.
-    pub fn head(&self) -> u64 {
-        self.seen()
-    }
-
-    /// The last change number reflected.
-    fn seen(&self) -> u64 {
+    pub fn seen(&self) -> u64 {
         self.seen.load(Ordering::Acquire)
     }
 
