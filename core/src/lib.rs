@@ -10,6 +10,7 @@ mod action;
 mod batch;
 #[cfg(feature = "demo")]
 pub mod demo;
+mod history;
 mod listing;
 mod lookup;
 mod model;
@@ -25,6 +26,7 @@ mod transition;
 
 pub use action::{Action, ActionError};
 pub use batch::{Batch, BatchOutcome, ListItems};
+pub use history::{History, HistoryEntry, HistoryPage, Snapshot, Stamp, What};
 pub use model::{
     Client, ClientId, ClientLink, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry,
     LogLevel, PortalRecord, Product, RecordId, ResourceType, RuleId, SourceDetails, SyncStatus,

@@ -14,6 +14,7 @@ use crate::model::{ClientId, IntegrationId, ItemId, RecordId, ResourceType, Rule
 use crate::query::ItemFlag;
 use crate::rule::{NewRule, Rule};
 use crate::store::Store;
+use crate::transition::Change;
 
 /// One item of a Restore batch: `[item, version, status, record, record to enable]`.
 pub type RestoreItem = (ItemId, u32, SyncStatus, Option<RecordId>, Option<RecordId>);
@@ -170,7 +171,13 @@ impl Store {
     /// changes; the others are left as they are and reported. Returns what it did and its undo.
     pub fn apply_batch(&mut self, batch: &Batch) -> BatchOutcome {
         let (changes, outcome) = self.plan_batch(batch);
-        for change in &changes {
+        self.make_batch(&changes, &outcome);
+        outcome
+    }
+
+    /// Makes a batch planned by [`Store::plan_batch`], as the next change.
+    pub(crate) fn make_batch(&mut self, changes: &[Change], outcome: &BatchOutcome) {
+        for change in changes {
             self.commit(change);
         }
         if let Some(rule) = &outcome.rule {
@@ -179,7 +186,6 @@ impl Store {
         if !changes.is_empty() || outcome.rule.is_some() {
             self.head += 1;
         }
-        outcome
     }
 }
 

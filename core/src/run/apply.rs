@@ -11,6 +11,7 @@ use crate::store::Dataset;
 
 use super::check::Plan;
 use super::{RunClient, RunDiff, RunItem, RunSummary, SyncRun};
+use crate::history::Snapshot;
 use crate::lookup::Lookup;
 use crate::rule::Compiled;
 
@@ -204,13 +205,13 @@ impl Applying<'_> {
                 None => new.push(self.create(client, item)),
             }
         }
-        for &id in known.iter().filter(|id| !self.seen[id.index()]) {
-            let item = &mut self.data.items[id.index()];
-            if item.missing_since.is_none() {
+        for &id in known {
+            if !self.seen[id.index()] && self.data.items[id.index()].missing_since.is_none() {
+                self.touch(id);
+                let item = &mut self.data.items[id.index()];
                 item.missing_since = Some(self.finished);
                 item.version += 1;
                 self.summary.missing += 1;
-                self.changed_items[id.index()] = true;
             }
         }
         new
@@ -219,22 +220,34 @@ impl Applying<'_> {
     /// An existing item as the run saw it: renamed, with new details, back again. Its status
     /// and record (the technician's decision) stay.
     fn update(&mut self, id: ItemId, seen: &RunItem) {
-        let item = &mut self.data.items[id.index()];
         let details = details(seen);
-        let renamed = item.name != seen.name;
-        let changed = renamed || item.details != details;
+        let item = &self.data.items[id.index()];
+        let changed = item.name != seen.name || item.details != details;
+        let back = item.missing_since.is_some();
+        if changed || back {
+            self.touch(id);
+        }
+        let item = &mut self.data.items[id.index()];
         if changed {
             item.name = seen.name.clone();
             item.details = details;
             self.summary.changed += 1;
         }
-        let back = item.missing_since.take().is_some();
         if back {
+            item.missing_since = None;
             self.summary.returned += 1;
         }
         if changed || back {
             item.version += 1;
-            self.changed_items[id.index()] = true;
+        }
+    }
+
+    /// Marks an existing item changed by the run, keeping how it was before (call before
+    /// changing it).
+    pub fn touch(&mut self, id: ItemId) {
+        if !std::mem::replace(&mut self.changed_items[id.index()], true) {
+            let before = Snapshot::of(&self.data.items[id.index()]);
+            self.diff.before.push((id, before));
         }
     }
 

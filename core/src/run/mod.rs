@@ -20,6 +20,7 @@ mod tests;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::history::Snapshot;
 use crate::model::{
     ClientId, ClientLink, IntegrationId, ItemId, LogEntry, Product, RecordId, ResourceType,
     SyncStatus,
@@ -169,6 +170,8 @@ pub struct RunDiff {
     pub new_items: Vec<ItemId>,
     /// Existing items changed (name, details, missing flag, status or record).
     pub changed_items: Vec<ItemId>,
+    /// Each existing item changed as it was before the run, in the order the run changed them.
+    pub before: Vec<(ItemId, Snapshot)>,
     /// Records created.
     pub new_records: Vec<RecordId>,
     /// Existing records changed (name, key, disabled).

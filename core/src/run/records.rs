@@ -97,10 +97,10 @@ impl Applying<'_> {
             .map(|i| i.id)
             .collect();
         for id in linked {
+            self.touch(id);
             let item = &mut self.data.items[id.index()];
             let record = item.record.take().map(|r| r.index()).unwrap_or_default();
             item.version += 1;
-            self.changed_items[id.index()] = true;
             self.summary.unlinked += 1;
             if item.status == SyncStatus::Matched {
                 item.status = SyncStatus::NotSynced;

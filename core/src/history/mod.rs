@@ -1,0 +1,200 @@
+//! Who changed what: every change to an item as an entry of its history (what a technician, a
+//! rule or a sync run did, with the item's state before and after), worked out here so that
+//! both backends record the same. [`History`] keeps entries in memory (the mock store's); a
+//! server keeps them in its database.
+
+mod record;
+
+use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ItemId, RecordId, RuleId, SyncStatus};
+use crate::query::RecordView;
+
+pub use record::Stamp;
+
+/// An item's state as its history keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Its name in the source product.
+    pub name: String,
+    /// Where it stood.
+    pub status: SyncStatus,
+    /// The portal record it was (or, when excluded, had been) matched to.
+    pub record: Option<RecordId>,
+    /// Whether the integration's runs no longer listed it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub missing: bool,
+}
+
+/// What made a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum What {
+    /// A technician matched the item to a record.
+    Rematch,
+    /// A technician excluded it.
+    Exclude,
+    /// A technician included it again.
+    Include,
+    /// A technician put it back as it was (an undo, or a revert from its history).
+    Restore,
+    /// An exclusion rule: saved, deleted, or applied to a new item by a run.
+    Rule,
+    /// A sync run.
+    Run,
+}
+
+/// One change to one item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// The item.
+    pub item: ItemId,
+    /// The change's number: entries of one item are in this order.
+    pub seq: u64,
+    /// When it was made.
+    #[serde(deserialize_with = "crate::time::rfc3339")]
+    pub time: DateTime<Utc>,
+    /// Who made it: a technician's name, or the run or rule that did.
+    pub actor: String,
+    /// What made it.
+    pub what: What,
+    /// How many items the same write changed (a batch's size; 1 for one item).
+    pub count: u32,
+    /// The rule, when a rule made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleId>,
+    /// The run's id, when a sync run made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<String>,
+    /// The item before (none: the change created it).
+    pub before: Option<Snapshot>,
+    /// The item after.
+    pub after: Snapshot,
+}
+
+impl HistoryEntry {
+    /// The parts of the change as a technician reads them ("Matched → Excluded", "renamed from
+    /// …"), given the records' names.
+    pub fn describe(&self, record_name: impl Fn(RecordId) -> String) -> String {
+        let after = &self.after;
+        let Some(before) = &self.before else {
+            return format!("Appeared as {}", after.status.label());
+        };
+        let mut parts = Vec::new();
+        if before.name != after.name {
+            parts.push(format!("Renamed from “{}”", before.name));
+        }
+        if before.missing != after.missing {
+            parts.push(
+                if after.missing {
+                    "No longer listed by the sync"
+                } else {
+                    "Listed by the sync again"
+                }
+                .to_owned(),
+            );
+        }
+        if before.status != after.status {
+            parts.push(format!(
+                "{} → {}",
+                before.status.label(),
+                after.status.label()
+            ));
+        }
+        if before.record != after.record {
+            parts.push(match after.record {
+                Some(record) => format!("Linked to “{}”", record_name(record)),
+                None => "Record link removed".to_owned(),
+            });
+        }
+        if parts.is_empty() {
+            parts.push("Details updated".to_owned());
+        }
+        parts.join("; ")
+    }
+}
+
+/// A page of an item's history, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    /// The entries, newest first.
+    pub entries: Vec<HistoryEntry>,
+    /// The records they name, with their names now.
+    pub records: Vec<RecordView>,
+    /// How many entries the item has in all.
+    pub total: u32,
+    /// The `before` of the next (older) page, when there is one.
+    pub next: Option<u64>,
+}
+
+/// Every item's history, in memory: entries in the order they were made, indexed by item.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    entries: Vec<HistoryEntry>,
+    /// Per item, the positions of its entries in `entries`, oldest first.
+    of_item: FxHashMap<ItemId, Vec<u32>>,
+    /// Entries dropped from the front of `entries` so far (positions count from there).
+    dropped: u32,
+}
+
+impl History {
+    /// Records entries made after every one recorded so far.
+    pub fn extend(&mut self, entries: impl IntoIterator<Item = HistoryEntry>) {
+        for entry in entries {
+            let position = self.dropped + self.entries.len() as u32;
+            self.of_item.entry(entry.item).or_default().push(position);
+            self.entries.push(entry);
+        }
+    }
+
+    /// How many entries it keeps.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it keeps none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Up to `limit` entries of `item`, newest first, older than change `before` when given.
+    pub fn page(&self, item: ItemId, before: Option<u64>, limit: usize) -> HistoryPage {
+        let positions = self.of_item.get(&item).map(Vec::as_slice).unwrap_or(&[]);
+        let entry = |p: &u32| &self.entries[(p - self.dropped) as usize];
+        let end = match before {
+            Some(seq) => positions.partition_point(|p| entry(p).seq < seq),
+            None => positions.len(),
+        };
+        let start = end.saturating_sub(limit);
+        let entries: Vec<HistoryEntry> = positions[start..end]
+            .iter()
+            .rev()
+            .map(entry)
+            .cloned()
+            .collect();
+        HistoryPage {
+            next: (start > 0).then(|| entries.last().map(|e| e.seq)).flatten(),
+            entries,
+            records: Vec::new(),
+            total: positions.len() as u32,
+        }
+    }
+
+    /// Forgets the entries made before `time` (retention), and the oldest beyond `keep`.
+    pub fn trim(&mut self, time: DateTime<Utc>, keep: usize) {
+        let old = self.entries.partition_point(|e| e.time < time);
+        let cut = old.max(self.entries.len().saturating_sub(keep));
+        if cut == 0 {
+            return;
+        }
+        self.entries.drain(..cut);
+        self.dropped += cut as u32;
+        let first = self.dropped;
+        self.of_item.retain(|_, positions| {
+            positions.retain(|&p| p >= first);
+            !positions.is_empty()
+        });
+    }
+}
