@@ -19,10 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::Utc;
-use subtle::ConstantTimeEq;
 use sync_core::demo::{dataset, DemoConfig};
 
 use crate::database::Db;
+use crate::http::actor::{self, Actor, NamedToken};
 use crate::http::problem::Problem;
 use crate::http::{app_files, cors, layers, limits, problem};
 use crate::routes::faults;
@@ -40,8 +40,9 @@ pub struct AppState {
     pub replica: Replica,
     /// The database.
     pub db: Db,
-    /// The bearer token every API request must carry, if set.
-    pub token: Option<String>,
+    /// The bearer tokens an API request may carry, with their holders' names; none: requests
+    /// need no token (and writes are recorded as [`actor::ANONYMOUS`]).
+    pub tokens: Vec<NamedToken>,
     /// Armed faults, when fault injection is on (tests only).
     pub faults: Option<faults::Faults>,
     /// Connections, requests and writes in flight (`GET /metrics`).
@@ -62,8 +63,10 @@ pub struct Settings {
     /// Seed an empty database with the demo data, this many items in its largest integration
     /// (`--demo`); without, an empty database stays empty until a sync run comes.
     pub demo: Option<u32>,
-    /// Required bearer token.
+    /// Required bearer token (its holder named [`DEFAULT_TOKEN_NAME`]).
     pub token: Option<String>,
+    /// More bearer tokens, each with its holder's name (any of them, or `token`, is accepted).
+    pub tokens: Vec<NamedToken>,
     /// Serve `POST /__faults` and inject the faults it arms (end-to-end tests only).
     pub fault_injection: bool,
     /// Names to give the first integration's data when seeding (XSS tests only).
@@ -77,6 +80,9 @@ pub struct Settings {
 /// The largest sync run body taken by default: 512 MiB, a million items with room to spare.
 pub const RUN_BODY_LIMIT: usize = 512 * 1024 * 1024;
 
+/// The name writes made with `--token` are recorded under.
+pub const DEFAULT_TOKEN_NAME: &str = "API token";
+
 /// How long start-up waits for the other replicas' changes to be heard.
 const LISTEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -87,6 +93,7 @@ impl Default for Settings {
             database: "sqlite::memory:".to_owned(),
             demo: None,
             token: None,
+            tokens: Vec::new(),
             fault_injection: false,
             hostile_names: Vec::new(),
             run_body_limit: RUN_BODY_LIMIT,
@@ -137,7 +144,13 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         events,
         replica: Replica::new(store, seen, shared),
         db,
-        token: settings.token.clone(),
+        tokens: (settings.token.iter())
+            .map(|token| NamedToken {
+                token: token.clone(),
+                name: DEFAULT_TOKEN_NAME.to_owned(),
+            })
+            .chain(settings.tokens.iter().cloned())
+            .collect(),
         faults: settings.fault_injection.then(faults::Faults::default),
         gauges: Arc::default(),
         run_body_limit: settings.run_body_limit,
@@ -224,8 +237,16 @@ fn query_token(request: &Request) -> Option<Vec<u8>> {
         .map(|(_, token)| token.into_owned().into_bytes())
 }
 
-async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    if let Some(token) = &state.token {
+/// Lets a request in when the server takes any, or it carries a known token, and names who
+/// makes it ([`Actor`], in its extensions).
+async fn authorize(
+    State(state): State<Arc<AppState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let name = if state.tokens.is_empty() {
+        actor::ANONYMOUS.to_owned()
+    } else {
         let given = request
             .headers()
             .get(header::AUTHORIZATION)
@@ -233,11 +254,11 @@ async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: N
             .and_then(bearer)
             .map(<[u8]>::to_vec)
             .or_else(|| query_token(&request));
-        // Constant time: how much of a guess matched must not show in how long it took.
-        let matches = given.is_some_and(|given| bool::from(given.ct_eq(token.as_bytes())));
-        if !matches {
-            return Problem::unauthorized().into_response();
+        match given.and_then(|given| actor::holder(&state.tokens, &given).map(str::to_owned)) {
+            Some(name) => name,
+            None => return Problem::unauthorized().into_response(),
         }
-    }
+    };
+    request.extensions_mut().insert(Actor(name));
     next.run(request).await
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use sync_server::database::Db;
+use sync_server::http::actor::parse_tokens;
 use sync_server::ingest::import::{import, Format};
 use sync_server::serve::{serve, Limits};
 use sync_server::{open, router, Settings};
@@ -79,9 +80,19 @@ struct Args {
     /// Hours an idempotency key is remembered.
     #[arg(long, env = "SYNC_SERVER_KEY_TTL_HOURS", default_value_t = 24)]
     key_ttl_hours: u32,
-    /// Require this bearer token on every API request.
+    /// Require this bearer token on every API request (its writes are recorded as "API token").
     #[arg(long, env = "SYNC_SERVER_TOKEN")]
     token: Option<String>,
+    /// Named bearer tokens, one `<token> <name>` a line: each is accepted, and the items' history
+    /// records its holder's name.
+    #[arg(long, env = "SYNC_SERVER_TOKENS_FILE")]
+    tokens_file: Option<std::path::PathBuf>,
+    /// Named bearer tokens as text (lines, or parts separated by `;`, of `<token> <name>`).
+    #[arg(long, env = "SYNC_SERVER_TOKENS", hide_env_values = true)]
+    tokens: Option<String>,
+    /// Days the items' history is kept.
+    #[arg(long, env = "SYNC_SERVER_HISTORY_DAYS", default_value_t = 365)]
+    history_days: u32,
     /// Tests only: serve `POST /__faults` to make the next requests fail on purpose.
     #[arg(long, env = "SYNC_SERVER_FAULT_INJECTION")]
     fault_injection: bool,
@@ -143,7 +154,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let state = open(&settings(&args)?).await?;
     let (db, gauges, events) = (state.db.clone(), state.gauges.clone(), state.events.clone());
-    let expiry = tokio::spawn(expire_keys(db.clone(), args.key_ttl_hours));
+    let expiry = tokio::spawn(expire(db.clone(), args.key_ttl_hours, args.history_days));
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let limits = Limits {
@@ -174,6 +185,14 @@ fn settings(args: &Args) -> Result<Settings, Box<dyn std::error::Error>> {
         run_body_limit: args.run_body_limit,
         static_dir: args.static_dir.clone(),
         token: args.token.clone(),
+        tokens: {
+            let mut tokens = match &args.tokens_file {
+                Some(path) => parse_tokens(&std::fs::read_to_string(path)?)?,
+                None => Vec::new(),
+            };
+            tokens.extend(parse_tokens(args.tokens.as_deref().unwrap_or_default())?);
+            tokens
+        },
         fault_injection: args.fault_injection,
         hostile_names: match &args.hostile_names {
             Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
@@ -192,16 +211,26 @@ fn redacted(url: &str) -> String {
     }
 }
 
-/// Forgets idempotency keys older than `hours`, every ten minutes.
-async fn expire_keys(db: Db, hours: u32) {
+/// Every ten minutes, in a task of its own (requests do not wait for it): forgets idempotency
+/// keys older than `hours`, and history older than `days`.
+async fn expire(db: Db, hours: u32, days: u32) {
     let mut every = tokio::time::interval(Duration::from_secs(600));
     loop {
         every.tick().await;
-        let before = chrono::Utc::now().timestamp() - i64::from(hours) * 3600;
+        let now = chrono::Utc::now();
+        let before = now.timestamp() - i64::from(hours) * 3600;
         match db.expire_keys(before).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(n, "idempotency keys expired"),
             Err(error) => tracing::warn!(%error, "could not expire idempotency keys"),
+        }
+        match db
+            .trim_history(now - chrono::Duration::days(i64::from(days)))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(n, days, "history entries past retention removed"),
+            Err(error) => tracing::warn!(%error, "could not trim the history"),
         }
     }
 }

@@ -99,12 +99,17 @@ impl Store {
             .collect()
     }
 
-    /// The entries a sync run made, once applied to this store: its new items and those it
-    /// changed. A new item a rule excluded names the rule's run.
-    pub fn history_of_run(&self, outcome: &RunOutcome, stamp: &Stamp) -> Vec<HistoryEntry> {
+    /// The entries a sync run made, once applied to this store: those of the items it changed,
+    /// then of those it created, made one at a time (a million new items are never all in memory
+    /// twice).
+    pub fn history_of_run<'a>(
+        &'a self,
+        outcome: &'a RunOutcome,
+        stamp: &'a Stamp,
+    ) -> impl Iterator<Item = HistoryEntry> + 'a {
         let diff = &outcome.diff;
         let count = (diff.new_items.len() + diff.changed_items.len()) as u32;
-        let entry = |item: ItemId, before: Option<Snapshot>| HistoryEntry {
+        let entry = move |item: ItemId, before: Option<Snapshot>| HistoryEntry {
             item,
             seq: stamp.seq,
             time: stamp.time,
@@ -116,14 +121,9 @@ impl Store {
             before,
             after: Snapshot::of(&self.items[item.index()]),
         };
-        let changed = diff
-            .before
-            .iter()
-            .map(|(id, before)| entry(*id, Some(before.clone())));
-        let new = diff.new_items.iter().map(|&id| entry(id, None));
-        let mut entries: Vec<HistoryEntry> = changed.chain(new).collect();
-        entries.sort_by_key(|e| e.item);
-        entries
+        let changed =
+            (diff.before.iter()).map(move |(id, before)| entry(*id, Some(before.clone())));
+        changed.chain(diff.new_items.iter().map(move |&id| entry(id, None)))
     }
 
     /// The records a page of history names, as they are now.

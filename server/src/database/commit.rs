@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sqlx::Row;
-use sync_core::{Change, ItemId, RecordId, Rule, SyncStatus};
+use sync_core::{Change, HistoryEntry, ItemId, RecordId, Rule, SyncStatus};
 
 use super::columns::{number, optional_number, stored, untag};
 use super::dialect::ROWS_PER_UPDATE;
@@ -35,6 +35,8 @@ pub struct Write<'a> {
     pub key: Option<(&'a str, &'a str, &'a Stored)>,
     /// The rule a rule batch saves (new, or set (in)active).
     pub rule: Option<&'a Rule>,
+    /// The items' history entries the changes make.
+    pub history: &'a [HistoryEntry],
 }
 
 /// How a commit ended.
@@ -212,6 +214,8 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        self.insert_history(&mut tx, write.history.iter().cloned(), seq)
+            .await?;
         if let Some(rule) = write.rule {
             if !self.save_rule(&mut tx, rule, seq).await? {
                 tx.rollback().await?;

@@ -4,7 +4,7 @@
 //!
 //! Its parts: [`pool`] connects and migrates, [`dataset`] seeds and loads the whole data set,
 //! [`commit`] commits a write and reads what other replicas committed, [`runs`] saves a
-//! sync run, [`rules`] the exclusion rules, [`notify`] announces a commit to the other replicas, [`rows`] writes many rows a statement, [`dialect`] holds what
+//! sync run, [`history`] reads and trims the items' history, [`rules`] the exclusion rules, [`notify`] announces a commit to the other replicas, [`rows`] writes many rows a statement, [`dialect`] holds what
 //! differs between SQLite and PostgreSQL, [`columns`] reads and writes the columns with their
 //! types, and [`error`] says why the database failed.
 
@@ -13,6 +13,7 @@ mod commit;
 mod dataset;
 mod dialect;
 mod error;
+mod history;
 mod notify;
 mod pool;
 mod rows;

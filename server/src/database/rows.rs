@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
-use sync_core::{Integration, LogEntry, PortalRecord, SyncedItem};
+use sync_core::{HistoryEntry, Integration, LogEntry, PortalRecord, SyncedItem};
 
 use super::columns::{stored, tag};
 use super::dialect::ROWS_PER_UPDATE;
@@ -43,6 +43,13 @@ const RECORDS: &[(&str, Kind)] = &[
     ("name", Text),
     ("disabled", Number),
     ("portal_key", Text),
+];
+
+const HISTORY: &[(&str, Kind)] = &[
+    ("item", Number),
+    ("time", Text),
+    ("actor", Text),
+    ("entry", Text),
 ];
 
 const LOGS: &[(&str, Kind)] = &[
@@ -254,4 +261,28 @@ impl Db {
         });
         self.insert(conn, "logs", LOGS, rows, None).await
     }
+
+    /// Appends items' history entries, stamped with change number `seq` (their own is not
+    /// used). The time is written with milliseconds and `Z`, so that text order is time order.
+    pub(super) async fn insert_history(
+        &self,
+        conn: &mut AnyConnection,
+        entries: impl Iterator<Item = HistoryEntry>,
+        seq: u64,
+    ) -> Result<(), DbError> {
+        let rows = entries.map(|e| {
+            json!([
+                e.item.0,
+                history_time(e.time),
+                e.actor,
+                serde_json::to_string(&e).unwrap_or_default()
+            ])
+        });
+        self.insert(conn, "history", HISTORY, rows, Some(seq)).await
+    }
+}
+
+/// A history entry's time as stored: RFC 3339 with milliseconds, in UTC (`Z`).
+pub(super) fn history_time(time: chrono::DateTime<chrono::Utc>) -> String {
+    time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

@@ -3,7 +3,7 @@
 
 use crate::events::Payload;
 use sqlx::{Any, AnyConnection, Row, Transaction};
-use sync_core::{ClientLink, RunOutcome, RunSummary, Store};
+use sync_core::{ClientLink, RunOutcome, RunSummary, Stamp, Store};
 
 use super::columns::{number, stored};
 use super::error::DbError;
@@ -28,12 +28,14 @@ impl Db {
         Ok(RunTransaction { tx, seq })
     }
 
-    /// Saves what a run changed (`store` is the data after it) and commits.
+    /// Saves what a run changed (`store` is the data after it), and the items' history under
+    /// `actor`, and commits.
     pub async fn save_run(
         &self,
         run: RunTransaction,
         store: &Store,
         outcome: &RunOutcome,
+        actor: &str,
     ) -> Result<(), DbError> {
         let RunTransaction { mut tx, seq } = run;
         let diff = &outcome.diff;
@@ -71,6 +73,13 @@ impl Db {
             .fetch_one(&mut *tx)
             .await?;
         self.insert_logs(&mut tx, &diff.logs, number(&next, "next")?)
+            .await?;
+        let stamp = Stamp {
+            seq,
+            time: chrono::Utc::now(),
+            actor: actor.to_owned(),
+        };
+        self.insert_history(&mut tx, store.history_of_run(outcome, &stamp), seq)
             .await?;
         self.insert_run(&mut tx, &outcome.summary, seq).await?;
         let payload = Payload::run(seq, outcome.summary.integration);

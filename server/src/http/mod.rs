@@ -3,6 +3,7 @@
 //! problem document every refusal is answered with; and the built app's files, when the server
 //! serves them too.
 
+pub mod actor;
 pub mod app_files;
 pub mod cors;
 pub mod extract;

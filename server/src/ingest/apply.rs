@@ -23,13 +23,15 @@ pub enum ApplyError {
 }
 
 /// Applies `run` to the integration named `key` (its id or name), or answers as the first time
-/// for a run applied before; a run applied is announced to `events`' subscribers.
+/// for a run applied before; a run applied is announced to `events`' subscribers, and the
+/// items' history records it under `actor` (who posted it).
 pub async fn apply(
     replica: &Replica,
     db: &Db,
     events: &Events,
     key: &str,
     run: SyncRun,
+    actor: &str,
 ) -> Result<RunOutcome, ApplyError> {
     let _turn = replica.take_turn().await;
     let transaction = db.begin_run().await?;
@@ -51,7 +53,7 @@ pub async fn apply(
         // The transaction is dropped unsaved: the change number is given back.
         return Ok(outcome);
     }
-    db.save_run(transaction, &store, &outcome).await?;
+    db.save_run(transaction, &store, &outcome, actor).await?;
     replica.replace(store, seq).await;
     events.committed(&Payload::run(seq, outcome.summary.integration));
     tracing::info!(

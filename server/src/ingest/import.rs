@@ -13,6 +13,9 @@ use super::read::{json, ndjson, Lines};
 use super::{InputError, InputProblem};
 use crate::AppState;
 
+/// Who the items' history says made a run imported from the command line.
+const IMPORTER: &str = "sync-server import";
+
 /// How a run is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -89,7 +92,15 @@ pub async fn import(
         }
     };
     bar.set_message(format!("applying run {}", run.id));
-    let outcome = apply(&state.replica, &state.db, &state.events, integration, run).await;
+    let outcome = apply(
+        &state.replica,
+        &state.db,
+        &state.events,
+        integration,
+        run,
+        IMPORTER,
+    )
+    .await;
     bar.finish_and_clear();
     outcome.map_err(|error| match error {
         ApplyError::Problem(problem) => {

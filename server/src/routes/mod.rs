@@ -4,6 +4,7 @@
 
 mod events;
 pub mod faults;
+mod history;
 mod reads;
 mod rules;
 mod runs;
@@ -63,6 +64,7 @@ fn answered_in_time() -> Router<Shared> {
             get(rules::preview),
         )
         .route("/items/{item}/candidates", get(candidates))
+        .route("/items/{item}/history", get(history::history))
         .route("/items/{item}/rematch", post(item_write::<RematchBody>))
         .route("/items/{item}/exclude", post(item_write::<ExcludeBody>))
         .route("/items/{item}/include", post(item_write::<IncludeBody>))

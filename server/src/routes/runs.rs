@@ -5,9 +5,11 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
+use axum::Extension;
 use futures_util::TryStreamExt;
 use tokio_util::io::StreamReader;
 
+use crate::http::actor::Actor;
 use crate::http::problem::{db_problem, internal, Answer, Problem};
 use crate::ingest::apply::{apply, ApplyError};
 use crate::ingest::read::{json, ndjson};
@@ -28,6 +30,7 @@ const NDJSON: [&str; 3] = [
 pub async fn sync_run(
     State(state): State<Shared>,
     Path(integration): Path<String>,
+    Extension(Actor(actor)): Extension<Actor>,
     headers: HeaderMap,
     body: Body,
 ) -> Answer {
@@ -52,7 +55,15 @@ pub async fn sync_run(
     // In a task of its own: a client that goes away does not stop a run half way.
     let held = state.gauges.hold(Gauge::Writes);
     let task = tokio::spawn(async move {
-        let outcome = apply(&state.replica, &state.db, &state.events, &integration, run).await;
+        let outcome = apply(
+            &state.replica,
+            &state.db,
+            &state.events,
+            &integration,
+            run,
+            &actor,
+        )
+        .await;
         drop(held);
         outcome
     });

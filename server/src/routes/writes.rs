@@ -3,9 +3,11 @@
 
 use axum::extract::State;
 use axum::http::HeaderMap;
+use axum::Extension;
 use serde::Deserialize;
 use sync_core::{Action, Batch, ItemId, RecordId, SyncStatus};
 
+use crate::http::actor::Actor;
 use crate::http::extract::{Body, BodyLimit, Ids};
 use crate::http::layers::{BATCH_BODY_LIMIT, BODY_LIMIT};
 use crate::http::problem::{Answer, Problem};
@@ -111,16 +113,18 @@ impl ItemWrite for RestoreBody {
 pub(super) async fn item_write<B: ItemWrite>(
     State(state): State<Shared>,
     Ids(item): Ids<u32>,
+    Extension(Actor(actor)): Extension<Actor>,
     headers: HeaderMap,
     Body(body): Body<B>,
 ) -> Answer {
     let (action, version) = body.action(ItemId(item));
-    write(state, &headers, action, version).await
+    write(state, &headers, action, version, actor).await
 }
 
 /// `POST /batches`: one change to many items, each at its version.
 pub(super) async fn batch(
     State(state): State<Shared>,
+    Extension(Actor(actor)): Extension<Actor>,
     headers: HeaderMap,
     Body(batch): Body<Batch>,
 ) -> Answer {
@@ -134,5 +138,5 @@ pub(super) async fn batch(
             ));
         }
     }
-    write_batch(state, &headers, batch).await
+    write_batch(state, &headers, batch, actor).await
 }

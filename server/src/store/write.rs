@@ -4,7 +4,7 @@
 
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sync_core::{Action, Batch, Change, RecordId, Rule, Store};
+use sync_core::{Action, Batch, Change, HistoryEntry, RecordId, Rule, Stamp, Store, What};
 
 use crate::database::{Committed, Stored, Write};
 use crate::events::Payload;
@@ -24,21 +24,41 @@ const MAX_KEY: usize = 200;
 /// the answer to send (and store under the key).
 struct Worked {
     changes: Vec<Change>,
+    history: Vec<HistoryEntry>,
     enabled: Vec<RecordId>,
     stored: Stored,
     rule: Option<Rule>,
 }
 
-/// Applies `action` to one item at `version`, at most once per `Idempotency-Key`.
-pub async fn write(state: Shared, headers: &HeaderMap, action: Action, version: u32) -> Answer {
+/// Who makes a write, and when (its change number is the database's, once committed).
+fn stamp(actor: String) -> Stamp {
+    Stamp {
+        seq: 0,
+        time: chrono::Utc::now(),
+        actor,
+    }
+}
+
+/// Applies `action` to one item at `version`, at most once per `Idempotency-Key`, recorded in
+/// the item's history under `actor`.
+pub async fn write(
+    state: Shared,
+    headers: &HeaderMap,
+    action: Action,
+    version: u32,
+    actor: String,
+) -> Answer {
     let key = idempotency_key(headers)?;
     // What the key is bound to: the action (its path and item) and the body's meaning.
     let fingerprint = serde_json::to_string(&(&action, version)).map_err(internal)?;
+    let stamp = stamp(actor);
     let work = move |store: &Store| match store.change(&action, Some(version)) {
         Ok(change) => {
             let view = store.view_after(&change);
             let body = serde_json::to_string(&view).map_err(internal)?;
+            let what = What::of_action(&action);
             Ok(Worked {
+                history: store.history_of(std::slice::from_ref(&change), what, None, &stamp),
                 enabled: store.linked_anew(&change).into_iter().collect(),
                 changes: vec![change],
                 stored: Stored { status: 200, body },
@@ -54,12 +74,20 @@ pub async fn write(state: Shared, headers: &HeaderMap, action: Action, version: 
 }
 
 /// Applies a batch, at most once per `Idempotency-Key`: every item still at its version changes,
-/// the others are reported; one transaction.
-pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> Answer {
+/// the others are reported; one transaction, recorded in the items' history under `actor`.
+pub async fn write_batch(
+    state: Shared,
+    headers: &HeaderMap,
+    batch: Batch,
+    actor: String,
+) -> Answer {
     let key = idempotency_key(headers)?;
     let fingerprint = serde_json::to_string(&batch).map_err(internal)?;
+    let stamp = stamp(actor);
     let work = move |store: &Store| {
         let (changes, outcome) = store.plan_batch(&batch);
+        let what = What::of_batch(&batch);
+        let history = store.history_of(&changes, what, Some(&outcome), &stamp);
         let enabled = changes
             .iter()
             .filter_map(|c| store.linked_anew(c))
@@ -67,6 +95,7 @@ pub async fn write_batch(state: Shared, headers: &HeaderMap, batch: Batch) -> An
         let body = serde_json::to_string(&outcome).map_err(internal)?;
         Ok(Worked {
             rule: outcome.rule,
+            history,
             changes,
             enabled,
             stored: Stored { status: 200, body },
@@ -155,6 +184,7 @@ async fn commit(
             enabled: &worked.enabled,
             key: key.map(|k| (k, fingerprint, &worked.stored)),
             rule: worked.rule.as_ref(),
+            history: &worked.history,
         };
         match state.db.commit(write).await.map_err(db_problem)? {
             Committed::Saved(seq) => {
