@@ -101,6 +101,9 @@ impl Backend for Scripted {
         };
         Ok(item)
     }
+    async fn history(&self, _: ItemId, _: Option<u64>, _: u32) -> Answer<sync_core::HistoryPage> {
+        Ok(sync_core::HistoryPage::default())
+    }
     async fn rules(&self, _: IntegrationId) -> Answer<Vec<sync_core::Rule>> {
         Ok(Vec::new())
     }

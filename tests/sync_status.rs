@@ -149,6 +149,9 @@ impl Backend for Later {
     async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
         Err(BackendError::Unavailable("not in this test".to_owned()))
     }
+    async fn history(&self, _: ItemId, _: Option<u64>, _: u32) -> Answer<sync_core::HistoryPage> {
+        Ok(sync_core::HistoryPage::default())
+    }
     async fn rules(&self, _: IntegrationId) -> Answer<Vec<sync_core::Rule>> {
         Ok(Vec::new())
     }

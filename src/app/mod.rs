@@ -83,7 +83,7 @@ struct Opened {
 /// Opens the configured backend; the mock store reports how far its build got to `progress`.
 async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Opened {
     match config.backend {
-        BackendChoice::Mock => open_mock(config.demo_size, progress).await,
+        BackendChoice::Mock => open_mock(config.demo_size, config.user.clone(), progress).await,
         BackendChoice::Http { api, token } => Opened {
             backend: Rc::new(HttpBackend::new(
                 &api,
@@ -95,9 +95,9 @@ async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Opened {
     }
 }
 
-/// The in-browser mock store with `size` items in its largest integration.
+/// The in-browser mock store with `size` items in its largest integration, changed by `user`.
 #[cfg(feature = "demo")]
-async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Opened {
+async fn open_mock(size: u32, user: String, progress: RwSignal<Option<Progress>>) -> Opened {
     use crate::data::demo::mock::MockBackend;
     use chrono::Utc;
     use sync_core::demo::DemoConfig;
@@ -105,7 +105,7 @@ async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Opened {
         size,
         ..DemoConfig::new(Utc::now())
     };
-    let mock = Rc::new(MockBackend::open(demo, move |step| progress.set(Some(step))).await);
+    let mock = Rc::new(MockBackend::open(demo, user, move |step| progress.set(Some(step))).await);
     Opened {
         backend: mock.clone(),
         demo: Some(mock),
@@ -114,7 +114,7 @@ async fn open_mock(size: u32, progress: RwSignal<Option<Progress>>) -> Opened {
 
 /// This build has no mock store: every call says how to configure a server.
 #[cfg(not(feature = "demo"))]
-async fn open_mock(_: u32, _: RwSignal<Option<Progress>>) -> Opened {
+async fn open_mock(_: u32, _: String, _: RwSignal<Option<Progress>>) -> Opened {
     Opened {
         backend: Rc::new(crate::data::unconfigured::Unconfigured),
         demo: None,

@@ -13,9 +13,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, NewRule, RecordId, Rule, RulePreview, StatusCounts,
-    Suggestion, SyncStatus,
+    Action, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, RecordId, Rule, RulePreview,
+    StatusCounts, Suggestion, SyncStatus,
 };
 
 use super::live::Live;
@@ -292,6 +292,12 @@ impl Backend for HttpBackend {
         ];
         self.get(&format!("/items/{item}/candidates"), &params)
             .await
+    }
+
+    async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage> {
+        let mut params = vec![("limit", limit.to_string())];
+        params.extend(before.map(|b| ("before", b.to_string())));
+        self.get(&format!("/items/{item}/history"), &params).await
     }
 
     async fn suggestions(

@@ -17,9 +17,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
-    Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, Integration,
-    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, QueryError, Rule,
-    RulePreview, RunSummary, StatusCounts, Suggestion,
+    Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, HistoryPage,
+    Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule,
+    QueryError, Rule, RulePreview, RunSummary, StatusCounts, Suggestion,
 };
 
 /// Why a backend call failed. Every variant reads as a sentence a technician can act on, and
@@ -130,6 +130,9 @@ pub trait Backend {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Answer<Vec<LogEntry>>;
+    /// A page of the item's history, newest first: up to `limit` entries of changes made
+    /// before change `before` (the previous page's `next`), when given.
+    async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage>;
     /// The integration's exclusion rules in force, oldest first.
     async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>>;
     /// What saving `rule` now would exclude: how many items, and the first `limit` of them.

@@ -4,8 +4,9 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::{
-    Action, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId, ItemId,
-    ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts, Suggestion,
+    Action, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration, IntegrationId,
+    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts,
+    Suggestion,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
@@ -40,6 +41,10 @@ impl Backend for Unconfigured {
     }
 
     async fn candidates(&self, _: ItemId, _: CandidateQuery) -> Answer<Candidates> {
+        unconfigured()
+    }
+
+    async fn history(&self, _: ItemId, _: Option<u64>, _: u32) -> Answer<HistoryPage> {
         unconfigured()
     }
 

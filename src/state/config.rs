@@ -64,6 +64,9 @@ pub struct Config {
     pub view_in_url: bool,
     /// The colour theme.
     pub theme: Theme,
+    /// Who the technician is, as the items' history names their changes in the mock store (a
+    /// server names them by their token).
+    pub user: String,
     /// The app's stylesheet, linked inside its root (given by `embed.js`, not configurable).
     pub stylesheet: Option<String>,
 }
@@ -79,6 +82,7 @@ impl Default for Config {
             view_in_url: false,
             theme: Theme::Auto,
             stylesheet: None,
+            user: "You".to_owned(),
         }
     }
 }
@@ -88,7 +92,7 @@ const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
     /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
-    /// (seconds), `theme` (`light`, `dark`, `auto`) and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
+    /// (seconds), `theme` (`light`, `dark`, `auto`), `user` and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
     /// or unreadable keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
@@ -123,6 +127,7 @@ impl Config {
                 _ => Theme::Auto,
             },
             stylesheet: None,
+            user: text("user").unwrap_or(default.user),
         }
     }
 }

@@ -15,13 +15,15 @@ pub enum RowDialog {
     Rematch(ItemView),
     /// Exclude Record.
     Exclude(ItemView),
+    /// The item's History.
+    History(ItemView),
 }
 
 impl RowDialog {
     /// The item the dialog acts on.
     pub fn item(&self) -> &ItemView {
         match self {
-            Self::Rematch(item) | Self::Exclude(item) => item,
+            Self::Rematch(item) | Self::Exclude(item) | Self::History(item) => item,
         }
     }
 }

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use chrono::Utc;
 use sync_core::{ClientId, IntegrationId, RunSummary};
 
-use crate::data::demo::journal::{AppendError, Entry};
+use crate::data::demo::journal::{AppendError, Entry, Record};
 use crate::data::demo::mock::MockBackend;
 use crate::data::{Answer, BackendError, DemoControls};
 
@@ -19,9 +19,11 @@ impl DemoControls for MockBackend {
         let inner = &self.inner;
         let seq = inner
             .journal
-            .append(inner.cursor.get(), &Entry::Reset, |_| {
-                Ok::<_, Infallible>(())
-            })
+            .append(
+                inner.cursor.get(),
+                &Record::now(Entry::Reset, &inner.user),
+                |_| Ok::<_, Infallible>(()),
+            )
             .await
             .map_err(|error| match error {
                 AppendError::Storage(message) => BackendError::Unavailable(message),
@@ -44,6 +46,7 @@ impl DemoControls for MockBackend {
             seed: (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64,
             finished: Utc::now(),
         };
+        let entry = Record::now(entry, &inner.user);
         let reset_elsewhere = Cell::new(false);
         let appended = inner
             .journal
@@ -63,9 +66,7 @@ impl DemoControls for MockBackend {
             Ok(seq) => {
                 if inner.cursor.get() < seq {
                     inner.cursor.set(seq);
-                    entry
-                        .apply_to(&mut inner.store.borrow_mut())
-                        .map_err(BackendError::Refused)?;
+                    inner.apply(&entry).map_err(BackendError::Refused)?;
                 }
                 self.tell_other_tabs();
                 let store = inner.store.borrow();

@@ -9,12 +9,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sync_core::demo::{DemoConfig, Progress};
 use sync_core::{
-    Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts,
-    Suggestion,
+    Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview,
+    StatusCounts, Suggestion,
 };
 
-use crate::data::demo::journal::{AppendError, Entry, Journal};
+use crate::data::demo::journal::{AppendError, Entry, Journal, Record};
 use crate::data::demo::replica::{build_in_steps, Replica};
 use crate::data::demo::tabs::Tabs;
 use crate::data::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
@@ -52,23 +52,32 @@ impl MockBackend {
     /// Generates the demo data, in steps that keep the page responsive (`progress` hears how
     /// far it got), and replays the saved changes. Those that no longer apply are set aside, and
     /// the user is told.
-    pub async fn open(config: DemoConfig, progress: impl Fn(Progress)) -> Self {
-        let mut store = build_in_steps(&config, progress).await;
+    /// Changes are made by `user`, as the items' history says.
+    pub async fn open(config: DemoConfig, user: String, progress: impl Fn(Progress)) -> Self {
+        let store = build_in_steps(&config, progress).await;
         let name = format!("{}-{}", config.seed, config.size);
         let opened = Journal::open(&name).await;
         let mut notice = opened.notice;
-        let mut cursor = 0;
+        let inner = Rc::new(Replica {
+            config,
+            store: RefCell::new(store),
+            history: RefCell::default(),
+            user,
+            journal: opened.journal,
+            cursor: Cell::new(0),
+            rebuilding: Cell::new(false),
+        });
         let mut skipped = Vec::new();
-        for (seq, entry) in opened.entries {
+        for (seq, record) in opened.entries {
             // A reset can only come first (older entries are dropped): the data is fresh.
-            if entry.apply_to(&mut store).is_err() {
+            if inner.apply(&record).is_err() {
                 skipped.push(seq);
             }
-            cursor = seq;
+            inner.cursor.set(seq);
         }
         if !skipped.is_empty() {
             let plural = if skipped.len() == 1 { "" } else { "s" };
-            notice = Some(match opened.journal.set_aside(&skipped).await {
+            notice = Some(match inner.journal.set_aside(&skipped).await {
                 Ok(()) => format!(
                     "{} saved change{plural} no longer applied and were set aside.",
                     skipped.len()
@@ -76,13 +85,6 @@ impl MockBackend {
                 Err(error) => error,
             });
         }
-        let inner = Rc::new(Replica {
-            config,
-            store: RefCell::new(store),
-            journal: opened.journal,
-            cursor: Cell::new(cursor),
-            rebuilding: Cell::new(false),
-        });
         let listener = Listener::default();
         let tabs = {
             let (inner, listener) = (Rc::downgrade(&inner), listener.clone());
@@ -153,6 +155,15 @@ impl Backend for MockBackend {
         Ok(self.inner.store.borrow().logs(integration, from, to)?)
     }
 
+    async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage> {
+        let store = self.inner.store.borrow();
+        store.item(item)?;
+        let history = self.inner.history.borrow();
+        let mut page = history.page(item, before, limit as usize);
+        page.records = store.history_records(&page.entries);
+        Ok(page)
+    }
+
     async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>> {
         Ok(self.inner.store.borrow().rules(integration)?)
     }
@@ -170,7 +181,7 @@ impl Backend for MockBackend {
     /// other tabs saved, so it never lands on top of a change this tab had not seen.
     async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
         let inner = &self.inner;
-        let entry = Entry::Action(action.clone());
+        let entry = Record::now(Entry::Action(action.clone()), &inner.user);
         let reset_elsewhere = Cell::new(false);
         let appended = inner
             .journal
@@ -181,12 +192,11 @@ impl Backend for MockBackend {
             .await;
         match appended {
             Ok(seq) => {
-                let changed = if inner.cursor.get() < seq {
+                if inner.cursor.get() < seq {
                     inner.cursor.set(seq);
-                    inner.store.borrow_mut().apply(&action, Some(version))?
-                } else {
-                    inner.store.borrow().item(action.item())?
-                };
+                    inner.apply(&entry).map_err(BackendError::Refused)?;
+                }
+                let changed = inner.store.borrow().item(action.item())?;
                 self.tell_other_tabs();
                 Ok(changed)
             }
@@ -217,8 +227,8 @@ impl Backend for MockBackend {
             let (named, resolved) = store.name_items(&batch);
             (named.into_owned(), resolved)
         };
-        let entry = Entry::Batch(batch);
-        let Entry::Batch(batch) = &entry else {
+        let entry = Record::now(Entry::Batch(batch), &inner.user);
+        let Entry::Batch(batch) = &entry.entry else {
             unreachable!("the entry was made from a batch")
         };
         let planned = RefCell::new(BatchOutcome::default());
@@ -241,7 +251,8 @@ impl Backend for MockBackend {
             Ok(seq) => {
                 if inner.cursor.get() < seq {
                     inner.cursor.set(seq);
-                    inner.store.borrow_mut().apply_batch(batch);
+                    // Checked in the transaction: it applies.
+                    let _ = inner.apply(&entry);
                 }
                 self.tell_other_tabs();
                 Ok(answer(planned.into_inner().after(resolved)))

@@ -3,10 +3,11 @@
 
 use std::cell::{Cell, RefCell};
 
+use chrono::{Duration, Utc};
 use sync_core::demo::{build, DemoConfig, Progress};
-use sync_core::Store;
+use sync_core::{History, Store};
 
-use crate::data::demo::journal::{Entry, Journal, Seq};
+use crate::data::demo::journal::{Journal, Record, Seq};
 use crate::data::BackendError;
 
 /// Lets the browser run its other tasks (paint, input) before going on: resolves in a task of
@@ -45,6 +46,10 @@ pub(super) async fn build_in_steps(config: &DemoConfig, progress: impl Fn(Progre
 pub(super) struct Replica {
     pub(super) config: DemoConfig,
     pub(super) store: RefCell<Store>,
+    /// Every item's history, made again from the journal.
+    pub(super) history: RefCell<History>,
+    /// Who this tab's changes are made by (the configuration's `user`).
+    pub(super) user: String,
     pub(super) journal: Journal,
     /// The last journal entry reflected in `store`.
     pub(super) cursor: Cell<Seq>,
@@ -60,19 +65,34 @@ pub(super) enum Replayed {
     Reset(Seq),
 }
 
+/// Days the mock store keeps its history (as a server does by default).
+const HISTORY_DAYS: i64 = 365;
+
+/// The most history entries the mock store keeps (the oldest go first): a browser tab's memory
+/// is bounded.
+const HISTORY_ENTRIES: usize = 500_000;
+
 impl Replica {
+    /// Applies a journal record to the data, recording it in the history (kept within its
+    /// bounds); `Err` when it no longer applies.
+    pub(super) fn apply(&self, record: &Record) -> Result<(), String> {
+        let mut history = self.history.borrow_mut();
+        let applied = record.apply_to(&mut self.store.borrow_mut(), &mut history);
+        history.trim(Utc::now() - Duration::days(HISTORY_DAYS), HISTORY_ENTRIES);
+        applied
+    }
+
     /// Applies the entries after the cursor, in order, up to a reset.
-    pub(super) fn replay(&self, entries: &[(Seq, Entry)]) -> Replayed {
-        let mut store = self.store.borrow_mut();
-        for (seq, entry) in entries {
+    pub(super) fn replay(&self, entries: &[(Seq, Record)]) -> Replayed {
+        for (seq, record) in entries {
             if *seq <= self.cursor.get() {
                 continue;
             }
-            if *entry == Entry::Reset {
+            if record.is_reset() {
                 return Replayed::Reset(*seq);
             }
             // It applied when it was appended, to the same data: it applies again, the same.
-            let _ = entry.apply_to(&mut store);
+            let _ = self.apply(record);
             self.cursor.set(*seq);
         }
         Replayed::All
@@ -83,7 +103,7 @@ impl Replica {
     /// to catch up once the journal's transaction is over).
     pub(super) fn up_to(
         &self,
-        fresh: &[(Seq, Entry)],
+        fresh: &[(Seq, Record)],
         reset: &Cell<bool>,
     ) -> Result<(), BackendError> {
         match self.replay(fresh) {
@@ -102,6 +122,7 @@ impl Replica {
         self.rebuilding.set(true);
         let fresh = build_in_steps(&self.config, |_| {}).await;
         *self.store.borrow_mut() = fresh;
+        *self.history.borrow_mut() = History::default();
         self.cursor.set(seq);
         self.rebuilding.set(false);
     }

@@ -1,4 +1,4 @@
-//! An open row menu: Re-match Record, and Exclude Record or Include Record. Arrows move, Home and
+//! An open row menu: Re-match Record, Exclude Record or Include Record, and History. Arrows move, Home and
 //! End jump, Escape closes, Tab leaves.
 
 use leptos::html;
@@ -91,6 +91,10 @@ pub fn MenuList(
                         .into_any()
                 }
             }}
+            <MenuItem
+                label="History"
+                on_pick=move || open_dialog(RowDialog::History(row.get_untracked()))
+            />
         </div>
     }
 }

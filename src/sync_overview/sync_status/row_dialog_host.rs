@@ -8,6 +8,7 @@ use sync_core::ItemPage;
 use crate::actions::screen::use_screen;
 use crate::state::row_actions::{use_row_actions, RowDialog};
 use crate::sync_overview::dialogs::exclude_record::ExcludeRecord;
+use crate::sync_overview::dialogs::item_history::ItemHistory;
 use crate::sync_overview::dialogs::rematch_record::RematchRecord;
 use crate::ui::focus::focus_soon;
 use crate::ui::ids::use_ids;
@@ -57,6 +58,7 @@ pub fn RowDialogHost(page: Memo<Option<ItemPage>>) -> impl IntoView {
             RowDialog::Exclude(item) => {
                 view! { <ExcludeRecord item on_close on_done changed /> }.into_any()
             }
+            RowDialog::History(item) => view! { <ItemHistory item on_close on_done /> }.into_any(),
         })
     })
 }

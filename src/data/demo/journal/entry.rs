@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sync_core::demo::sync_run;
-use sync_core::{Action, Batch, ClientId, IntegrationId, Store};
+use sync_core::{Action, Batch, ClientId, History, IntegrationId, Stamp, Store};
 
 /// Where an entry sits in the journal; entries replay in this order.
 pub type Seq = u64;
@@ -34,17 +34,77 @@ pub enum Entry {
     },
 }
 
-impl Entry {
-    /// Applies the entry to the data; `false` when it no longer applies (an action refused).
-    pub fn apply_to(&self, store: &mut Store) -> Result<(), String> {
-        match self {
-            Entry::Action(action) => store
-                .apply(action, None)
+/// An entry as the journal keeps it: with when it was appended and by whom, for the items'
+/// history. Entries saved before history was kept have neither, and are left out of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The change.
+    pub entry: Entry,
+    /// When it was appended.
+    #[serde(default, deserialize_with = "sync_core::time::rfc3339_option")]
+    pub at: Option<DateTime<Utc>>,
+    /// Who appended it (the configuration's `user`).
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+impl Record {
+    /// `entry`, appended now by `user`.
+    pub fn now(entry: Entry, user: &str) -> Self {
+        Self {
+            entry,
+            at: Some(Utc::now()),
+            by: Some(user.to_owned()),
+        }
+    }
+
+    /// Whether it discards every earlier change.
+    pub fn is_reset(&self) -> bool {
+        self.entry == Entry::Reset
+    }
+
+    /// A record as saved: stamped, or a bare entry saved before history was kept.
+    pub fn parse(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok().or_else(|| {
+            let entry = serde_json::from_str(json).ok()?;
+            Some(Self {
+                entry,
+                at: None,
+                by: None,
+            })
+        })
+    }
+
+    /// Applies the entry to the data, recording what it changed in `history` when it is
+    /// stamped; `Err` when it no longer applies (an action refused).
+    pub fn apply_to(&self, store: &mut Store, history: &mut History) -> Result<(), String> {
+        // Unstamped, it is recorded in a history of its own, dropped.
+        let mut unrecorded = History::default();
+        let (history, stamp) = match (self.at, &self.by) {
+            (Some(time), Some(actor)) => {
+                let stamp = Stamp {
+                    seq: 0,
+                    time,
+                    actor: actor.clone(),
+                };
+                (history, stamp)
+            }
+            _ => {
+                let stamp = Stamp {
+                    seq: 0,
+                    time: DateTime::UNIX_EPOCH,
+                    actor: String::new(),
+                };
+                (&mut unrecorded, stamp)
+            }
+        };
+        match &self.entry {
+            Entry::Action(action) => history
+                .apply(store, action, None, &stamp)
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
-            // Checked item by item: the items that changed since are left as they are.
             Entry::Batch(batch) => {
-                store.apply_batch(batch);
+                history.apply_batch(store, batch, &stamp);
                 Ok(())
             }
             Entry::Reset => Ok(()),
@@ -55,12 +115,15 @@ impl Entry {
                 finished,
             } => {
                 let run = sync_run(store, *integration, *client, *seed, *finished)
-                    .ok_or_else(|| "The client has no items in this integration.".to_owned())?;
-                store
-                    .apply_run(&integration.to_string(), &run)
+                    .ok_or_else(|| NO_ITEMS.to_owned())?;
+                history
+                    .apply_run(store, &integration.to_string(), &run, &stamp)
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
         }
     }
 }
+
+/// Why a demo run no longer applies.
+const NO_ITEMS: &str = "The client has no items in this integration.";

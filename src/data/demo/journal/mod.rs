@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 mod entry;
 mod store;
 
-pub use entry::{Entry, Seq};
+pub use entry::{Entry, Record, Seq};
 use store::{load, open_database, read_after, ASIDE, ENTRIES};
 
 /// Why an append saved nothing.
@@ -42,7 +42,7 @@ pub struct Opened {
     /// The journal, ready to append to.
     pub journal: Journal,
     /// The entries to replay, in order, from the latest reset on.
-    pub entries: Vec<(Seq, Entry)>,
+    pub entries: Vec<(Seq, Record)>,
     /// What the user should be told about how it was read, if anything.
     pub notice: Option<String>,
 }
@@ -88,8 +88,8 @@ impl Journal {
     pub async fn append<E>(
         &self,
         after: Seq,
-        entry: &Entry,
-        check: impl FnOnce(Vec<(Seq, Entry)>) -> Result<(), E>,
+        entry: &Record,
+        check: impl FnOnce(Vec<(Seq, Record)>) -> Result<(), E>,
     ) -> Result<Seq, AppendError<E>> {
         let Some(db) = &self.db else {
             check(Vec::new()).map_err(AppendError::Refused)?;
@@ -122,7 +122,7 @@ impl Journal {
     }
 
     /// The entries appended after `after`, in order.
-    pub async fn read_after(&self, after: Seq) -> Result<Vec<(Seq, Entry)>, String> {
+    pub async fn read_after(&self, after: Seq) -> Result<Vec<(Seq, Record)>, String> {
         let Some(db) = &self.db else {
             return Ok(Vec::new());
         };

@@ -4,7 +4,7 @@
 use idb::{Database, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use super::entry::{Entry, Seq};
+use super::entry::{Entry, Record, Seq};
 use crate::data::demo::legacy;
 
 /// The records, by sequence.
@@ -35,7 +35,7 @@ pub(super) async fn open_database(name: &str) -> Result<Database, idb::Error> {
 pub(super) async fn load(
     db: &Database,
     name: &str,
-) -> Result<(Vec<(Seq, Entry)>, Option<String>), idb::Error> {
+) -> Result<(Vec<(Seq, Record)>, Option<String>), idb::Error> {
     let transaction = db.transaction(&[ENTRIES, ASIDE, META], TransactionMode::ReadWrite)?;
     let entries = transaction.object_store(ENTRIES)?;
     let aside = transaction.object_store(ASIDE)?;
@@ -86,7 +86,7 @@ pub(super) async fn load(
     }
     // Entries before the latest reset no longer matter. The reset itself stays, so that a tab
     // that has not caught up yet still sees it.
-    if let Some(at) = read.iter().rposition(|(_, entry)| *entry == Entry::Reset) {
+    if let Some(at) = read.iter().rposition(|(_, record)| record.is_reset()) {
         let reset = read[at].0;
         if at > 0 {
             let older = KeyRange::upper_bound(&JsValue::from_f64(reset as f64), Some(true))?;
@@ -106,7 +106,7 @@ pub(super) async fn load(
 pub(super) async fn read_after(
     entries: &ObjectStore,
     after: Seq,
-) -> Result<Vec<(Seq, Entry)>, idb::Error> {
+) -> Result<Vec<(Seq, Record)>, idb::Error> {
     let range = Query::KeyRange(KeyRange::lower_bound(
         &JsValue::from_f64(after as f64),
         Some(true),
@@ -121,8 +121,7 @@ pub(super) async fn read_after(
 }
 
 /// One record, if it can be read.
-fn parse(key: &JsValue, value: &JsValue) -> Option<(Seq, Entry)> {
+fn parse(key: &JsValue, value: &JsValue) -> Option<(Seq, Record)> {
     let seq = key.as_f64()? as Seq;
-    let entry = serde_json::from_str(&value.as_string()?).ok()?;
-    Some((seq, entry))
+    Some((seq, Record::parse(&value.as_string()?)?))
 }
