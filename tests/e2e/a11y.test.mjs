@@ -5,22 +5,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BACKEND, suite } from './support/suite.mjs';
 import { tilesReady } from './support/app.mjs';
-import { AXE_PATH } from './support/server.mjs';
+import { audit } from './support/axe.mjs';
 
 const { visit } = suite();
 const T = { timeout: 60_000 };
-
-async function audit(page, what) {
-  // From the page's own origin: the strict policy refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    [],
-    `axe violations ${what}`,
-  );
-}
 
 /** The app root's background colour, as rendered. */
 const background = (page) => page.locator('.sync-overview-app').evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -153,8 +153,9 @@ test('saved changes that no longer apply are set aside, the rest kept', T, async
 test('a journal an earlier version kept in local storage is carried over once', T, async () => {
   const { page, done } = await visit();
   const { original, changed } = await excludeOne(page);
-  // The same change, as an earlier version saved it, and no IndexedDB journal yet.
-  const [saved] = (await entries(page)).map((raw) => JSON.parse(raw).action);
+  // The same change, as an earlier version saved it (a bare action, with no time or author), and no
+  // IndexedDB journal yet.
+  const [saved] = (await entries(page)).map((raw) => JSON.parse(raw).entry.action);
   await legacyJournal(page, JSON.stringify({ actions: [saved] }));
   await reloaded(page);
   assert.deepEqual(await tiles(page), changed);

@@ -127,3 +127,25 @@ impl Record {
 
 /// Why a demo run no longer applies.
 const NO_ITEMS: &str = "The client has no items in this integration.";
+
+#[cfg(test)]
+mod tests {
+    use super::{Entry, Record};
+    use sync_core::{Action, ItemId};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn reads_stamped_records_and_the_bare_entries_saved_before_history_was_kept() {
+        let entry = Entry::Action(Action::Include { item: ItemId(7) });
+        let stamped = Record::now(entry.clone(), "Ann");
+        let json = serde_json::to_string(&stamped).unwrap();
+        assert_eq!(Record::parse(&json), Some(stamped));
+        let bare = Record::parse(r#"{"action":{"action":"include","item":7}}"#).unwrap();
+        assert_eq!((bare.entry, bare.at, bare.by), (entry, None, None));
+        assert_eq!(
+            Record::parse(r#""reset""#).map(|r| r.is_reset()),
+            Some(true)
+        );
+        assert_eq!(Record::parse("{oops"), None);
+    }
+}
