@@ -1,13 +1,14 @@
 //! sync-core at 1,000,000 items in one client: filter, sort, a rule's preview, counts and an action with its count
-//! update; and, at 100,000, the mock store's start-up and a Re-match Record dialog's candidates.
+//! update; at 100,000, the mock store's start-up and a Re-match Record dialog's candidates; and
+//! Sync Logs filtered at 100,000 entries.
 //! Run with `cargo bench -p sync-core`.
 
-use chrono::{TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 use sync_core::demo::{dataset, generate, DemoConfig};
 use sync_core::{
-    Action, Batch, CandidateQuery, ItemId, ItemQuery, NewRule, ResourceType, Sort, SortKey, Store,
-    SyncStatus,
+    Action, Batch, CandidateQuery, ItemId, ItemQuery, LogEntry, LogLevel, LogQuery, NewRule,
+    ResourceType, Sort, SortKey, Store, SyncStatus,
 };
 
 /// Every item of the large integration's largest client (the demo's large client).
@@ -186,5 +187,61 @@ fn start_up(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queries, start_up);
+/// Sync Logs at 100,000 entries of one integration: a text search, and level + client + text.
+fn sync_logs(c: &mut Criterion) {
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    let mut data = dataset(&DemoConfig {
+        seed: 2026,
+        size: 1_000,
+        now,
+    });
+    let integration = data.integrations[0].id;
+    let items: Vec<_> = (data.items.iter())
+        .filter(|i| i.integration == integration)
+        .map(|i| (i.id, i.client, i.name.clone()))
+        .collect();
+    data.logs.retain(|e| e.integration != integration);
+    let levels = [LogLevel::Info, LogLevel::Warning, LogLevel::Error];
+    let start = now - Duration::days(30);
+    for n in 0..100_000usize {
+        let (item, _, name) = &items[n % items.len()];
+        data.logs.push(LogEntry {
+            time: start + Duration::seconds(n as i64 * 25),
+            integration,
+            level: levels[n % 3],
+            message: format!(
+                "Configuration \"{name}\" has no matching portal record; left Not Synced"
+            ),
+            item: (n % 2 == 0).then_some(*item),
+        });
+    }
+    let store = Store::new(data).unwrap();
+    let query = LogQuery {
+        integration,
+        from: start,
+        to: now,
+        level: None,
+        client: None,
+        text: "ws1".to_owned(),
+        offset: 0,
+        limit: 200,
+    };
+    let narrowed = LogQuery {
+        level: Some(LogLevel::Warning),
+        client: Some(items[0].1),
+        text: "record".to_owned(),
+        ..query.clone()
+    };
+    let mut group = c.benchmark_group("100k Sync Logs entries");
+    group.sample_size(20);
+    group.bench_function("text", |b| {
+        b.iter(|| store.log_page(black_box(&query)).unwrap())
+    });
+    group.bench_function("level + client + text", |b| {
+        b.iter(|| store.log_page(black_box(&narrowed)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries, start_up, sync_logs);
 criterion_main!(benches);

@@ -12,6 +12,7 @@ mod batch;
 pub mod demo;
 mod history;
 mod listing;
+mod logs;
 mod lookup;
 mod model;
 mod progress;
@@ -27,6 +28,7 @@ mod transition;
 pub use action::{Action, ActionError};
 pub use batch::{Batch, BatchOutcome, ListItems};
 pub use history::{History, HistoryEntry, HistoryPage, Snapshot, Stamp, What};
+pub use logs::{LogItem, LogPage, LogQuery};
 pub use model::{
     Client, ClientId, ClientLink, Integration, IntegrationId, IntegrationKind, ItemId, LogEntry,
     LogLevel, PortalRecord, Product, RecordId, ResourceType, RuleId, SourceDetails, SyncStatus,

@@ -100,6 +100,42 @@ async fn every_read_endpoint_answers() {
         .await;
         assert_eq!(status, StatusCode::OK);
         assert!(!logs.as_array().unwrap().is_empty());
+
+        // The Sync Logs window's query: level and text narrow, newest first, in pages.
+        let range = "from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+        let search = |query: String| {
+            let app = app.clone();
+            async move {
+                let path = format!("/api/v1/integrations/0/log-entries?{range}&{query}");
+                let (status, page, _) = call(&app, get(&path)).await;
+                assert_eq!(status, StatusCode::OK, "{page}");
+                page
+            }
+        };
+        let all = search(String::new()).await;
+        assert_eq!(
+            all["total"].as_u64(),
+            Some(logs.as_array().unwrap().len() as u64)
+        );
+        let warnings = search("level=warning&text=NO%20MATCHING&limit=2".to_owned()).await;
+        for entry in warnings["entries"].as_array().unwrap() {
+            assert_eq!(entry["level"], "warning");
+            assert!(entry["message"].as_str().unwrap().contains("no matching"));
+        }
+        assert!(warnings["entries"].as_array().unwrap().len() <= 2);
+        // Each entry about an item names it, and its client narrows to it.
+        if let Some(item) = warnings["items"].get(0) {
+            let client = search(format!("client={}", item["client"])).await;
+            assert!(client["total"].as_u64() >= Some(1), "{client}");
+        }
+        let (status, ..) = call(
+            &app,
+            get(&format!(
+                "/api/v1/integrations/0/log-entries?{range}&level=loud"
+            )),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
     }
 }
 

@@ -259,10 +259,21 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<LogEntry>, QueryError> {
+        let list = self.logs_between(integration, from, to)?;
+        Ok(list.iter().rev().cloned().collect())
+    }
+
+    /// The integration's log entries written in `[from, to)`, oldest first.
+    pub(crate) fn logs_between(
+        &self,
+        integration: IntegrationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<&[LogEntry], QueryError> {
         self.check_integration(integration)?;
         let list = &self.logs[integration.index()];
         let start = list.partition_point(|e| e.time < from);
         let end = list.partition_point(|e| e.time < to).max(start);
-        Ok(list[start..end].iter().rev().cloned().collect())
+        Ok(&list[start..end])
     }
 }

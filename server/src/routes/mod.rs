@@ -5,6 +5,7 @@
 mod events;
 pub mod faults;
 mod history;
+mod log_entries;
 mod reads;
 mod rules;
 mod runs;
@@ -58,6 +59,10 @@ fn answered_in_time() -> Router<Shared> {
             get(suggestions),
         )
         .route("/integrations/{integration}/logs", get(logs))
+        .route(
+            "/integrations/{integration}/log-entries",
+            get(log_entries::log_entries),
+        )
         .route("/integrations/{integration}/rules", get(rules::rules))
         .route(
             "/integrations/{integration}/rules/preview",
