@@ -17,6 +17,7 @@ use sync_core::{
 use sync_overview::actions::screen::Screen;
 use sync_overview::data::{Answer, Api, Backend, BackendError, BatchAnswer, BatchBody};
 use sync_overview::state::config::Config;
+use sync_overview::state::logs_view::LogsView;
 use sync_overview::sync_overview::dialogs::exclude_record::ExcludeRecord;
 use sync_overview::sync_overview::dialogs::rematch_record::RematchRecord;
 use sync_overview::sync_overview::logs::sync_logs::SyncLogs;
@@ -73,20 +74,19 @@ impl Backend for Scripted {
         Ok(Vec::new())
     }
 
-    async fn logs(
-        &self,
-        integration: IntegrationId,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>> {
-        self.log_ranges.borrow_mut().push((from, to));
-        Ok(vec![LogEntry {
-            time: to - chrono::Duration::hours(1),
-            integration,
-            level: LogLevel::Warning,
-            message: "Rate limit reached (HTTP 429); paused for 60 s".to_owned(),
-            item: None,
-        }])
+    async fn log_page(&self, query: sync_core::LogQuery) -> Answer<sync_core::LogPage> {
+        self.log_ranges.borrow_mut().push((query.from, query.to));
+        Ok(sync_core::LogPage {
+            entries: vec![LogEntry {
+                time: query.to - chrono::Duration::hours(1),
+                integration: query.integration,
+                level: LogLevel::Warning,
+                message: "Rate limit reached (HTTP 429); paused for 60 s".to_owned(),
+                item: None,
+            }],
+            total: 1,
+            items: Vec::new(),
+        })
     }
     async fn apply(&self, action: Action, version: u32, _key: &str) -> Answer<ItemView> {
         self.applied.borrow_mut().push((action.clone(), version));
@@ -192,7 +192,11 @@ fn mount(which: Which, item: ItemView, backend: Rc<Scripted>) -> (HtmlElement, S
                     product: Product::HaloPsa,
                     last_synced: Utc::now(),
                 };
-                view! { <SyncLogs integration on_close /> }.into_any()
+                let logs = RwSignal::new(LogsView::default());
+                let on_change = Callback::new(move |l| logs.set(l));
+                let on_show = Callback::new(|_| {});
+                view! { <SyncLogs integration logs clients=Vec::new() on_change on_show on_close /> }
+                    .into_any()
             }
         }
     });

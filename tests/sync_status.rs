@@ -7,12 +7,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, Facets, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, Product, ResourceType, StatusCounts,
-    Suggestion, SyncStatus,
+    ItemId, ItemPage, ItemQuery, ItemView, Product, ResourceType, StatusCounts, Suggestion,
+    SyncStatus,
 };
 use sync_overview::actions::export::{all_items, PAGE};
 use sync_overview::actions::screen::Screen;
@@ -138,13 +138,8 @@ impl Backend for Later {
         Ok(Vec::new())
     }
 
-    async fn logs(
-        &self,
-        _: IntegrationId,
-        _: DateTime<Utc>,
-        _: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>> {
-        Ok(Vec::new())
+    async fn log_page(&self, _: sync_core::LogQuery) -> Answer<sync_core::LogPage> {
+        Ok(sync_core::LogPage::default())
     }
     async fn apply(&self, _: Action, _: u32, _: &str) -> Answer<ItemView> {
         Err(BackendError::Unavailable("not in this test".to_owned()))

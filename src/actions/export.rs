@@ -1,12 +1,11 @@
 //! Export of the Sync Status list: every item the current view matches (not only the rows in
 //! view), as CSV a spreadsheet opens safely.
 
-use std::borrow::Cow;
-
 use futures::stream::{self, StreamExt};
 use sync_core::{ItemQuery, ItemView};
 
 use crate::data::{Answer, Backend};
+use crate::ui::csv::{neutralised, record};
 
 /// The columns, as the list names them.
 const HEADER: [&str; 5] = ["Name", "Source ID", "Type", "Status", "Matched record"];
@@ -64,11 +63,7 @@ pub async fn all_items(
     Ok(items)
 }
 
-/// The items as CSV (RFC 4180), a header row first.
-///
-/// Written here rather than with a crate: quoting is the few lines of [`field`], and measured in
-/// the release build, the `csv` crate added 20.5 kB (brotli) to the download and its core,
-/// `csv-core`, 17 kB, for the same output.
+/// The items as CSV (RFC 4180), a header row first (written by [`crate::ui::csv`]).
 pub fn csv(items: &[ItemView]) -> String {
     let mut out = String::new();
     record(&mut out, HEADER);
@@ -86,39 +81,6 @@ pub fn csv(items: &[ItemView]) -> String {
         );
     }
     out
-}
-
-/// Appends one line of fields, separated by commas and ended by a line feed.
-fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    for (n, value) in fields.into_iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        field(out, value);
-    }
-    out.push('\n');
-}
-
-/// Appends one field: in double quotes (doubled inside) when it holds a comma, a quote or a line
-/// break, as is otherwise.
-fn field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
-    }
-}
-
-/// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading apostrophe, so it shows as text.
-fn neutralised(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
 }
 
 #[cfg(test)]

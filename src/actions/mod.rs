@@ -1,8 +1,9 @@
 //! What writes: the one write path (idempotency key, version, stale reload, message), bulk
-//! actions on the selection and their run, exclusion rules, undo, and the CSV export of the list.
+//! actions on the selection and their run, exclusion rules, undo, and the CSV exports of the list and of the Sync Logs.
 
 pub mod bulk;
 pub mod export;
+pub mod export_logs;
 pub mod rules;
 pub mod screen;
 pub mod undo;

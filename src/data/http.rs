@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, RecordId, Rule, RulePreview,
+    ItemId, ItemPage, ItemQuery, ItemView, LogPage, LogQuery, NewRule, RecordId, Rule, RulePreview,
     StatusCounts, Suggestion, SyncStatus,
 };
 
@@ -312,15 +312,18 @@ impl Backend for HttpBackend {
         .await
     }
 
-    async fn logs(
-        &self,
-        integration: IntegrationId,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>> {
-        let params = [("from", instant(from)), ("to", instant(to))];
-        self.get(&format!("/integrations/{integration}/logs"), &params)
-            .await
+    async fn log_page(&self, query: LogQuery) -> Answer<LogPage> {
+        let mut params = vec![
+            ("from", instant(query.from)),
+            ("to", instant(query.to)),
+            ("text", query.text),
+            ("offset", query.offset.to_string()),
+            ("limit", query.limit.min(MAX_LIMIT).to_string()),
+        ];
+        params.extend(query.level.map(|l| ("level", l.slug().to_owned())));
+        params.extend(query.client.map(|c| ("client", c.to_string())));
+        let path = format!("/integrations/{}/log-entries", query.integration);
+        self.get(&path, &params).await
     }
 
     async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>> {

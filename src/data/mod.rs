@@ -14,11 +14,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use sync_core::{
     Action, ActionError, Batch, CandidateQuery, Candidates, Client, ClientId, HistoryPage,
-    Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule,
+    Integration, IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogPage, LogQuery, NewRule,
     QueryError, Rule, RulePreview, RunSummary, StatusCounts, Suggestion,
 };
 
@@ -123,13 +122,8 @@ pub trait Backend {
         integration: IntegrationId,
         client: ClientId,
     ) -> Answer<Vec<Suggestion>>;
-    /// An integration's sync log entries written in `[from, to)`, newest first.
-    async fn logs(
-        &self,
-        integration: IntegrationId,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>>;
+    /// A page of an integration's sync log entries, narrowed as `query` asks, newest first.
+    async fn log_page(&self, query: LogQuery) -> Answer<LogPage>;
     /// A page of the item's history, newest first: up to `limit` entries of changes made
     /// before change `before` (the previous page's `next`), when given.
     async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage>;

@@ -2,11 +2,10 @@
 //! configured: every call says how to configure one.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 use sync_core::{
     Action, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration, IntegrationId,
-    ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview, StatusCounts,
-    Suggestion,
+    ItemId, ItemPage, ItemQuery, ItemView, LogPage, LogQuery, NewRule, Rule, RulePreview,
+    StatusCounts, Suggestion,
 };
 
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
@@ -52,12 +51,7 @@ impl Backend for Unconfigured {
         unconfigured()
     }
 
-    async fn logs(
-        &self,
-        _: IntegrationId,
-        _: DateTime<Utc>,
-        _: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>> {
+    async fn log_page(&self, _: LogQuery) -> Answer<LogPage> {
         unconfigured()
     }
 

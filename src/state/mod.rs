@@ -5,6 +5,7 @@ pub mod announcer;
 pub mod changes;
 pub mod clock;
 pub mod config;
+pub mod logs_view;
 pub mod row_actions;
 pub mod row_focus;
 pub mod selection;

@@ -1,9 +1,11 @@
 //! What the screen shows, as one value: the integration and client, and how the Sync Status list
 //! is filtered and ordered. It reads from and writes to a URL query
-//! (`?integration=&client=&filter=&type=&status=&show=&sort=&order=`) or a host page's configuration
-//! object; [`crate::state::view_state::ViewState`] owns it.
+//! (`?integration=&client=&filter=&type=&status=&show=&sort=&order=`, and the Sync Logs window's
+//! keys, [`LogsView`]) or a host page's configuration object; [`crate::state::view_state::ViewState`] owns it.
 
 use sync_core::{ClientId, IntegrationId, ItemFlag, ResourceType, Sort, SortKey, SyncStatus};
+
+use crate::state::logs_view::{LogsView, LOG_KEYS};
 
 /// The screen's view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,10 +24,12 @@ pub struct View {
     pub flag: Option<ItemFlag>,
     /// The order.
     pub sort: Sort,
+    /// The Sync Logs window, when open.
+    pub logs: Option<LogsView>,
 }
 
 /// The keys of a view in a URL query, in the order they are written.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 14] = [
     "integration",
     "client",
     "filter",
@@ -34,6 +38,12 @@ pub const KEYS: [&str; 8] = [
     "show",
     "sort",
     "order",
+    LOG_KEYS[0],
+    LOG_KEYS[1],
+    LOG_KEYS[2],
+    LOG_KEYS[3],
+    LOG_KEYS[4],
+    LOG_KEYS[5],
 ];
 
 impl View {
@@ -56,6 +66,7 @@ impl View {
                 key: key.unwrap_or_default(),
                 descending: key.is_some() && text("order").as_deref() == Some("desc"),
             },
+            logs: LogsView::from_lookup(&get),
         }
     }
 
@@ -80,6 +91,7 @@ impl View {
         ]
         .into_iter()
         .filter_map(|(key, value)| Some((key, value?)))
+        .chain(self.logs.iter().flat_map(LogsView::to_pairs))
         .collect()
     }
 
@@ -110,11 +122,12 @@ impl View {
     }
 
     /// The view of one item of the same integration: its client, filtered to its name, every
-    /// other filter cleared (the order kept).
+    /// other filter cleared (the order kept), the Sync Logs closed.
     pub fn showing_item(self, client: ClientId, name: &str) -> Self {
         Self {
             client: Some(client),
             filter: name.to_owned(),
+            logs: None,
             ..self.without_filters()
         }
     }
@@ -167,6 +180,7 @@ mod tests {
                 key: SortKey::Status,
                 descending: true,
             },
+            logs: None,
         }
     }
 
@@ -177,7 +191,7 @@ mod tests {
         }
         let pairs = full().to_pairs();
         let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, super::KEYS);
+        assert_eq!(keys, super::KEYS[..8]);
         assert_eq!(
             View::default().to_pairs(),
             Vec::new(),

@@ -8,7 +8,10 @@
 //! ([`ViewState::set_filter`]: shown at once, written over the current entry once typing pauses
 //! for 300 ms), the Type and Status drop-downs and the *Clear filters* button
 //! ([`ViewState::set_type`], [`ViewState::set_status`], [`ViewState::set_flag`],
-//! [`ViewState::clear_filters`], over the current entry), the column headers ([`ViewState::sort_by`], over the current entry), and,
+//! [`ViewState::clear_filters`], over the current entry), the column headers ([`ViewState::sort_by`], over the current entry), the
+//! Sync Logs window ([`ViewState::open_logs`], a new entry; [`ViewState::close_logs`] and
+//! [`ViewState::set_logs`], over the current entry; an entry's item link through
+//! [`ViewState::show_item`]), and,
 //! standalone, the browser's Back and Forward (through the router). Nothing else writes it.
 
 use leptos::prelude::*;
@@ -19,6 +22,7 @@ use sync_core::{
 use crate::data::fetch::Fetch;
 use crate::data::Api;
 use crate::state::changes::DataChanges;
+use crate::state::logs_view::LogsView;
 use crate::state::view::View;
 use crate::state::view_home::ViewHome;
 
@@ -214,6 +218,40 @@ impl ViewState {
     /// Clears the Filter, Type and Status.
     pub fn clear_filters(&self) {
         self.write(self.current().without_filters(), false);
+    }
+
+    /// Opens the Sync Logs window on its default filters (a new history entry).
+    pub fn open_logs(&self) {
+        let view = View {
+            logs: Some(LogsView::default()),
+            ..self.current()
+        };
+        self.write(view, true);
+    }
+
+    /// Closes the Sync Logs window.
+    pub fn close_logs(&self) {
+        self.write(
+            View {
+                logs: None,
+                ..self.current()
+            },
+            false,
+        );
+    }
+
+    /// Narrows the Sync Logs window (its text shown at once, in the URL once typing pauses).
+    pub fn set_logs(&self, logs: LogsView) {
+        let typed = self.current().logs.is_some_and(|l| l.text != logs.text);
+        let view = View {
+            logs: Some(logs),
+            ..self.current()
+        };
+        if typed {
+            self.home.type_in(view);
+        } else {
+            self.write(view, false);
+        }
     }
 
     /// What a change starts from: the view on show, which has the ids that exist.

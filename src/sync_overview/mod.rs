@@ -1,8 +1,10 @@
 //! The Sync Overview screen, by part: the page, the tiles, the Sync Status list, the row and bulk
-//! dialogs, the review of suggestions, the Sync Logs and Exclusion Rules windows and the demo controls.
+//! dialogs, the review of suggestions, the Sync Logs and Exclusion Rules windows, the Export CSV button they share, and the demo
+//! controls.
 
 pub mod demo;
 pub mod dialogs;
+pub mod export_button;
 pub mod landmark;
 pub mod logs;
 pub mod page;

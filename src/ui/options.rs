@@ -1,4 +1,5 @@
-//! The `<option>`s of a drop-down, one copy of the code for every drop-down of the screen.
+//! The `<option>`s of a drop-down, one copy of the code for every drop-down of the screen, and a
+//! labelled drop-down.
 
 use leptos::prelude::*;
 
@@ -47,5 +48,33 @@ pub fn Options(
                 }
             })
             .collect_view()
+    }
+}
+
+/// A drop-down labelled `label` over `choices`; `on_choose` gets the chosen value.
+#[component]
+pub fn LabelledSelect(
+    /// Its visible label, also its accessible name.
+    label: &'static str,
+    /// Its element id.
+    id: String,
+    /// The value of the chosen option.
+    #[prop(into)]
+    chosen: Signal<String>,
+    /// The choices, in order.
+    choices: Signal<Vec<Choice>>,
+    /// Gets the value chosen.
+    #[prop(into)]
+    on_choose: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field-label" for=id.clone()>
+                {label}
+            </label>
+            <select id=id class="select" on:change=move |ev| on_choose.run(event_target_value(&ev))>
+                <Options choices chosen />
+            </select>
+        </div>
     }
 }

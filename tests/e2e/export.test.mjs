@@ -5,37 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { suite } from './support/suite.mjs';
 import { choose, itemCount, rows, settled } from './support/app.mjs';
+import { parseCsv } from './support/csv.mjs';
 
 const { visit } = suite();
 const T = { timeout: 120_000 };
-
-/** Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const out = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  return out;
-}
 
 /** Clicks Export CSV and returns the downloaded file's name and rows. */
 async function exportCsv(page) {

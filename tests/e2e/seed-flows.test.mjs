@@ -44,7 +44,7 @@ test('To view Sync Logs: select the product, View Logs, pick a date range', T, a
   assert.ok(week > 10, `a week of logs has ${week} entries`);
   // 3. Select the Date Range: the logs of that range are shown.
   await dialog.getByLabel('From').fill(isoDay(daysAgo(1)));
-  await dialog.locator('[aria-busy="false"]').waitFor();
+  await dialog.locator('[role=region][aria-busy="false"]').waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('dialog tbody tr').length < n, week);
   const times = await logRows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('time').dateTime));
   assert.ok(times.length > 0);

@@ -202,6 +202,23 @@ pub enum LogLevel {
 }
 
 impl LogLevel {
+    /// Every level, least serious first.
+    pub const ALL: [LogLevel; 3] = [Self::Info, Self::Warning, Self::Error];
+
+    /// Its word in a URL or a query string (as its JSON tag).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+
+    /// The level a slug names.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.slug() == slug)
+    }
+
     /// The word a technician reads.
     pub fn label(self) -> &'static str {
         match self {

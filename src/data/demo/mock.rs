@@ -6,12 +6,11 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 use sync_core::demo::{DemoConfig, Progress};
 use sync_core::{
     Action, BatchOutcome, CandidateQuery, Candidates, Client, ClientId, HistoryPage, Integration,
-    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogEntry, NewRule, Rule, RulePreview,
-    StatusCounts, Suggestion,
+    IntegrationId, ItemId, ItemPage, ItemQuery, ItemView, LogPage, LogQuery, NewRule, Rule,
+    RulePreview, StatusCounts, Suggestion,
 };
 
 use crate::data::demo::journal::{AppendError, Entry, Journal, Record};
@@ -146,13 +145,8 @@ impl Backend for MockBackend {
         Ok(self.inner.store.borrow().suggestions(integration, client)?)
     }
 
-    async fn logs(
-        &self,
-        integration: IntegrationId,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Answer<Vec<LogEntry>> {
-        Ok(self.inner.store.borrow().logs(integration, from, to)?)
+    async fn log_page(&self, query: LogQuery) -> Answer<LogPage> {
+        Ok(self.inner.store.borrow().log_page(&query)?)
     }
 
     async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage> {

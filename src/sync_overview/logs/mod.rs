@@ -1,4 +1,6 @@
-//! The Sync Logs window: the date range and its entries, and the table they show in.
+//! The Sync Logs window: its filters, its entries and the table they show in, and their export.
 
+pub mod log_export;
+pub mod log_filters;
 pub mod log_table;
 pub mod sync_logs;

@@ -1,82 +1,118 @@
-//! The Sync Logs window: an integration's log entries in a date range.
+//! The Sync Logs window: an integration's log entries in a date range, narrowed by level, client
+//! and text (all in the view, so in the URL), a page at a time, each entry about an item with a
+//! way to it, and Export CSV of every entry the filters match.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use leptos::prelude::*;
-use sync_core::Integration;
+use sync_core::{Client, Integration, LogItem, LogQuery};
 
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
+use crate::state::logs_view::LogsView;
+use crate::sync_overview::logs::log_export::LogExport;
+use crate::sync_overview::logs::log_filters::LogFilters;
 use crate::sync_overview::logs::log_table::log_table;
-use crate::ui::format::{date_value, parse_date, start_of, today};
-use crate::ui::ids::use_ids;
+use crate::ui::format::{date_value, start_of};
 use crate::ui::load_error::LoadError;
 use crate::ui::modal::Modal;
 
-/// Days shown when the window opens.
-const DEFAULT_DAYS: i64 = 7;
+/// Entries a page shows.
+const PAGE: u32 = 200;
 
-/// The Sync Logs dialog, From and To dates (the last 7 days at first) and the entries between.
+/// The Sync Logs dialog over `logs`, the window's filters; `on_change` changes them, `on_show`
+/// shows an entry's item in the list.
 #[component]
 pub fn SyncLogs(
     /// The integration whose logs are shown.
     integration: Integration,
+    /// The window's filters.
+    #[prop(into)]
+    logs: Signal<LogsView>,
+    /// The integration's clients.
+    #[prop(into)]
+    clients: Signal<Vec<Client>>,
+    /// Gets the filters changed.
+    on_change: Callback<LogsView>,
+    /// Shows an entry's item in the list (and closes the window).
+    on_show: Callback<LogItem>,
     /// Closes the window.
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
     let api = use_api();
-    let to = RwSignal::new(Some(today()));
-    let from = RwSignal::new(Some(today() - Duration::days(DEFAULT_DAYS)));
-    let range = Memo::new(move |_| match (from.get(), to.get()) {
-        (Some(from), Some(to)) if from <= to => Ok((from, to)),
-        (Some(_), Some(_)) => Err("From must be on or before To."),
-        _ => Err("Enter both dates, From and To."),
-    });
     let id = integration.id;
-    // Each answer says which range it answers, so the table can tell it is behind.
-    let answer = Fetch::new(range, move |range| {
+    // Which page of which filters: a page number kept for other filters is page one.
+    let paged = RwSignal::new((LogsView::default(), 0u32));
+    let offset = Memo::new(move |_| {
+        let (filters, offset) = paged.get();
+        if logs.with(|l| *l == filters) {
+            offset
+        } else {
+            0
+        }
+    });
+    let query = Memo::new(move |_| {
+        let filters = logs.get();
+        let (from, to) = filters.range();
+        if from > to {
+            return Err("From must be on or before To.");
+        }
+        Ok(LogQuery {
+            integration: id,
+            from: start_of(from),
+            to: start_of(to + Duration::days(1)),
+            level: filters.level,
+            client: filters.client,
+            text: filters.text,
+            offset: 0,
+            limit: PAGE,
+        })
+    });
+    let page_query = Memo::new(move |_| {
+        query.get().map(|q| LogQuery {
+            offset: offset.get(),
+            ..q
+        })
+    });
+    let answer = Fetch::new(page_query, move |query| {
         let api = api.get();
         async move {
-            match range {
-                Ok((from, to)) => {
-                    let end = start_of(to + Duration::days(1));
-                    api.logs(id, start_of(from), end).await.map(Some)
-                }
+            match query {
+                Ok(query) => api.log_page(query).await.map(Some),
                 Err(_) => Ok(None),
             }
         }
     });
-    let entries = Signal::derive(move || answer.latest_answer());
-    let busy = move || answer.loading();
-    let ids = use_ids();
+    let turn = move |by: i64| {
+        let next = (i64::from(offset.get_untracked()) + by * i64::from(PAGE)).max(0);
+        paged.set((logs.get_untracked(), u32::try_from(next).unwrap_or(0)));
+    };
     view! {
         <Modal title="Sync Logs" on_close class="modal-wide">
             <p class="modal-subtitle">{integration.name.clone()}</p>
-            <fieldset class="date-range">
-                <legend>"Date Range"</legend>
-                {date_input("From", ids.of("logs-from"), from)}
-                {date_input("To", ids.of("logs-to"), to)}
-            </fieldset>
-            {move || range.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <LogFilters logs clients on_change />
+            {move || query.get().err().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div
                 class="log-table-wrap"
                 tabindex="0"
                 role="region"
                 aria-label="Log entries"
-                aria-busy=move || busy().to_string()
+                aria-busy=move || answer.loading().to_string()
             >
-                {move || match entries.get() {
+                {move || match answer.latest_answer() {
                     None => view! { <p class="muted">"Loading sync logs…"</p> }.into_any(),
                     Some(Err(error)) => {
                         view! { <LoadError error=error.to_string() retry=move || answer.refetch() /> }.into_any()
                     }
                     Some(Ok(None)) => ().into_any(),
-                    Some(Ok(Some(list))) if list.is_empty() => {
-                        let (from, to) = range.get_untracked().unwrap_or_default();
+                    Some(Ok(Some(page))) if page.total == 0 => {
+                        let (from, to) = logs.with_untracked(LogsView::range);
+                        let narrowed = logs.with_untracked(LogsView::narrowed);
                         view! {
                             <p class="empty-state">
                                 {format!(
-                                    "No sync log entries between {} and {}.",
+                                    "No sync log entries {}between {} and {}.",
+                                    if narrowed { "match the filters " } else { "" },
                                     date_value(from),
                                     date_value(to),
                                 )}
@@ -84,33 +120,30 @@ pub fn SyncLogs(
                         }
                             .into_any()
                     }
-                    Some(Ok(Some(list))) => log_table(list).into_any(),
+                    Some(Ok(Some(page))) => log_table(page, offset.get_untracked(), on_show).into_any(),
                 }}
             </div>
             <div class="modal-actions">
+                {move || {
+                    let total = answer.with_latest(|p| p.and_then(Option::as_ref).map_or(0, |p| p.total));
+                    let at = offset.get();
+                    (total > PAGE)
+                        .then(|| {
+                            view! {
+                                <button type="button" class="button" disabled=at == 0 on:click=move |_| turn(-1)>
+                                    "Newer"
+                                </button>
+                                <button type="button" class="button" disabled=at + PAGE >= total on:click=move |_| turn(1)>
+                                    "Older"
+                                </button>
+                            }
+                        })
+                }}
+                <LogExport query />
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
                     "Close"
                 </button>
             </div>
         </Modal>
-    }
-}
-
-/// A date field of the range; a date that does not read leaves it empty.
-fn date_input(label: &'static str, id: String, day: RwSignal<Option<NaiveDate>>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label class="field-label" for=id.clone()>
-                {label}
-            </label>
-            <input
-                id=id
-                type="date"
-                class="input"
-                max=date_value(today())
-                prop:value=move || day.get().map(date_value).unwrap_or_default()
-                on:change=move |ev| day.set(parse_date(&event_target_value(&ev)))
-            />
-        </div>
     }
 }

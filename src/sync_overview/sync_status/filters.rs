@@ -8,7 +8,7 @@ use sync_core::{Facets, ItemFlag, ResourceType, SyncStatus};
 use crate::state::view_state::use_view;
 use crate::ui::format::grouped;
 use crate::ui::ids::use_ids;
-use crate::ui::options::{Choice, Options};
+use crate::ui::options::{Choice, LabelledSelect};
 
 /// The name of the Filter box's id (the empty state's *Clear filters* returns focus to it).
 pub const FILTER: &str = "filter";
@@ -68,21 +68,21 @@ pub fn SyncStatusFilters(facets: Memo<Option<Facets>>) -> impl IntoView {
                     on:input=move |ev| view.set_filter(event_target_value(&ev))
                 />
             </div>
-            <FilterSelect
+            <LabelledSelect
                 label="Type"
                 id=ids.of("type-filter")
                 chosen=Memo::new(move |_| shown.with(|v| v.resource_type.map_or("", |t| t.slug()).to_owned()))
                 choices=type_choices
                 on_choose=move |slug: String| view.set_type(ResourceType::from_slug(&slug))
             />
-            <FilterSelect
+            <LabelledSelect
                 label="Status"
                 id=ids.of("status-filter")
                 chosen=Memo::new(move |_| shown.with(|v| v.status.map_or("", |s| s.slug()).to_owned()))
                 choices=status_choices
                 on_choose=move |slug: String| view.set_status(SyncStatus::from_slug(&slug))
             />
-            <FilterSelect
+            <LabelledSelect
                 label="Show"
                 id=ids.of("show-filter")
                 chosen=Memo::new(move |_| shown.with(|v| v.flag.map_or("", |f| f.slug()).to_owned()))
@@ -106,26 +106,5 @@ fn counted(label: &str, n: Option<u32>) -> String {
     match n {
         Some(n) => format!("{label} ({})", grouped(n)),
         None => label.to_owned(),
-    }
-}
-
-/// A drop-down filter labelled `label` over `choices`; `on_choose` gets the chosen value.
-#[component]
-fn FilterSelect(
-    label: &'static str,
-    id: String,
-    #[prop(into)] chosen: Signal<String>,
-    choices: Signal<Vec<Choice>>,
-    #[prop(into)] on_choose: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label class="field-label" for=id.clone()>
-                {label}
-            </label>
-            <select id=id class="select" on:change=move |ev| on_choose.run(event_target_value(&ev))>
-                <Options choices chosen />
-            </select>
-        </div>
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 use sync_core::time::relative;
-use sync_core::IntegrationId;
+use sync_core::{IntegrationId, LogItem};
 
+use crate::actions::screen::use_screen;
 use crate::state::clock::use_clock;
 use crate::state::view_state::{integration_label, use_view};
 use crate::sync_overview::logs::sync_logs::SyncLogs;
@@ -32,7 +33,7 @@ pub fn IntegrationTile() -> impl IntoView {
         integration.with(|i| i.as_ref().map(|i| i.id.to_string()).unwrap_or_default())
     });
     let none_shown = Signal::derive(move || integration.with(Option::is_none));
-    let logs_open = RwSignal::new(false);
+    let logs = Memo::new(move |_| view.shown().with(|v| v.logs.clone()));
     let rules_open = RwSignal::new(false);
     let ids = use_ids();
     let (select_id, view_logs_id) = (ids.of("integration"), ids.of("view-logs"));
@@ -53,9 +54,16 @@ pub fn IntegrationTile() -> impl IntoView {
     });
     let view_logs = ids.of("view-logs");
     let close_logs = Callback::new(move |()| {
-        logs_open.set(false);
+        view.close_logs();
         focus_soon(view_logs.clone());
     });
+    let screen = use_screen();
+    let show_item = Callback::new(move |item: LogItem| {
+        view.show_item(item.client, &item.name);
+        screen.focus_row(item.id);
+    });
+    let logs_open = Memo::new(move |_| logs.with(Option::is_some));
+    let clients = Signal::derive(move || view.clients.latest().unwrap_or_default());
     view! {
         <section class="tile integration-tile" aria-label="Integration tile">
             <label class="field-label" for=select_id.clone()>
@@ -82,12 +90,14 @@ pub fn IntegrationTile() -> impl IntoView {
                 }}
             </p>
             <div class="tile-links">
-                {opener(view_logs_id, "View Logs", logs_open, none_shown)}
-                {opener(rules_id, "Exclusion Rules", rules_open, none_shown)}
+                {opener(view_logs_id, "View Logs", move || view.open_logs(), none_shown)}
+                {opener(rules_id, "Exclusion Rules", move || rules_open.set(true), none_shown)}
             </div>
             {move || {
                 let integration = integration.get().filter(|_| logs_open.get())?;
-                Some(view! { <SyncLogs integration on_close=close_logs /> })
+                let logs = Signal::derive(move || logs.get().unwrap_or_default());
+                let on_change = Callback::new(move |l| view.set_logs(l));
+                Some(view! { <SyncLogs integration logs clients on_change on_show=show_item on_close=close_logs /> })
             }}
             {move || {
                 let integration = integration.get().filter(|_| rules_open.get())?;
@@ -101,11 +111,11 @@ pub fn IntegrationTile() -> impl IntoView {
 fn opener(
     id: String,
     label: &'static str,
-    open: RwSignal<bool>,
+    open: impl Fn() + 'static,
     disabled: Signal<bool>,
 ) -> impl IntoView {
     view! {
-        <button id=id type="button" class="link-button" disabled=disabled on:click=move |_| open.set(true)>
+        <button id=id type="button" class="link-button" disabled=disabled on:click=move |_| open()>
             {label}
         </button>
     }
