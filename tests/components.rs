@@ -151,6 +151,7 @@ fn item(with_record: bool) -> ItemView {
         version: 3,
         missing_since: None,
         twin: None,
+        source_url: None,
     }
 }
 

@@ -79,6 +79,7 @@ fn item(id: u32, client: u32) -> ItemView {
         version: 1,
         missing_since: None,
         twin: None,
+        source_url: None,
     }
 }
 

@@ -20,6 +20,7 @@ mod query;
 mod rule;
 mod run;
 mod similarity;
+mod source_link;
 mod store;
 mod suggest;
 pub mod time;
@@ -44,6 +45,7 @@ pub use run::{
     RunClient, RunDiff, RunFailure, RunItem, RunOutcome, RunProblem, RunRecord, RunSummary, SyncRun,
 };
 pub use similarity::{describe, likeness, Likeness, NameKey, Reason};
+pub use source_link::{filled, parse_templates, source_link, template_for, SourceLink};
 pub use store::{Dataset, DatasetError, QueryError, Store};
 pub use suggest::{SuggestionInput, SUGGESTED};
 pub use transition::Change;

@@ -287,6 +287,10 @@ pub struct ItemView {
     /// Where its duplicate is, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twin: Option<Box<TwinView>>,
+    /// Where it is in the source product: the address a sync run gave, or the one the server's
+    /// template for its integration makes (unchecked: see [`crate::source_link`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 /// Where an item's duplicate is: another item of its integration with its serial number, or its

@@ -53,6 +53,9 @@ pub struct AppState {
     pub static_dir: Option<std::path::PathBuf>,
     /// The change events (`GET /api/v1/events`).
     pub events: Arc<events::Events>,
+    /// Each integration's (by id or name) source URL template (`{source_id}` stands for the
+    /// item's id there), for the items a sync run gave no address.
+    pub source_urls: Vec<(String, String)>,
 }
 
 /// How to open the server's data.
@@ -75,6 +78,8 @@ pub struct Settings {
     pub run_body_limit: usize,
     /// Serve the built app from this directory, beside the API (one origin: no CORS needed).
     pub static_dir: Option<std::path::PathBuf>,
+    /// Source URL templates, by integration id or name ([`AppState::source_urls`]).
+    pub source_urls: Vec<(String, String)>,
 }
 
 /// The largest sync run body taken by default: 512 MiB, a million items with room to spare.
@@ -98,6 +103,7 @@ impl Default for Settings {
             hostile_names: Vec::new(),
             run_body_limit: RUN_BODY_LIMIT,
             static_dir: None,
+            source_urls: Vec::new(),
         }
     }
 }
@@ -155,6 +161,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
         gauges: Arc::default(),
         run_body_limit: settings.run_body_limit,
         static_dir: settings.static_dir.clone(),
+        source_urls: settings.source_urls.clone(),
     })
 }
 

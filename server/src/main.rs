@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use sync_core::parse_templates;
 use sync_server::database::Db;
 use sync_server::http::actor::parse_tokens;
 use sync_server::ingest::import::{import, Format};
@@ -90,6 +91,11 @@ struct Args {
     /// Named bearer tokens as text (lines, or parts separated by `;`, of `<token> <name>`).
     #[arg(long, env = "SYNC_SERVER_TOKENS", hide_env_values = true)]
     tokens: Option<String>,
+    /// Where each integration's items are in its source product: `<integration id or name>=<URL
+    /// template>` parts, separated by `;` or new lines; `{source_id}` stands for the item's id
+    /// there (an address a sync run gives an item wins).
+    #[arg(long, env = "SYNC_SERVER_SOURCE_URLS")]
+    source_urls: Option<String>,
     /// Days the items' history is kept.
     #[arg(long, env = "SYNC_SERVER_HISTORY_DAYS", default_value_t = 365)]
     history_days: u32,
@@ -184,6 +190,7 @@ fn settings(args: &Args) -> Result<Settings, Box<dyn std::error::Error>> {
         demo: args.demo.then_some(args.demo_size),
         run_body_limit: args.run_body_limit,
         static_dir: args.static_dir.clone(),
+        source_urls: parse_templates(args.source_urls.as_deref().unwrap_or_default()),
         token: args.token.clone(),
         tokens: {
             let mut tokens = match &args.tokens_file {

@@ -105,6 +105,7 @@ mod tests {
             version: 0,
             missing_since: None,
             twin: None,
+            source_url: None,
         }
     }
 

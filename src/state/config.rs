@@ -2,6 +2,7 @@
 //! otherwise by the page's URL query.
 
 use leptos::prelude::*;
+use sync_core::parse_templates;
 use wasm_bindgen::JsValue;
 
 use crate::state::view::View;
@@ -64,6 +65,10 @@ pub struct Config {
     pub view_in_url: bool,
     /// The colour theme.
     pub theme: Theme,
+    /// Where each integration's items are in its source product: (integration id or name, URL
+    /// template with `{source_id}`) pairs, from `source_urls` (`<id or name>=<template>` parts
+    /// separated by `;`). An address a sync run gave an item, or the server's template, wins.
+    pub source_urls: Vec<(String, String)>,
     /// Who the technician is, as the items' history names their changes in the mock store (a
     /// server names them by their token).
     pub user: String,
@@ -83,6 +88,7 @@ impl Default for Config {
             theme: Theme::Auto,
             stylesheet: None,
             user: "You".to_owned(),
+            source_urls: Vec::new(),
         }
     }
 }
@@ -92,7 +98,7 @@ const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
     /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
-    /// (seconds), `theme` (`light`, `dark`, `auto`), `user` and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
+    /// (seconds), `theme` (`light`, `dark`, `auto`), `user`, `source_urls` and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
     /// or unreadable keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
@@ -128,6 +134,7 @@ impl Config {
             },
             stylesheet: None,
             user: text("user").unwrap_or(default.user),
+            source_urls: parse_templates(&text("source_urls").unwrap_or_default()),
         }
     }
 }

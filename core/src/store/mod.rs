@@ -234,6 +234,7 @@ impl Store {
                 .map(|r| RecordView::from(&self.records[r.index()])),
             version: item.version,
             missing_since: item.missing_since,
+            source_url: item.details.as_ref().and_then(|d| d.source_url.clone()),
             twin: self.twin(id).map(|twin| {
                 let other = &self.items[twin.index()];
                 Box::new(TwinView {

@@ -7,8 +7,8 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sync_core::{
-    CandidateQuery, ClientId, IntegrationId, ItemFlag, ItemId, ItemQuery, ResourceType, Sort,
-    SortKey, SyncStatus,
+    filled, template_for, CandidateQuery, ClientId, IntegrationId, ItemFlag, ItemId, ItemQuery,
+    ResourceType, Sort, SortKey, SyncStatus,
 };
 
 use crate::http::extract::{Ids, Params};
@@ -127,9 +127,16 @@ pub(super) async fn items(
         ..ItemQuery::all(IntegrationId(integration), ClientId(client))
     };
     let store = state.replica.read(&state.db).await.map_err(db_problem)?;
-    let page = store
+    let mut page = store
         .items(&query)
         .map_err(|e| Problem::not_found(e.to_string()))?;
+    // The integration's source URL template, for the items a sync run gave no address.
+    let name = &store.integrations()[query.integration.index()].name;
+    if let Some(template) = template_for(&state.source_urls, integration, name) {
+        for item in page.items.iter_mut().filter(|i| i.source_url.is_none()) {
+            item.source_url = Some(filled(template, &item.source_id));
+        }
+    }
     Ok(json(&page))
 }
 

@@ -1,17 +1,21 @@
 //! The Re-match Record dialog: pick the portal record to match the item to (the likeliest are
 //! listed best first with their score and reason, the best chosen; a search field finds any
-//! other), optionally disable the previous one, and Match.
+//! other), optionally disable the previous one, and Match. The item's source record is a link
+//! away ("Open in <product>"), when it has an address.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use sync_core::{Action, ItemView};
 
+use crate::actions::screen::use_screen;
 use crate::state::config::use_config;
+use crate::state::view_state::ViewState;
 use crate::sync_overview::dialogs::action_dialog::{
     DialogActions, ItemSummary, Submission, Toggle,
 };
 use crate::sync_overview::dialogs::record_choice::RecordChoice;
 use crate::sync_overview::dialogs::record_fields::{RecordFind, RecordSelect};
+use crate::sync_overview::source_record::{source_record, SourceRecordLink};
 use crate::ui::focus::focus_by_id;
 use crate::ui::ids::use_ids;
 use crate::ui::modal::Modal;
@@ -29,7 +33,16 @@ pub fn RematchRecord(
     /// Runs after the re-match was saved, with a sentence saying so.
     on_done: Callback<String>,
 ) -> impl IntoView {
-    let portal = use_config().portal;
+    let config = use_config();
+    let portal = config.portal.clone();
+    // Its source record, when the screen shows its integration (not in a dialog on its own).
+    let source = use_context::<ViewState>()
+        .and_then(|view| view.integration().get_untracked())
+        .and_then(|integration| source_record(&item, &integration, &config))
+        .map(|record| {
+            let (name, screen) = (item.name.clone(), use_screen());
+            view! { <SourceRecordLink record name screen /> }
+        });
     let id = item.id;
     let select_id = use_ids().of("rematch-record");
     let choice = RecordChoice::new(id);
@@ -63,6 +76,7 @@ pub fn RematchRecord(
         <Modal title="Re-match Record" on_close>
             <form class="modal-form" on:submit=on_submit novalidate>
                 <ItemSummary item />
+                {source}
                 <RecordSelect choice id=select_id portal=portal.clone() />
                 <RecordFind choice />
                 <Toggle

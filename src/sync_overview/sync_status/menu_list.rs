@@ -1,15 +1,21 @@
-//! An open row menu: Re-match Record, Exclude Record or Include Record, and History. Arrows move, Home and
-//! End jump, Escape closes, Tab leaves.
+//! An open row menu: Re-match Record, Exclude Record or Include Record, History, and Open in
+//! <product> when the item's source record has an address. Arrows move, Home and End jump,
+//! Escape closes, Tab leaves.
+
+use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
-use sync_core::{ItemView, SyncStatus};
+use sync_core::{ItemView, SourceLink, SyncStatus};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::actions::screen::use_screen;
+use crate::actions::screen::{use_screen, Screen};
 use crate::data::use_api;
-use crate::state::row_actions::{use_row_actions, RowDialog};
+use crate::state::config::use_config;
+use crate::state::row_actions::{use_row_actions, RowActions, RowDialog};
+use crate::state::view_state::use_view;
+use crate::sync_overview::source_record::{refuse, source_record, SourceRecord};
 use crate::sync_overview::sync_status::include_record::include_record;
 use crate::sync_overview::sync_status::menu_placement::placement;
 use crate::ui::ids::use_ids;
@@ -50,6 +56,11 @@ pub fn MenuList(
     focus_on_open(menu, start);
     let on_keydown = menu_keys(menu, close);
     let excluded = move || row.with(|r| r.status == SyncStatus::Excluded);
+    let (config, integration) = (use_config(), use_view().integration());
+    let source = Memo::new(move |_| {
+        let integration = integration.get()?;
+        row.with(|r| source_record(r, &integration, &config))
+    });
     let open_dialog = move |dialog: RowDialog| {
         actions.open_dialog(dialog);
     };
@@ -95,7 +106,41 @@ pub fn MenuList(
                 label="History"
                 on_pick=move || open_dialog(RowDialog::History(row.get_untracked()))
             />
+            {move || source.get().map(|record| source_item(record, row, actions, screen))}
         </div>
+    }
+}
+
+/// "Open in <product>": a link opening the source record in a new tab, or, for an address that
+/// is not http(s), an item that says it is refused.
+fn source_item(
+    record: SourceRecord,
+    row: Memo<ItemView>,
+    actions: RowActions,
+    screen: Screen,
+) -> impl IntoView {
+    // Closed once the click is over: a link taken off the page while it is clicked does not
+    // navigate.
+    let close_after = move || set_timeout(move || actions.close_menu(), Duration::ZERO);
+    match record.link {
+        SourceLink::Web(url) => view! {
+            <a role="menuitem" tabindex="-1" class="menu-item" href=url target="_blank" rel="noopener noreferrer" on:click=move |_| close_after()>
+                {record.label}
+            </a>
+        }
+        .into_any(),
+        SourceLink::Refused(url) => {
+            let pick = move |_| {
+                actions.close_menu();
+                refuse(screen, &row.with_untracked(|r| r.name.clone()), &url);
+            };
+            view! {
+                <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=pick>
+                    {record.label}
+                </button>
+            }
+            .into_any()
+        }
     }
 }
 
