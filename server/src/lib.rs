@@ -22,7 +22,7 @@ use chrono::Utc;
 use sync_core::demo::{dataset, DemoConfig};
 
 use crate::database::Db;
-use crate::http::actor::{self, Actor, NamedToken};
+use crate::http::actor::{self, Actor, NamedToken, TrustedHeader};
 use crate::http::problem::Problem;
 use crate::http::{app_files, cors, layers, limits, problem};
 use crate::routes::faults;
@@ -43,6 +43,8 @@ pub struct AppState {
     /// The bearer tokens an API request may carry, with their holders' names; none: requests
     /// need no token (and writes are recorded as [`actor::ANONYMOUS`]).
     pub tokens: Vec<NamedToken>,
+    /// The header a portal's proxy names the user with, if trusted.
+    pub trusted_header: Option<TrustedHeader>,
     /// Armed faults, when fault injection is on (tests only).
     pub faults: Option<faults::Faults>,
     /// Connections, requests and writes in flight (`GET /metrics`).
@@ -58,6 +60,20 @@ pub struct AppState {
     pub source_urls: Vec<(String, String)>,
 }
 
+impl AppState {
+    /// Removes the items' history and the sync log lines made before `time` (retention), from
+    /// the database and from this replica's memory; says how many of each.
+    pub async fn retain(
+        &self,
+        time: chrono::DateTime<Utc>,
+    ) -> Result<(u64, u64), database::DbError> {
+        let history = self.db.trim_history(time).await?;
+        let logs = self.db.trim_logs(time).await?;
+        self.replica.trim_logs(time).await;
+        Ok((history, logs))
+    }
+}
+
 /// How to open the server's data.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -70,6 +86,8 @@ pub struct Settings {
     pub token: Option<String>,
     /// More bearer tokens, each with its holder's name (any of them, or `token`, is accepted).
     pub tokens: Vec<NamedToken>,
+    /// The header a portal's proxy names the user with, and its addresses.
+    pub trusted_header: Option<TrustedHeader>,
     /// Serve `POST /__faults` and inject the faults it arms (end-to-end tests only).
     pub fault_injection: bool,
     /// Names to give the first integration's data when seeding (XSS tests only).
@@ -99,6 +117,7 @@ impl Default for Settings {
             demo: None,
             token: None,
             tokens: Vec::new(),
+            trusted_header: None,
             fault_injection: false,
             hostile_names: Vec::new(),
             run_body_limit: RUN_BODY_LIMIT,
@@ -157,6 +176,7 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
             })
             .chain(settings.tokens.iter().cloned())
             .collect(),
+        trusted_header: settings.trusted_header.clone(),
         faults: settings.fault_injection.then(faults::Faults::default),
         gauges: Arc::default(),
         run_body_limit: settings.run_body_limit,
@@ -168,9 +188,9 @@ pub async fn open(settings: &Settings) -> Result<AppState, StartError> {
 /// The whole HTTP service: `/api/v1/…` (behind the bearer token, if any: an unknown API path
 /// is 401 before it is 404, so the routes cannot be mapped without a token) and `/healthz`,
 /// with CORS for `origins` (`*` allows any). Every error it writes is a problem document.
-pub fn router(state: AppState, origins: &[String]) -> Router {
+pub fn router(state: impl Into<Arc<AppState>>, origins: &[String]) -> Router {
+    let state: Arc<AppState> = state.into();
     let files = state.static_dir.as_deref().map(app_files::app_files);
-    let state = Arc::new(state);
     let api = routes::routes()
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -244,6 +264,11 @@ fn query_token(request: &Request) -> Option<Vec<u8>> {
         .map(|(_, token)| token.into_owned().into_bytes())
 }
 
+/// Whether a request of this method may change something.
+fn is_write(method: &axum::http::Method) -> bool {
+    !matches!(method.as_str(), "GET" | "HEAD" | "OPTIONS")
+}
+
 /// Lets a request in when the server takes any, or it carries a known token, and names who
 /// makes it ([`Actor`], in its extensions).
 async fn authorize(
@@ -265,6 +290,16 @@ async fn authorize(
             Some(name) => name,
             None => return Problem::unauthorized().into_response(),
         }
+    };
+    let name = match &state.trusted_header {
+        None => name,
+        Some(trusted) => match trusted.user(&request) {
+            Some(user) => user,
+            None if is_write(request.method()) => {
+                return Problem::actor_unknown(trusted.name.as_str()).into_response()
+            }
+            None => name,
+        },
     };
     request.extensions_mut().insert(Actor(name));
     next.run(request).await

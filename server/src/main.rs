@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use sync_core::parse_templates;
-use sync_server::database::Db;
-use sync_server::http::actor::parse_tokens;
+use sync_server::http::actor::{parse_tokens, TrustedHeader};
 use sync_server::ingest::import::{import, Format};
 use sync_server::serve::{serve, Limits};
 use sync_server::{open, router, Settings};
@@ -96,6 +95,13 @@ struct Args {
     /// there (an address a sync run gives an item wins).
     #[arg(long, env = "SYNC_SERVER_SOURCE_URLS")]
     source_urls: Option<String>,
+    /// A header a portal's proxy names the user with (e.g. X-Portal-User): taken only from
+    /// `--trusted-proxies`, and then every write must carry it.
+    #[arg(long, env = "SYNC_SERVER_ACTOR_HEADER", requires = "trusted_proxies")]
+    actor_header: Option<String>,
+    /// The portal proxy's addresses or networks, comma-separated (10.0.0.0/8,127.0.0.1).
+    #[arg(long, env = "SYNC_SERVER_TRUSTED_PROXIES")]
+    trusted_proxies: Option<String>,
     /// Days the items' history is kept.
     #[arg(long, env = "SYNC_SERVER_HISTORY_DAYS", default_value_t = 365)]
     history_days: u32,
@@ -158,9 +164,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .json()
         .with_env_filter(filter("info,tower_http=info"))
         .init();
-    let state = open(&settings(&args)?).await?;
+    let state = std::sync::Arc::new(open(&settings(&args)?).await?);
     let (db, gauges, events) = (state.db.clone(), state.gauges.clone(), state.events.clone());
-    let expiry = tokio::spawn(expire(db.clone(), args.key_ttl_hours, args.history_days));
+    let expiry = tokio::spawn(expire(state.clone(), args.key_ttl_hours, args.history_days));
     let app = router(state, &args.cors_origins);
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let limits = Limits {
@@ -200,6 +206,13 @@ fn settings(args: &Args) -> Result<Settings, Box<dyn std::error::Error>> {
             tokens.extend(parse_tokens(args.tokens.as_deref().unwrap_or_default())?);
             tokens
         },
+        trusted_header: match &args.actor_header {
+            Some(header) => Some(TrustedHeader::parse(
+                header,
+                args.trusted_proxies.as_deref().unwrap_or_default(),
+            )?),
+            None => None,
+        },
         fault_injection: args.fault_injection,
         hostile_names: match &args.hostile_names {
             Some(path) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
@@ -219,25 +232,23 @@ fn redacted(url: &str) -> String {
 }
 
 /// Every ten minutes, in a task of its own (requests do not wait for it): forgets idempotency
-/// keys older than `hours`, and history older than `days`.
-async fn expire(db: Db, hours: u32, days: u32) {
+/// keys older than `hours`, and the items' history and the sync logs older than `days`.
+async fn expire(state: std::sync::Arc<sync_server::AppState>, hours: u32, days: u32) {
     let mut every = tokio::time::interval(Duration::from_secs(600));
     loop {
         every.tick().await;
         let now = chrono::Utc::now();
         let before = now.timestamp() - i64::from(hours) * 3600;
-        match db.expire_keys(before).await {
+        match state.db.expire_keys(before).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(n, "idempotency keys expired"),
             Err(error) => tracing::warn!(%error, "could not expire idempotency keys"),
         }
-        match db
-            .trim_history(now - chrono::Duration::days(i64::from(days)))
-            .await
-        {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(n, days, "history entries past retention removed"),
-            Err(error) => tracing::warn!(%error, "could not trim the history"),
+        let oldest = now - chrono::Duration::days(i64::from(days));
+        match state.retain(oldest).await {
+            Ok((0, 0)) => {}
+            Ok((history, logs)) => tracing::info!(history, logs, days, "past retention: removed"),
+            Err(error) => tracing::warn!(%error, "could not apply the retention"),
         }
     }
 }

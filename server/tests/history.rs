@@ -1,6 +1,7 @@
 //! Who changed what, on SQLite and PostgreSQL: each named token's writes are recorded under its
 //! holder's name, newest first, in pages; a sync run is recorded under whoever posted it; an
-//! unknown token writes nothing; history past retention is trimmed.
+//! unknown token writes nothing; behind a portal's proxy a trusted header names the user, and a
+//! write that does not is refused; history and logs past retention are trimmed.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -176,5 +177,92 @@ async fn without_tokens_writes_are_recorded_as_anonymous() {
         let path = format!("/api/v1/items/{}/history", item["id"]);
         let page = call(&app, get(&path)).await.1;
         assert_eq!(page["entries"][0]["actor"], "Anonymous", "{db}: {page}");
+    }
+}
+
+/// A request as it arrives from `peer`.
+fn from(mut request: Request<Body>, peer: &str) -> Request<Body> {
+    let addr: std::net::SocketAddr = format!("{peer}:50000").parse().unwrap();
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(addr));
+    request
+}
+
+#[tokio::test]
+async fn a_trusted_proxy_names_the_user_and_a_write_that_names_no_one_is_refused() {
+    use sync_server::http::actor::TrustedHeader;
+    for db in databases().await {
+        let settings = Settings {
+            database: db.clone(),
+            demo: Some(60),
+            tokens: parse_tokens("tok-portal Portal").unwrap(),
+            trusted_header: Some(TrustedHeader::parse("X-Portal-User", "10.0.0.0/8, ::1").unwrap()),
+            ..Default::default()
+        };
+        let state = std::sync::Arc::new(open(&settings).await.unwrap());
+        let app = router(state.clone(), &["*".to_owned()]);
+        let named = |request: Request<Body>, peer: &str, user: Option<&str>| {
+            let mut request = from(as_user(request, "tok-portal"), peer);
+            if let Some(user) = user {
+                request
+                    .headers_mut()
+                    .insert("x-portal-user", user.parse().unwrap());
+            }
+            request
+        };
+        // Reads need no name.
+        let (_, clients, _) = call(
+            &app,
+            named(get("/api/v1/integrations/0/clients"), "192.168.1.9", None),
+        )
+        .await;
+        let path = format!(
+            "/api/v1/integrations/0/clients/{}/items?status=matched&limit=1",
+            clients[0]["id"]
+        );
+        let item = call(&app, named(get(&path), "192.168.1.9", None)).await.1["items"][0].clone();
+        let exclude = format!("/api/v1/items/{}/exclude", item["id"]);
+        let body = json!({"version": item["version"]});
+        for (peer, user) in [
+            ("192.168.1.9", Some("Mallory")),
+            ("10.4.4.4", None),
+            ("10.4.4.4", Some(" ")),
+        ] {
+            let request = named(support::post(&exclude, body.clone(), None), peer, user);
+            let (status, problem, _) = call(&app, request).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{db}: {peer} {user:?}");
+            assert_eq!(problem["type"], "urn:sync-overview:problem:actor-unknown");
+        }
+        let request = named(
+            support::post(&exclude, body, None),
+            "10.4.4.4",
+            Some("Cleo Ávila"),
+        );
+        let (status, excluded, _) = call(&app, request).await;
+        assert_eq!(status, StatusCode::OK, "{db}: {excluded}");
+        let path = format!("/api/v1/items/{}/history", item["id"]);
+        let page = call(&app, named(get(&path), "192.168.1.9", None)).await.1;
+        assert_eq!(page["total"], 1, "{db}: the refused writes changed nothing");
+        assert_eq!(page["entries"][0]["actor"], "Cleo Ávila", "{db}");
+
+        // Retention takes the history and the logs, from the database and from memory.
+        let logs = "/api/v1/integrations/0/logs?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+        assert!(!call(&app, named(get(logs), "10.4.4.4", None))
+            .await
+            .1
+            .as_array()
+            .unwrap()
+            .is_empty());
+        let (history, removed) = state
+            .retain(chrono::Utc::now() + chrono::Duration::seconds(1))
+            .await
+            .unwrap();
+        assert!(history >= 1 && removed >= 1, "{db}: {history} {removed}");
+        assert_eq!(
+            call(&app, named(get(logs), "10.4.4.4", None)).await.1,
+            json!([]),
+            "{db}"
+        );
     }
 }

@@ -264,6 +264,17 @@ impl Store {
         Ok(list.iter().rev().cloned().collect())
     }
 
+    /// Forgets the log entries written before `time` (retention); returns how many.
+    pub fn trim_logs(&mut self, time: DateTime<Utc>) -> usize {
+        self.logs
+            .iter_mut()
+            .map(|list| {
+                list.drain(..list.partition_point(|e| e.time < time))
+                    .count()
+            })
+            .sum()
+    }
+
     /// The integration's log entries written in `[from, to)`, oldest first.
     pub(crate) fn logs_between(
         &self,

@@ -1,4 +1,5 @@
-//! The items' history as stored: a page of one item's entries, newest first, and retention.
+//! The items' history as stored: a page of one item's entries, newest first; and retention, of
+//! the history and of the sync logs.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -49,6 +50,15 @@ impl Db {
             records: Vec::new(),
             total: number(&total, "n")?,
         })
+    }
+
+    /// Removes the sync log lines written before `time` (retention); returns how many.
+    pub async fn trim_logs(&self, time: DateTime<Utc>) -> Result<u64, DbError> {
+        let done = sqlx::query("DELETE FROM logs WHERE time < $1")
+            .bind(time.to_rfc3339())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     /// Removes the history entries made before `time` (retention); returns how many.

@@ -71,6 +71,18 @@ impl Problem {
         )
     }
 
+    /// 403: a write that does not say who makes it, where the server needs to know.
+    pub fn actor_unknown(header: &str) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "urn:sync-overview:problem:actor-unknown",
+            "Who makes this change is not known",
+            format!(
+                "A change must name its user in the {header} header, sent by the portal's trusted                  proxy; nothing was changed."
+            ),
+        )
+    }
+
     /// 404: what was asked for does not exist.
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(

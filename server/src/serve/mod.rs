@@ -15,13 +15,17 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::ConnectInfo;
+use axum::http::Request;
 use axum::Router;
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, TryAcquireError};
+use tower::ServiceExt;
 
 use crate::serve::gauges::{Gauge, Gauges};
 use crate::serve::waiting::Waiting;
@@ -87,9 +91,9 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(error) => {
                     // Out of file descriptors, say: a waiting connection makes room, or, if none
                     // waits, the ones in flight are given a moment to close.
@@ -118,6 +122,11 @@ pub async fn serve(
             drop((place, idle));
             if started {
                 let _ = stream.set_nodelay(true);
+                // The peer's address, for the handlers that trust a proxy's header.
+                let app = app.map_request(move |mut request: Request<Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(peer));
+                    request
+                });
                 let service = TowerToHyperService::new(app);
                 let _ = watcher
                     .watch(http.serve_connection(TokioIo::new(stream), service))

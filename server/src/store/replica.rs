@@ -112,6 +112,11 @@ impl Replica {
         Ok(())
     }
 
+    /// Forgets the sync log lines written before `time` (retention).
+    pub async fn trim_logs(&self, time: chrono::DateTime<chrono::Utc>) {
+        self.store.write().await.trim_logs(time);
+    }
+
     /// The store, for a run to work on a copy of it, the turn held.
     pub(crate) async fn store(&self) -> RwLockReadGuard<'_, Store> {
         self.store.read().await
