@@ -19,6 +19,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startApiServer } from '../e2e/support/api-server.mjs';
 import { openLargeClient } from '../e2e/support/app.mjs';
+import { FIRST_ROW, HISTORY_SCRIPT, JOURNAL_SCRIPT, LOGS_SCRIPT, historyOverHttp, logsOverHttp } from './history-logs.mjs';
 import { DIST, serve } from '../e2e/support/server.mjs';
 
 const arg = (name, fallback) => {
@@ -31,6 +32,8 @@ const HTTP = !process.argv.includes('--no-http');
 const KEYSTROKES = Number(arg('keystrokes', '30'));
 const ACTIONS = Number(arg('actions', '15'));
 const LOADS = Math.max(1, Number(arg('loads', '5')));
+/** The demo data's seed (sync-core's default), which names the mock store's journal. */
+const DEMO_SEED = 2026;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const pct = (xs, p) => {
@@ -288,7 +291,14 @@ async function measureApp(browser, url, size) {
   const mem = await memory(page);
   const bulk = await page.evaluate(BULK_SCRIPT);
   const rules = await page.evaluate(RULE_PREVIEW_SCRIPT);
-  const result = { firstRows, longest, keys, typing, actions, memory: mem, bulk, rules };
+  // History at 1,000 entries: appended to the journal as another tab would, then replayed.
+  const row = await page.evaluate(FIRST_ROW);
+  await page.evaluate(JOURNAL_SCRIPT(`${DEMO_SEED}-${size}`, row.id, row.status));
+  await page.reload();
+  await page.locator('tbody tr:not([aria-hidden])').first().waitFor();
+  await openLargeClient(page, size);
+  const history = await page.evaluate(HISTORY_SCRIPT(5));
+  const result = { firstRows, longest, keys, typing, actions, memory: mem, bulk, rules, history };
   await context.close();
   return result;
 }
@@ -351,8 +361,17 @@ async function measureHttpBulk(browser, url, size) {
     await page.locator('tbody tr:not([aria-hidden])').first().waitFor();
     await openLargeClient(page, size);
     const bulk = await page.evaluate(BULK_SCRIPT);
+    // History at 1,000 entries, and Sync Logs at 100,000 entries (a run that failed 100,000 items).
+    const row = await page.evaluate(FIRST_ROW);
+    await historyOverHttp(api.url, row.id);
+    await logsOverHttp(api.url, 3);
+    await page.reload();
+    await page.locator('tbody tr:not([aria-hidden])').first().waitFor();
+    await openLargeClient(page, size);
+    const history = await page.evaluate(HISTORY_SCRIPT(5));
+    const logs = await page.evaluate(LOGS_SCRIPT(5));
     await context.close();
-    return bulk;
+    return { ...bulk, history, logs };
   } finally {
     await api.stop();
   }
@@ -361,6 +380,7 @@ async function measureHttpBulk(browser, url, size) {
 /** Prints the bulk figures of one backend. */
 function reportBulk(backend, bulk) {
   if (!bulk) return;
+  reportHistoryLogs(backend, bulk);
   const { items, select, exclude, undo } = bulk;
   const long = (t) => (t > 0 ? ms(t) : 'none over 50 ms');
   console.log(`  bulk on the ${backend}, the app only (the floor page has none), ${items} items:`);
@@ -371,6 +391,13 @@ function reportBulk(backend, bulk) {
   ]) {
     console.log(`    ${label.padEnd(46)} ${ms(step.took).padEnd(12)} longest task ${long(step.longest)}`);
   }
+}
+
+/** Prints the History and Sync Logs figures of one backend, when measured. */
+function reportHistoryLogs(backend, { history, logs }) {
+  const line = (label, xs) => console.log(`  ${label.padEnd(62)} p50 ${ms(pct(xs, 50))}  max ${ms(Math.max(...xs))}`);
+  if (history?.length) line(`History of an item (${history[0].status.trim()}) → painted, ${backend}`, history.map((h) => h.took));
+  if (logs) line(`Sync Logs, ${logs.total.trim()}: text typed → painted, ${backend}`, logs.times);
 }
 
 function report(size, app, floor) {
@@ -407,6 +434,7 @@ function report(size, app, floor) {
     `  ${'memory after the run: JS heap / wasm'.padEnd(48)} ${`${mb(app.memory.heap)} / ${mb(app.memory.wasm)}`.padEnd(28)} ${mb(floor.memory.heap).padEnd(28)} ${ratio(app.memory.heap + (app.memory.wasm ?? 0), floor.memory.heap)}`,
   );
   reportBulk('mock store', app.bulk);
+  reportHistoryLogs('mock store', { history: app.history });
   if (app.rules) {
     console.log(
       `  rule preview, pattern typed → count painted (${app.rules.length}), the app only: p50 ${ms(pct(app.rules, 50))}  p95 ${ms(pct(app.rules, 95))}  max ${ms(Math.max(...app.rules))}`,

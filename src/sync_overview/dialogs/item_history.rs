@@ -14,8 +14,11 @@ use crate::ui::format::{exact, grouped};
 use crate::ui::load_error::LoadError;
 use crate::ui::modal::Modal;
 
-/// The most entries the dialog shows.
+/// The entries the dialog shows at first, and adds with each Show older.
 const SHOWN: u32 = 100;
+
+/// The most entries it shows (a server's largest page).
+const MOST: u32 = 1_000;
 
 /// The history of `item`; `on_done` gets what to tell the user after a revert.
 #[component]
@@ -30,12 +33,23 @@ pub fn ItemHistory(
     let api = use_api();
     let screen = use_screen();
     let id = item.id;
-    let input = Memo::new(move |_| id);
-    let page = Fetch::new(input, move |id| {
+    let shown = RwSignal::new(SHOWN);
+    let input = Memo::new(move |_| (id, shown.get()));
+    let page = Fetch::new(input, move |(id, limit)| {
         let api = api.get();
         screen.changes().track();
-        async move { api.history(id, None, SHOWN).await }
+        async move { api.history(id, None, limit).await }
     });
+    let more = move || {
+        let total = page.with_latest(|p| p.map_or(0, |p| p.total));
+        (total > shown.get() && shown.get() < MOST).then(|| {
+            view! {
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n = (*n + SHOWN).min(MOST))>
+                    "Show older"
+                </button>
+            }
+        })
+    };
     let submission = Submission::new(item.clone(), on_close);
     let current = (item.status, item.record.as_ref().map(|r| r.id));
     let name = item.name.clone();
@@ -75,6 +89,7 @@ pub fn ItemHistory(
                     .map(|message| view! { <p class="form-error" role="alert">{message}</p> })
             }}
             <div class="modal-actions">
+                {more}
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
                     "Close"
                 </button>
