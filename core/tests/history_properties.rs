@@ -200,7 +200,7 @@ proptest! {
             }
         }
         for it in store.items_raw() {
-            let page = history.page(it.id, None, usize::MAX);
+            let page = history.page(it.id, &it.name, None, usize::MAX);
             prop_assert_eq!(page.total as usize, page.entries.len());
             // Replayed from the first entry (oldest), each from the state the one before left.
             let mut state = start.get(it.id.index()).cloned();
@@ -223,6 +223,7 @@ fn pages_are_newest_first_and_trimmed_by_age_and_count() {
     let mut history = History::default();
     let at = |m: i64| Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap() + Duration::minutes(m);
     let one = ItemId(0);
+    let name = store.items_raw()[0].name.clone();
     for m in 0..10 {
         let stamp = Stamp {
             seq: 0,
@@ -239,23 +240,23 @@ fn pages_are_newest_first_and_trimmed_by_age_and_count() {
         };
         history.apply(&mut store, &action, None, &stamp).unwrap();
     }
-    let first = history.page(one, None, 4);
+    let first = history.page(one, &name, None, 4);
     assert_eq!(first.total, 10);
     assert_eq!(
         first.entries.iter().map(|e| e.time).collect::<Vec<_>>(),
         vec![at(9), at(8), at(7), at(6)]
     );
-    let second = history.page(one, first.next, 4);
+    let second = history.page(one, &name, first.next, 4);
     assert_eq!(second.entries[0].time, at(5));
-    let last = history.page(one, second.next, 4);
+    let last = history.page(one, &name, second.next, 4);
     assert_eq!(
         last.entries.iter().map(|e| e.time).collect::<Vec<_>>(),
         vec![at(1), at(0)]
     );
     assert_eq!(last.next, None);
     history.trim(at(3), 100);
-    assert_eq!(history.page(one, None, 100).total, 7);
+    assert_eq!(history.page(one, &name, None, 100).total, 7);
     history.trim(at(0), 5);
-    let kept = history.page(one, None, 100);
+    let kept = history.page(one, &name, None, 100);
     assert_eq!((kept.total, kept.entries.last().unwrap().time), (5, at(5)));
 }

@@ -1,17 +1,18 @@
 //! Who changed what: every change to an item as an entry of its history (what a technician, a
 //! rule or a sync run did, with the item's state before and after), worked out here so that
-//! both backends record the same. [`History`] keeps entries in memory (the mock store's); a
-//! server keeps them in its database.
+//! both backends record the same. [`History`] keeps them in memory, compactly (the mock
+//! store's); a server keeps them in its database.
 
+mod memory;
 mod record;
 
 use chrono::{DateTime, Utc};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ItemId, RecordId, RuleId, SyncStatus};
 use crate::query::RecordView;
 
+pub use memory::History;
 pub use record::Stamp;
 
 /// An item's state as its history keeps it.
@@ -127,74 +128,4 @@ pub struct HistoryPage {
     pub total: u32,
     /// The `before` of the next (older) page, when there is one.
     pub next: Option<u64>,
-}
-
-/// Every item's history, in memory: entries in the order they were made, indexed by item.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    entries: Vec<HistoryEntry>,
-    /// Per item, the positions of its entries in `entries`, oldest first.
-    of_item: FxHashMap<ItemId, Vec<u32>>,
-    /// Entries dropped from the front of `entries` so far (positions count from there).
-    dropped: u32,
-}
-
-impl History {
-    /// Records entries made after every one recorded so far.
-    pub fn extend(&mut self, entries: impl IntoIterator<Item = HistoryEntry>) {
-        for entry in entries {
-            let position = self.dropped + self.entries.len() as u32;
-            self.of_item.entry(entry.item).or_default().push(position);
-            self.entries.push(entry);
-        }
-    }
-
-    /// How many entries it keeps.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether it keeps none.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Up to `limit` entries of `item`, newest first, older than change `before` when given.
-    pub fn page(&self, item: ItemId, before: Option<u64>, limit: usize) -> HistoryPage {
-        let positions = self.of_item.get(&item).map(Vec::as_slice).unwrap_or(&[]);
-        let entry = |p: &u32| &self.entries[(p - self.dropped) as usize];
-        let end = match before {
-            Some(seq) => positions.partition_point(|p| entry(p).seq < seq),
-            None => positions.len(),
-        };
-        let start = end.saturating_sub(limit);
-        let entries: Vec<HistoryEntry> = positions[start..end]
-            .iter()
-            .rev()
-            .map(entry)
-            .cloned()
-            .collect();
-        HistoryPage {
-            next: (start > 0).then(|| entries.last().map(|e| e.seq)).flatten(),
-            entries,
-            records: Vec::new(),
-            total: positions.len() as u32,
-        }
-    }
-
-    /// Forgets the entries made before `time` (retention), and the oldest beyond `keep`.
-    pub fn trim(&mut self, time: DateTime<Utc>, keep: usize) {
-        let old = self.entries.partition_point(|e| e.time < time);
-        let cut = old.max(self.entries.len().saturating_sub(keep));
-        if cut == 0 {
-            return;
-        }
-        self.entries.drain(..cut);
-        self.dropped += cut as u32;
-        let first = self.dropped;
-        self.of_item.retain(|_, positions| {
-            positions.retain(|&p| p >= first);
-            !positions.is_empty()
-        });
-    }
 }

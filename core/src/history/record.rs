@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{HistoryEntry, Snapshot, What};
+use super::memory::{Common, Kept, State};
+use super::{History, HistoryEntry, Snapshot, What};
 use crate::action::Action;
 use crate::batch::{Batch, BatchOutcome};
 use crate::model::{ItemId, SyncedItem};
@@ -142,7 +143,18 @@ impl Store {
     }
 }
 
-impl super::History {
+impl State {
+    /// An item's state as it stands, its name aside.
+    fn of(item: &SyncedItem) -> Self {
+        Self {
+            status: item.status,
+            record: item.record,
+            missing: item.missing_since.is_some(),
+        }
+    }
+}
+
+impl History {
     /// Applies an action to the store (as [`Store::apply`]) and records its entry, as change
     /// number [`Store::head`] + 1 (the stamp's own number is not used).
     pub fn apply(
@@ -157,12 +169,9 @@ impl super::History {
             seq: store.head() + 1,
             ..stamp.clone()
         };
-        self.extend(store.history_of(
-            std::slice::from_ref(&change),
-            What::of_action(action),
-            None,
-            &stamp,
-        ));
+        let common = self.common(&stamp, What::of_action(action), 1);
+        let kept = changed(&common, store, &change);
+        self.keep([kept]);
         store.apply(action, expected_version)
     }
 
@@ -173,7 +182,9 @@ impl super::History {
             seq: store.head() + 1,
             ..stamp.clone()
         };
-        self.extend(store.history_of(&changes, What::of_batch(batch), Some(&outcome), &stamp));
+        let mut common = self.common(&stamp, What::of_batch(batch), changes.len() as u32);
+        common.rule = outcome.rule.as_ref().map(|r| r.id);
+        self.keep(changes.iter().map(|c| changed(&common, store, c)));
         store.make_batch(&changes, &outcome);
         outcome
     }
@@ -187,13 +198,39 @@ impl super::History {
         stamp: &Stamp,
     ) -> Result<RunOutcome, crate::RunProblem> {
         let outcome = store.apply_run(key, run)?;
-        if !outcome.replayed {
-            let stamp = Stamp {
-                seq: store.head(),
-                ..stamp.clone()
-            };
-            self.extend(store.history_of_run(&outcome, &stamp));
+        if outcome.replayed {
+            return Ok(outcome);
         }
+        let diff = &outcome.diff;
+        let stamp = Stamp {
+            seq: store.head(),
+            ..stamp.clone()
+        };
+        let count = (diff.new_items.len() + diff.changed_items.len()) as u32;
+        let mut common = self.common(&stamp, What::Run, count);
+        common.run = Some(self.name(&outcome.summary.run));
+        let items = store.items_raw();
+        let changed = diff.before.iter().map(|(id, before)| {
+            let now = &items[id.index()];
+            let mut kept = common.kept(*id, Some(State::from(before)), State::of(now));
+            kept.renamed_from = (before.name != now.name).then(|| before.name.clone().into());
+            kept
+        });
+        let new =
+            (diff.new_items.iter()).map(|id| common.kept(*id, None, State::of(&items[id.index()])));
+        let kept: Vec<_> = changed.chain(new).collect();
+        self.keep(kept);
         Ok(outcome)
     }
+}
+
+/// The entry of a change worked out (not made yet) on `store`.
+fn changed(common: &Common, store: &Store, change: &Change) -> Kept {
+    let before = State::of(&store.items[change.item.index()]);
+    let after = State {
+        status: change.status,
+        record: change.record,
+        ..before
+    };
+    common.kept(change.item, Some(before), after)
 }

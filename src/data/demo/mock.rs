@@ -151,9 +151,9 @@ impl Backend for MockBackend {
 
     async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage> {
         let store = self.inner.store.borrow();
-        store.item(item)?;
+        let name = store.item(item)?.name;
         let history = self.inner.history.borrow();
-        let mut page = history.page(item, before, limit as usize);
+        let mut page = history.page(item, &name, before, limit as usize);
         page.records = store.history_records(&page.entries);
         Ok(page)
     }
