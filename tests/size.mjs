@@ -26,13 +26,22 @@
 // Measured plus 0.5 kB. The Client drop-down following sync runs (its clients reloaded when
 // Last Synced moves) added 0.4 kB default and 0.8 kB lean on the clean-clone build (350.3 and
 // 253.0 kB); the budgets take it with the same 0.5 kB.
+//
+// Issue 23 took it again, for three features a technician sees: who changed what (the History
+// dialog with Revert to this, its entries read from JSON, and in the mock store the history made
+// again from the journal, whose records now carry when and by whom: about 13 kB default), Sync
+// Logs you can work with (Level, Client and Text filters in the URL, pages, each entry's item a
+// link, Export CSV of the logs: about 11 kB) and Open in <product> (the source record's link,
+// refusing what is not http(s): about 4 kB); keeping the mock store's history compact cost 0.9 kB
+// more (it makes no string for a 100,000-item batch). From 350.3 to 380.1 kB default and from
+// 253.0 to 276.0 kB lean. Measured plus 0.5 kB.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const builds = [
-  { dir: 'dist', name: 'default build (mock store)', budget: 350.8 },
-  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 253.5 },
+  { dir: 'dist', name: 'default build (mock store)', budget: 380.6 },
+  { dir: 'dist-lean', name: 'lean portal build (HTTP only)', budget: 276.5 },
 ];
 
 let over = false;
