@@ -2,10 +2,11 @@
 //! the history and of the sync logs.
 
 use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
 use sqlx::Row;
-use sync_core::{HistoryEntry, HistoryPage, ItemId};
+use sync_core::{HistoryEntry, HistoryPage, ItemId, RecordId, RuleId, Snapshot};
 
-use super::columns::{number, stored};
+use super::columns::{number, optional_number, stored, time, untag};
 use super::error::DbError;
 use super::pool::Db;
 use super::rows::history_time;
@@ -22,8 +23,9 @@ impl Db {
         let item_id = i64::from(item.0);
         let before = before.map(stored).transpose()?.unwrap_or(i64::MAX);
         let rows = sqlx::query(
-            "SELECT seq, entry FROM history WHERE item = $1 AND seq < $2 \
-             ORDER BY seq DESC LIMIT $3",
+            "SELECT seq, time, actor, what, count, rule, run, before_status, before_record, \
+             before_missing, after_status, after_record, after_missing, name, renamed_from \
+             FROM history WHERE item = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3",
         )
         .bind(item_id)
         .bind(before)
@@ -36,11 +38,7 @@ impl Db {
             .await?;
         let mut entries = Vec::with_capacity(rows.len());
         for row in &rows {
-            let text: String = row.try_get("entry")?;
-            let mut entry: HistoryEntry =
-                serde_json::from_str(&text).map_err(|e| DbError::Corrupt(e.to_string()))?;
-            entry.seq = number(row, "seq")?;
-            entries.push(entry);
+            entries.push(entry(item, row)?);
         }
         let more = entries.len() > limit as usize;
         entries.truncate(limit as usize);
@@ -69,4 +67,37 @@ impl Db {
             .await?;
         Ok(done.rows_affected())
     }
+}
+
+/// One history row as its entry.
+fn entry(item: ItemId, row: &AnyRow) -> Result<HistoryEntry, DbError> {
+    let name: String = row.try_get("name")?;
+    let renamed: Option<String> = row.try_get("renamed_from")?;
+    let flag = |column| -> Result<bool, DbError> { Ok(number::<u8>(row, column)? != 0) };
+    let before = match row.try_get::<Option<String>, _>("before_status")? {
+        Some(status) => Some(Snapshot {
+            name: renamed.unwrap_or_else(|| name.clone()),
+            status: untag(&status)?,
+            record: optional_number(row, "before_record")?.map(RecordId),
+            missing: optional_number::<u8>(row, "before_missing")?.is_some_and(|m| m != 0),
+        }),
+        None => None,
+    };
+    Ok(HistoryEntry {
+        item,
+        seq: number(row, "seq")?,
+        time: time(&row.try_get::<String, _>("time")?)?,
+        actor: row.try_get("actor")?,
+        what: untag(&row.try_get::<String, _>("what")?)?,
+        count: number(row, "count")?,
+        rule: optional_number(row, "rule")?.map(RuleId),
+        run: row.try_get("run")?,
+        before,
+        after: Snapshot {
+            status: untag(&row.try_get::<String, _>("after_status")?)?,
+            record: optional_number(row, "after_record")?.map(RecordId),
+            missing: flag("after_missing")?,
+            name,
+        },
+    })
 }

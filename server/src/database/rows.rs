@@ -49,7 +49,18 @@ const HISTORY: &[(&str, Kind)] = &[
     ("item", Number),
     ("time", Text),
     ("actor", Text),
-    ("entry", Text),
+    ("what", Text),
+    ("count", Number),
+    ("rule", Number),
+    ("run", Text),
+    ("before_status", Text),
+    ("before_record", Number),
+    ("before_missing", Number),
+    ("after_status", Text),
+    ("after_record", Number),
+    ("after_missing", Number),
+    ("name", Text),
+    ("renamed_from", Text),
 ];
 
 const LOGS: &[(&str, Kind)] = &[
@@ -271,11 +282,24 @@ impl Db {
         seq: u64,
     ) -> Result<(), DbError> {
         let rows = entries.map(|e| {
+            let before = e.before.as_ref();
+            let renamed = before.filter(|b| b.name != e.after.name).map(|b| &b.name);
             json!([
                 e.item.0,
                 history_time(e.time),
                 e.actor,
-                serde_json::to_string(&e).unwrap_or_default()
+                tag(&e.what),
+                e.count,
+                e.rule.map(|r| r.0),
+                e.run,
+                before.map(|b| tag(&b.status)),
+                before.and_then(|b| b.record).map(|r| r.0),
+                before.map(|b| u8::from(b.missing)),
+                tag(&e.after.status),
+                e.after.record.map(|r| r.0),
+                u8::from(e.after.missing),
+                e.after.name,
+                renamed,
             ])
         });
         self.insert(conn, "history", HISTORY, rows, Some(seq)).await
