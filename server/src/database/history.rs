@@ -23,9 +23,10 @@ impl Db {
         let item_id = i64::from(item.0);
         let before = before.map(stored).transpose()?.unwrap_or(i64::MAX);
         let rows = sqlx::query(
-            "SELECT seq, time, actor, what, count, rule, run, before_status, before_record, \
-             before_missing, after_status, after_record, after_missing, name, renamed_from \
-             FROM history WHERE item = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3",
+            "SELECT h.seq, w.time, w.actor, w.what, w.count, w.rule, w.run, h.state_before, \
+             h.state_after, h.name, h.renamed_from FROM history h \
+             JOIN history_writes w ON w.seq = h.seq \
+             WHERE h.item = $1 AND h.seq < $2 ORDER BY h.seq DESC LIMIT $3",
         )
         .bind(item_id)
         .bind(before)
@@ -59,12 +60,22 @@ impl Db {
         Ok(done.rows_affected())
     }
 
-    /// Removes the history entries made before `time` (retention); returns how many.
+    /// Removes the history entries made before `time` (retention), with their writes; returns
+    /// how many entries.
     pub async fn trim_history(&self, time: DateTime<Utc>) -> Result<u64, DbError> {
-        let done = sqlx::query("DELETE FROM history WHERE time < $1")
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "DELETE FROM history WHERE seq IN \
+             (SELECT seq FROM history_writes WHERE time < $1)",
+        )
+        .bind(history_time(time))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM history_writes WHERE time < $1")
             .bind(history_time(time))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 }
@@ -73,16 +84,11 @@ impl Db {
 fn entry(item: ItemId, row: &AnyRow) -> Result<HistoryEntry, DbError> {
     let name: String = row.try_get("name")?;
     let renamed: Option<String> = row.try_get("renamed_from")?;
-    let flag = |column| -> Result<bool, DbError> { Ok(number::<u8>(row, column)? != 0) };
-    let before = match row.try_get::<Option<String>, _>("before_status")? {
-        Some(status) => Some(Snapshot {
-            name: renamed.unwrap_or_else(|| name.clone()),
-            status: untag(&status)?,
-            record: optional_number(row, "before_record")?.map(RecordId),
-            missing: optional_number::<u8>(row, "before_missing")?.is_some_and(|m| m != 0),
-        }),
+    let before = match row.try_get::<Option<String>, _>("state_before")? {
+        Some(text) => Some(snapshot(&text, renamed.unwrap_or_else(|| name.clone()))?),
         None => None,
     };
+    let after: String = row.try_get("state_after")?;
     Ok(HistoryEntry {
         item,
         seq: number(row, "seq")?,
@@ -93,11 +99,30 @@ fn entry(item: ItemId, row: &AnyRow) -> Result<HistoryEntry, DbError> {
         rule: optional_number(row, "rule")?.map(RuleId),
         run: row.try_get("run")?,
         before,
-        after: Snapshot {
-            status: untag(&row.try_get::<String, _>("after_status")?)?,
-            record: optional_number(row, "after_record")?.map(RecordId),
-            missing: flag("after_missing")?,
-            name,
+        after: snapshot(&after, name)?,
+    })
+}
+
+/// A state as a history row keeps it (`excluded:12:0`), named `name`.
+fn snapshot(text: &str, name: String) -> Result<Snapshot, DbError> {
+    let corrupt = || DbError::Corrupt(format!("history state {text:?}"));
+    let mut parts = text.split(':');
+    let (Some(status), Some(record), Some(missing), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(corrupt());
+    };
+    Ok(Snapshot {
+        name,
+        status: untag(status)?,
+        record: match record {
+            "" => None,
+            id => Some(RecordId(id.parse().map_err(|_| corrupt())?)),
+        },
+        missing: match missing {
+            "0" => false,
+            "1" => true,
+            _ => return Err(corrupt()),
         },
     })
 }
