@@ -21,7 +21,7 @@ async function openLogs(page) {
   const dialog = page.getByRole('dialog', { name: 'Sync Logs' });
   await dialog.getByRole('table').waitFor();
   const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  await dialog.getByLabel('From').fill(month);
+  await dialog.getByLabel('From', { exact: true }).fill(month);
   await settledLogs(dialog);
   return dialog;
 }
@@ -47,7 +47,7 @@ test('level, client and text narrow the Sync Logs, and the filters survive a rel
   await settledLogs(dialog);
   const warnings = await shown(dialog);
   assert.ok(warnings.length > 0 && warnings.every((e) => e.level === 'Warning'), JSON.stringify(warnings.slice(0, 3)));
-  await dialog.getByLabel('Text').fill('NO MATCHING');
+  await dialog.getByLabel('Text', { exact: true }).fill('NO MATCHING');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('logs_text') === 'NO MATCHING');
   await settledLogs(dialog);
   const narrowed = await shown(dialog);
@@ -62,13 +62,13 @@ test('level, client and text narrow the Sync Logs, and the filters survive a rel
   const again = page.getByRole('dialog', { name: 'Sync Logs' });
   await again.getByRole('table').waitFor();
   await settledLogs(again);
-  assert.equal(await again.getByLabel('Text').inputValue(), 'NO MATCHING');
-  assert.equal(await again.getByLabel('Level').inputValue(), 'warning');
+  assert.equal(await again.getByLabel('Text', { exact: true }).inputValue(), 'NO MATCHING');
+  assert.equal(await again.getByLabel('Level', { exact: true }).inputValue(), 'warning');
   assert.deepEqual(await shown(again), narrowed);
   await audit(page, 'in Sync Logs, filtered');
 
   // The client of the first entry's item narrows to its entries (each about an item).
-  const clients = await again.getByLabel('Client').locator('option').allTextContents();
+  const clients = await again.getByLabel('Client', { exact: true }).locator('option').allTextContents();
   assert.equal(clients[0], 'All clients');
   await choose(again, 'Client', clients[1]);
   await settledLogs(again);
@@ -84,7 +84,7 @@ test('level, client and text narrow the Sync Logs, and the filters survive a rel
 test('an entry about an item opens the list on it with its row focused', T, async () => {
   const { page, done } = await visit();
   const dialog = await openLogs(page);
-  await dialog.getByLabel('Text').fill('no matching');
+  await dialog.getByLabel('Text', { exact: true }).fill('no matching');
   await settledLogs(dialog);
   const link = dialog.getByRole('button', { name: /^Show .* in the list$/ }).first();
   const name = (await link.innerText()).trim();

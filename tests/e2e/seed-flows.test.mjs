@@ -36,14 +36,14 @@ test('To view Sync Logs: select the product, View Logs, pick a date range', T, a
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /Autotask/);
   // The default range is the last 7 days.
-  assert.equal(await dialog.getByLabel('From').inputValue(), isoDay(daysAgo(7)));
-  assert.equal(await dialog.getByLabel('To').inputValue(), isoDay(daysAgo(0)));
+  assert.equal(await dialog.getByLabel('From', { exact: true }).inputValue(), isoDay(daysAgo(7)));
+  assert.equal(await dialog.getByLabel('To', { exact: true }).inputValue(), isoDay(daysAgo(0)));
   const logRows = dialog.getByRole('table').locator('tbody tr');
   await logRows.first().waitFor();
   const week = await logRows.count();
   assert.ok(week > 10, `a week of logs has ${week} entries`);
   // 3. Select the Date Range: the logs of that range are shown.
-  await dialog.getByLabel('From').fill(isoDay(daysAgo(1)));
+  await dialog.getByLabel('From', { exact: true }).fill(isoDay(daysAgo(1)));
   await dialog.locator('[role=region][aria-busy="false"]').waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('dialog tbody tr').length < n, week);
   const times = await logRows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('time').dateTime));
@@ -55,11 +55,11 @@ test('To view Sync Logs: select the product, View Logs, pick a date range', T, a
   for (const t of times) assert.ok(new Date(t) >= from, `${t} is before the range`);
   assert.match(await dialog.locator('caption').innerText(), new RegExp(`^${times.length} log entr`));
   // A range with no entries says so.
-  await dialog.getByLabel('From').fill(isoDay(daysAgo(60)));
-  await dialog.getByLabel('To').fill(isoDay(daysAgo(50)));
+  await dialog.getByLabel('From', { exact: true }).fill(isoDay(daysAgo(60)));
+  await dialog.getByLabel('To', { exact: true }).fill(isoDay(daysAgo(50)));
   await dialog.getByText(/No sync log entries between/).waitFor();
   // From after To is refused with a message.
-  await dialog.getByLabel('From').fill(isoDay(daysAgo(1)));
+  await dialog.getByLabel('From', { exact: true }).fill(isoDay(daysAgo(1)));
   await dialog.getByRole('alert').filter({ hasText: 'From must be on or before To.' }).waitFor();
   // Escape closes the window and focus returns to View Logs.
   await page.keyboard.press('Escape');
