@@ -132,16 +132,6 @@ impl History {
         }
     }
 
-    /// How many entries it keeps.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether it keeps none.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Up to `limit` entries of `item`, newest first, older than change `before` when given;
     /// `name` is the item's name now (each entry's names are worked back from it).
     pub fn page(&self, item: ItemId, name: &str, before: Option<u64>, limit: usize) -> HistoryPage {

@@ -60,11 +60,6 @@ impl What {
 }
 
 impl Store {
-    /// An item's state as its history keeps it.
-    pub fn snapshot(&self, item: ItemId) -> Option<Snapshot> {
-        self.items.get(item.index()).map(Snapshot::of)
-    }
-
     /// The entries `changes` (worked out, not made yet) will make: one per item, before and
     /// after. A rule batch's entries name its rule (`outcome`).
     pub fn history_of(
