@@ -168,7 +168,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (db, gauges, events) = (state.db.clone(), state.gauges.clone(), state.events.clone());
     let expiry = tokio::spawn(expire(state.clone(), args.key_ttl_hours, args.history_days));
     let app = router(state, &args.cors_origins);
-    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let listener = sync_server::serve::bind(args.listen)?;
     let limits = Limits {
         first_byte_timeout: Duration::from_secs(args.first_byte_timeout),
         header_timeout: Duration::from_secs(args.header_timeout),
