@@ -166,6 +166,58 @@ async fn a_run_is_recorded_under_whoever_posted_it_and_retention_trims() {
 }
 
 #[tokio::test]
+async fn each_entry_names_the_item_as_it_was_then_worked_back_through_its_renames() {
+    let odd = r#"HH "DC" {01}, \ NULL"#;
+    for db in databases().await {
+        let app = app(&db).await;
+        for (id, name) in [("n1", "HH-DC01"), ("n2", odd), ("n3", "HH-DC03")] {
+            let run = json!({"id": id, "finished": "2026-12-02T06:00:00Z", "clients": [
+                {"source_id": "org-n", "name": "Naming Ltd", "items": [
+                    {"source_id": "d1", "name": name, "type": "configuration"}
+                ]}
+            ]});
+            let path = "/api/v1/integrations/0/sync-runs";
+            let (status, summary, _) = call(&app, post(path, run, "tok-ann")).await;
+            assert_eq!(status, StatusCode::OK, "{db}: {summary}");
+        }
+        let (_, clients, _) = call(
+            &app,
+            as_user(get("/api/v1/integrations/0/clients"), "tok-ann"),
+        )
+        .await;
+        let client = (clients.as_array().unwrap().iter())
+            .find(|c| c["name"] == "Naming Ltd")
+            .unwrap()
+            .clone();
+        let path = format!("/api/v1/integrations/0/clients/{}/items", client["id"]);
+        let item = call(&app, as_user(get(&path), "tok-ann")).await.1["items"][0].clone();
+        let mut names = Vec::new();
+        let mut query = "?limit=1".to_owned();
+        loop {
+            let page = history(&app, &item, &query).await;
+            let entry = &page["entries"][0];
+            names.push((
+                entry["before"]["name"].clone(),
+                entry["after"]["name"].clone(),
+            ));
+            match page["next"].as_u64() {
+                Some(next) => query = format!("?limit=1&before={next}"),
+                None => break,
+            }
+        }
+        assert_eq!(
+            names,
+            [
+                (json!(odd), json!("HH-DC03")),
+                (json!("HH-DC01"), json!(odd)),
+                (Value::Null, json!("HH-DC01")),
+            ],
+            "{db}: newest first, a page at a time"
+        );
+    }
+}
+
+#[tokio::test]
 async fn without_tokens_writes_are_recorded_as_anonymous() {
     for db in databases().await {
         let app = support::app_with(&db, None).await;

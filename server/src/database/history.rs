@@ -8,12 +8,13 @@ use sync_core::{HistoryEntry, HistoryPage, ItemId, RecordId, RuleId, Snapshot};
 
 use super::columns::{number, optional_number, stored, time, untag};
 use super::error::DbError;
+use super::history_rows::history_time;
 use super::pool::Db;
-use super::rows::history_time;
 
 impl Db {
     /// Up to `limit` entries of `item`, newest first, made before change `before` when given;
-    /// the page's records are left for the caller to name.
+    /// the page's records are left for the caller to name. Each entry's names are worked back
+    /// from the item's name now, through the renames.
     pub async fn history(
         &self,
         item: ItemId,
@@ -24,7 +25,7 @@ impl Db {
         let before = before.map(stored).transpose()?.unwrap_or(i64::MAX);
         let rows = sqlx::query(
             "SELECT h.seq, w.time, w.actor, w.what, w.count, w.rule, w.run, h.state_before, \
-             h.state_after, h.name, h.renamed_from FROM history h \
+             h.state_after, h.renamed_from FROM history h \
              JOIN history_writes w ON w.seq = h.seq \
              WHERE h.item = $1 AND h.seq < $2 ORDER BY h.seq DESC LIMIT $3",
         )
@@ -37,9 +38,10 @@ impl Db {
             .bind(item_id)
             .fetch_one(&self.pool)
             .await?;
+        let mut name = self.name_before(item_id, before).await?;
         let mut entries = Vec::with_capacity(rows.len());
         for row in &rows {
-            entries.push(entry(item, row)?);
+            entries.push(entry(item, row, &mut name)?);
         }
         let more = entries.len() > limit as usize;
         entries.truncate(limit as usize);
@@ -48,6 +50,30 @@ impl Db {
             entries,
             records: Vec::new(),
             total: number(&total, "n")?,
+        })
+    }
+
+    /// The name `item` had just before change `before`: its name now, or the name the oldest
+    /// rename since then renamed it from.
+    async fn name_before(&self, item: i64, before: i64) -> Result<String, DbError> {
+        let renamed = sqlx::query(
+            "SELECT renamed_from FROM history WHERE item = $1 AND seq >= $2 \
+             AND renamed_from IS NOT NULL ORDER BY seq LIMIT 1",
+        )
+        .bind(item)
+        .bind(before)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = renamed {
+            return Ok(row.try_get("renamed_from")?);
+        }
+        let now = sqlx::query("SELECT name FROM items WHERE id = $1")
+            .bind(item)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match now {
+            Some(row) => row.try_get("name")?,
+            None => String::new(),
         })
     }
 
@@ -80,12 +106,15 @@ impl Db {
     }
 }
 
-/// One history row as its entry.
-fn entry(item: ItemId, row: &AnyRow) -> Result<HistoryEntry, DbError> {
-    let name: String = row.try_get("name")?;
-    let renamed: Option<String> = row.try_get("renamed_from")?;
+/// One history row as its entry; `name` is the item's name after it, and becomes its name
+/// before it.
+fn entry(item: ItemId, row: &AnyRow, name: &mut String) -> Result<HistoryEntry, DbError> {
+    let after_name = name.clone();
+    if let Some(old) = row.try_get::<Option<String>, _>("renamed_from")? {
+        *name = old;
+    }
     let before = match row.try_get::<Option<String>, _>("state_before")? {
-        Some(text) => Some(snapshot(&text, renamed.unwrap_or_else(|| name.clone()))?),
+        Some(text) => Some(snapshot(&text, name.clone())?),
         None => None,
     };
     let after: String = row.try_get("state_after")?;
@@ -99,7 +128,7 @@ fn entry(item: ItemId, row: &AnyRow) -> Result<HistoryEntry, DbError> {
         rule: optional_number(row, "rule")?.map(RuleId),
         run: row.try_get("run")?,
         before,
-        after: snapshot(&after, name)?,
+        after: snapshot(&after, after_name)?,
     })
 }
 

@@ -4,9 +4,11 @@
 //!
 //! Its parts: [`pool`] connects and migrates, [`dataset`] seeds and loads the whole data set,
 //! [`commit`] commits a write and reads what other replicas committed, [`runs`] saves a
-//! sync run, [`history`] reads and trims the items' history, [`rules`] the exclusion rules, [`notify`] announces a commit to the other replicas, [`rows`] writes many rows a statement, [`dialect`] holds what
-//! differs between SQLite and PostgreSQL, [`columns`] reads and writes the columns with their
-//! types, and [`error`] says why the database failed.
+//! sync run, [`history`] reads and trims the items' history, [`history_rows`] writes it,
+//! [`rules`] the exclusion rules, [`notify`] announces a commit to the other replicas, [`rows`]
+//! writes many rows a statement, [`dialect`] holds what differs between SQLite and PostgreSQL,
+//! [`columns`] reads and writes the columns with their types, and [`error`] says why the database
+//! failed.
 
 mod columns;
 mod commit;
@@ -14,6 +16,7 @@ mod dataset;
 mod dialect;
 mod error;
 mod history;
+mod history_rows;
 mod notify;
 mod pool;
 mod rows;

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
-use sync_core::{HistoryEntry, Integration, LogEntry, PortalRecord, Snapshot, SyncedItem};
+use sync_core::{Integration, LogEntry, PortalRecord, SyncedItem};
 
 use super::columns::{stored, tag};
 use super::dialect::ROWS_PER_UPDATE;
@@ -43,14 +43,6 @@ const RECORDS: &[(&str, Kind)] = &[
     ("name", Text),
     ("disabled", Number),
     ("portal_key", Text),
-];
-
-const HISTORY: &[(&str, Kind)] = &[
-    ("item", Number),
-    ("state_before", Text),
-    ("state_after", Text),
-    ("name", Text),
-    ("renamed_from", Text),
 ];
 
 const LOGS: &[(&str, Kind)] = &[
@@ -262,60 +254,4 @@ impl Db {
         });
         self.insert(conn, "logs", LOGS, rows, None).await
     }
-
-    /// Appends a write's history entries (all of change number `seq`; their own number is not
-    /// used): what they share as one row of `history_writes`, each item's states as one row of
-    /// `history`.
-    pub(super) async fn insert_history(
-        &self,
-        conn: &mut AnyConnection,
-        entries: impl Iterator<Item = HistoryEntry>,
-        seq: u64,
-    ) -> Result<(), DbError> {
-        let mut entries = entries.peekable();
-        let Some(first) = entries.peek() else {
-            return Ok(());
-        };
-        sqlx::query(
-            "INSERT INTO history_writes (seq, time, actor, what, count, rule, run) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(stored(seq)?)
-        .bind(history_time(first.time))
-        .bind(&first.actor)
-        .bind(tag(&first.what))
-        .bind(i64::from(first.count))
-        .bind(first.rule.map(|r| i64::from(r.0)))
-        .bind(&first.run)
-        .execute(&mut *conn)
-        .await?;
-        let rows = entries.map(|e| {
-            let before = e.before.as_ref();
-            let renamed = before.filter(|b| b.name != e.after.name).map(|b| &b.name);
-            json!([
-                e.item.0,
-                before.map(state),
-                state(&e.after),
-                e.after.name,
-                renamed,
-            ])
-        });
-        self.insert(conn, "history", HISTORY, rows, Some(seq)).await
-    }
-}
-
-/// An item's state as a history row keeps it: `status:record:missing` (`excluded:12:0`, or
-/// `not-synced::0` without a record).
-fn state(snapshot: &Snapshot) -> String {
-    let record = snapshot.record.map(|r| r.0.to_string()).unwrap_or_default();
-    format!(
-        "{}:{record}:{}",
-        tag(&snapshot.status),
-        u8::from(snapshot.missing)
-    )
-}
-
-/// A history entry's time as stored: RFC 3339 with milliseconds, in UTC (`Z`).
-pub(super) fn history_time(time: chrono::DateTime<chrono::Utc>) -> String {
-    time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
