@@ -78,6 +78,7 @@ test('A rule by type alone, deleted: its items stay excluded, and a rule naming 
   const session = await visit();
   const { page } = session;
   await tilesReady(page);
+  const before = await tiles(page);
   const dialog = await openRules(page);
   await dialog.getByLabel('Name pattern').fill('   ');
   assert.match(await dialog.getByRole('status').filter({ hasText: /Give a name pattern/ }).innerText(), /a type, or both/);
@@ -91,7 +92,9 @@ test('A rule by type alone, deleted: its items stay excluded, and a rule naming 
   await dialog.getByRole('button', { name: 'Save rule' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: /^Rule saved \(type / }).waitFor();
-  const excluded = (await tiles(page)).excluded;
+  // The message comes with the write's answer; the tiles follow when they have reloaded.
+  const excluded = before.excluded + count;
+  await until(() => tiles(page), (t) => t.excluded === excluded, { what: `${count} more excluded` });
 
   const again = await openRules(page);
   await again.getByText('also disables their records').waitFor();
