@@ -12,6 +12,9 @@ import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
+// The app's version, from its Cargo.toml (the [package] table comes first).
+const version = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8').match(/^version = "([^"]+)"/m)?.[1];
+if (!version) throw new Error('no version in Cargo.toml');
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 const files = readdirSync(dir);
 const glue = files.find((f) => /^sync-overview-[0-9a-f]+\.js$/.test(f));
@@ -23,11 +26,13 @@ if (!glue || !wasm || !css) throw new Error(`no wasm-bindgen output or styleshee
 const minify = (code, loader) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
 writeFileSync(join(dir, glue), minify(shortenNames(join(dir, wasm), readFileSync(join(dir, glue), 'utf8')), 'js'));
 writeFileSync(join(dir, css), minify(readFileSync(join(dir, css), 'utf8'), 'css'));
+writeFileSync(join(dir, 'config-check.js'), minify(readFileSync(join(dir, 'config-check.js'), 'utf8'), 'js'));
 
 writeFileSync(
   join(dir, 'embed.js'),
   `// Sync Overview's module entry: import { mount } from '<where the app is served>/embed.js'.
 import init, { mount as mountApp } from './${glue}';
+import { clearProblems, problems, problemsError, showProblems, updateProblems } from './config-check.js';
 
 let started;
 
@@ -44,18 +49,164 @@ function fetchModule(url) {
   return url.origin === location.origin ? fetch(url, { mode: 'no-cors', credentials: 'include' }) : fetch(url);
 }
 
+/** This build's version. */
+export const version = '${version}';
+
 /**
- * Shows Sync Overview inside \`element\`. \`config\` takes backend, api, token, portal, timeout,
- * integration, client, filter, type, status, sort, order and demo; without it, the page's
- * \`window.syncOverviewConfig\` or, standalone, its URL. Resolves to a handle with \`unmount()\`.
+ * Shows Sync Overview inside \`element\`. \`config\` takes the settings the README lists; without
+ * it, the page's \`window.syncOverviewConfig\` or, standalone, its URL. A configuration with
+ * problems rejects with an Error listing them all (\`error.problems\`), and the element says
+ * what is wrong. Resolves to a handle: \`unmount()\`, \`update(partial)\` (integration, client,
+ * filters, theme, locale, token or api, without a remount; throws on a problem), \`on(name, fn)\`
+ * (the app's events, by short name; returns a function that stops listening).
  */
 export async function mount(element, config) {
   if (!(element instanceof HTMLElement)) throw new TypeError('mount(element, config): element must be an HTMLElement');
+  // Checked before the WebAssembly is fetched: a wrong configuration is told at once.
+  clearProblems(element);
+  const given = config ?? window.syncOverviewConfig;
+  const found = given === undefined || given === null ? [] : problems(given);
+  if (found.length) {
+    showProblems(element, found);
+    throw problemsError(found);
+  }
   await instance();
   const app = mountApp(element, config ?? undefined, new URL('./${css}', import.meta.url).href);
-  return { unmount: () => app.unmount() };
+  let mounted = true;
+  return {
+    unmount() {
+      mounted = false;
+      app.unmount();
+    },
+    update(partial) {
+      const found = mounted ? updateProblems(partial, { backend: app.backend, api: app.api }) : ['the app was unmounted: mount it again'];
+      if (found.length) throw problemsError(found);
+      app.update(partial);
+    },
+    on(name, fn) {
+      const listener = (event) => fn(event.detail);
+      element.addEventListener(\`sync-overview:\${name}\`, listener);
+      return () => element.removeEventListener(\`sync-overview:\${name}\`, listener);
+    },
+  };
 }
 `,
+);
+
+// The opt-in custom element, over embed.js (a page that does not import it pays nothing for it).
+writeFileSync(
+  join(dir, 'element.js'),
+  minify(
+    `// <sync-overview>: Sync Overview as a custom element. import '<where the app is served>/element.js'.
+import { mount, version } from './embed.js';
+import { needsRemount } from './config-check.js';
+
+export { version };
+
+/** The attributes: each a configuration key of the same name. */
+const ATTRIBUTES = ['backend', 'api', 'integration', 'client', 'theme', 'locale', 'portal'];
+
+/**
+ * The app in the element's own (light) DOM, so that the page's accessibility tools, tests and
+ * find-in-page see it as part of the page. Mounted when connected, unmounted when disconnected.
+ * The token is a property (token, or getToken), never an attribute, so it stays out
+ * of the markup.
+ */
+export class SyncOverviewElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #app = null;
+  #mounting = null;
+  #token;
+  #getToken;
+
+  /** The running app's handle (update, on, unmount), once mounted. */
+  get app() {
+    return this.#app;
+  }
+
+  get token() {
+    return this.#token;
+  }
+
+  set token(token) {
+    this.#token = token;
+    if (this.#app) this.#update({ token });
+  }
+
+  get getToken() {
+    return this.#getToken;
+  }
+
+  /** Taken when the app mounts (set it before connecting the element). */
+  set getToken(getToken) {
+    this.#getToken = getToken;
+  }
+
+  connectedCallback() {
+    if (!this.style.display) this.style.display = 'block';
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || (!this.#app && !this.#mounting)) return;
+    if (this.#app && !needsRemount(name) && value !== null) this.#update({ [name]: value });
+    else {
+      this.#stop();
+      this.#start();
+    }
+  }
+
+  #config() {
+    const config = {};
+    for (const name of ATTRIBUTES) if (this.hasAttribute(name)) config[name] = this.getAttribute(name);
+    if (this.#token !== undefined) config.token = this.#token;
+    if (this.#getToken !== undefined) config.getToken = this.#getToken;
+    return config;
+  }
+
+  async #start() {
+    const mounting = mount(this, this.#config());
+    this.#mounting = mounting;
+    try {
+      const app = await mounting;
+      if (this.#mounting !== mounting || !this.isConnected) return app.unmount();
+      this.#app = app;
+    } catch (error) {
+      if (this.#mounting === mounting) this.#failed(error);
+    } finally {
+      if (this.#mounting === mounting) this.#mounting = null;
+    }
+  }
+
+  #stop() {
+    this.#mounting = null;
+    this.#app?.unmount();
+    this.#app = null;
+  }
+
+  #update(partial) {
+    try {
+      this.#app.update(partial);
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  /** A configuration the app refused: the element fires sync-overview:error (type config). */
+  #failed(error) {
+    const detail = { type: 'config', message: error.message, problems: error.problems ?? [] };
+    this.dispatchEvent(new CustomEvent('sync-overview:error', { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('sync-overview')) customElements.define('sync-overview', SyncOverviewElement);
+`,
+    'js',
+  ),
 );
 
 const index = join(dir, 'index.html');

@@ -65,6 +65,12 @@ wasm_lane=""
 cat "$wasm_log"
 [ "$wasm_status" -eq 0 ] || { echo "the browser half failed (exit $wasm_status): see above" >&2; exit "$wasm_status"; }
 
+step "embed.d.ts: the host example type-checks, and its mistakes are caught (tsc --noEmit)"
+npx --no-install tsc -p tests/types
+
+step "the configuration check embed.js runs before the app loads (node:test)"
+node --test tests/unit/
+
 step "end-to-end tests on the mock store (Playwright + Chromium)"
 node --test --test-concurrency=2 tests/e2e/
 

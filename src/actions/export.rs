@@ -115,18 +115,19 @@ mod tests {
             item("Smith, \"Jo\"", Some("+1 555")),
             item("line\nbreak", None),
         ]);
-        let lines: Vec<&str> = out.split('\n').collect();
+        let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(lines[0], "Name,Source ID,Type,Status,Matched record");
         assert_eq!(
             lines[1],
             "\"Smith, \"\"Jo\"\"\",\"'=HYPERLINK(\"\"x\"\")\",Device,Matched,'+1 555"
         );
-        assert_eq!(lines[2], "\"line");
-        assert!(lines[3].starts_with("break\","));
+        // A line break inside a quoted field stays as it was; records end with CRLF.
+        assert!(lines[2].starts_with("\"line\nbreak\","));
+        assert_eq!(lines[3], "");
     }
 
     #[wasm_bindgen_test]
     fn an_empty_list_is_its_header() {
-        assert_eq!(csv(&[]), "Name,Source ID,Type,Status,Matched record\n");
+        assert_eq!(csv(&[]), "Name,Source ID,Type,Status,Matched record\r\n");
     }
 }

@@ -8,6 +8,7 @@ use sync_core::ItemId;
 
 use crate::actions::bulk::{Left, Summary};
 use crate::actions::undo_offer::UndoOffer;
+use crate::app::host_events::{use_host_events, HostEvents};
 use crate::state::announcer::Announcer;
 use crate::state::changes::DataChanges;
 use crate::state::row_focus::RowFocus;
@@ -19,18 +20,21 @@ pub struct Screen {
     changes: DataChanges,
     focus: RowFocus,
     undo: UndoOffer,
+    /// What the page the app is embedded in hears.
+    host: HostEvents,
     /// The items the latest batch left as they were, each with why (shown on request).
     left: RwSignal<Vec<Left>>,
 }
 
 impl Screen {
-    /// Nothing said, offered or left yet.
+    /// Nothing said, offered or left yet; the host page hears of changes and failures.
     pub fn new() -> Self {
         Self {
             announcer: Announcer::new(),
             changes: DataChanges::new(),
             focus: RowFocus::new(),
             undo: UndoOffer::new(),
+            host: use_host_events(),
             left: RwSignal::new(Vec::new()),
         }
     }
@@ -50,6 +54,13 @@ impl Screen {
 
     /// Tells the user that something they did failed (and changed nothing).
     pub fn failed(&self, message: String) {
+        self.failed_as("failed", message);
+    }
+
+    /// Tells the user that something they did failed, of `kind` (the host's `error` event's
+    /// `type`: `stale` when someone changed the item meanwhile).
+    pub fn failed_as(&self, kind: &str, message: String) {
+        self.host.error(kind, &message);
         self.undo.withdraw();
         self.left.set(Vec::new());
         self.announcer.fail(message);
@@ -63,6 +74,11 @@ impl Screen {
     /// Asks for `item`'s row to take focus back once the list shows it again.
     pub fn focus_row(&self, item: ItemId) {
         self.focus.focus_row(item);
+    }
+
+    /// What the host page hears.
+    pub fn host(&self) -> HostEvents {
+        self.host
     }
 
     /// The pending request for a row to take focus, taken (by the list).

@@ -1,7 +1,7 @@
 //! The one path every write takes: the backend call with the version the screen read and an
 //! idempotency key, then, when it fails, what the screen says and reloads.
 
-use sync_core::{Action, ItemView};
+use sync_core::{Action, ItemId, ItemView, What};
 
 use crate::actions::bulk::{Plan, Summary};
 use crate::actions::screen::Screen;
@@ -29,12 +29,19 @@ pub async fn write(
     let reload = || {
         screen.changes().bump();
     };
+    let what = What::of_action(&action);
     match api.get().apply(action, version, key).await {
-        Ok(changed) => Ok(changed),
+        Ok(changed) => {
+            screen
+                .host()
+                .change(what, 1, Some(vec![changed.id.0]), Some(changed.status));
+            Ok(changed)
+        }
         Err(BackendError::Stale(message)) => {
-            screen.failed(format!(
-                "{message} Nothing was saved: check the item and try again."
-            ));
+            screen.failed_as(
+                "stale",
+                format!("{message} Nothing was saved: check the item and try again."),
+            );
             reload();
             Err(Refusal::Stale)
         }
@@ -69,7 +76,28 @@ pub async fn write_batch(
     batch: BatchBody,
     key: &str,
 ) -> Result<BatchAnswer, String> {
+    let named = match &batch {
+        BatchBody::Built(built) => Some((
+            What::of_batch(built),
+            built.item_ids(),
+            built.status_after(),
+        )),
+        BatchBody::Json(_) => None,
+    };
     let answer = api.get().apply_batch(batch, key).await;
+    if let Ok(done) = &answer {
+        let (what, ids, status) = named.unwrap_or((What::Restore, None, None));
+        let left: std::collections::HashSet<ItemId> = (done.stale.iter().copied())
+            .chain(done.refused.iter().map(|r| r.0))
+            .collect();
+        let ids = ids.map(|ids| {
+            (ids.into_iter())
+                .filter(|i| !left.contains(i))
+                .map(|i| i.0)
+                .collect()
+        });
+        screen.host().change(what, done.changed, ids, status);
+    }
     if matches!(
         answer,
         Ok(_) | Err(BackendError::Stale(_) | BackendError::NotFound(_))
@@ -98,9 +126,50 @@ pub async fn write_plan(
     Ok(summary)
 }
 
-/// A fresh idempotency key for a write: time and randomness, unique enough per browser.
+/// A fresh idempotency key for a write: a random (version 4) UUID, its 122 random bits from
+/// the browser's `crypto.getRandomValues` through web-sys. (`crypto.randomUUID` would read the
+/// same source, but exists only on https and localhost pages; a portal on plain http is served
+/// too.)
 pub fn new_key() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-    format!("{now:x}-{random:x}")
+    let mut bytes = [0u8; 16];
+    use wasm_bindgen::JsCast;
+    let crypto: web_sys::Crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
+        .expect("the global crypto object (every browser has one)")
+        .unchecked_into();
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .expect("16 random bytes (within getRandomValues' 65,536)");
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_key;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_key_is_a_random_version_4_uuid() {
+        let keys: std::collections::HashSet<String> = (0..1_000).map(|_| new_key()).collect();
+        assert_eq!(keys.len(), 1_000, "no key twice");
+        for key in keys.iter().take(20) {
+            let parts: Vec<&str> = key.split('-').collect();
+            let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+            assert_eq!(lengths, [8, 4, 4, 4, 12], "{key}");
+            assert!(parts[2].starts_with('4'), "version 4: {key}");
+            assert!(
+                matches!(&parts[3][..1], "8" | "9" | "a" | "b"),
+                "variant: {key}"
+            );
+        }
+    }
 }

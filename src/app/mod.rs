@@ -2,6 +2,8 @@
 //! embedding (`embed`).
 
 pub mod embed;
+pub mod host_events;
+pub mod remote;
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -10,12 +12,16 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use sync_core::Progress;
 
+use crate::app::host_events::HostEvents;
+use crate::app::remote::{EmbeddedView, Remote, RemoteSlot};
 use crate::data::fetch::Fetch;
 use crate::data::http::HttpBackend;
+use crate::data::token::TokenCell;
 use crate::data::{Api, Backend, DemoControls};
 use crate::state::config::{BackendChoice, Config};
 use crate::sync_overview::demo::preparing_demo_data::PreparingDemoData;
 use crate::sync_overview::page::SyncOverview;
+use crate::ui::format::set_locale;
 use crate::ui::ids::Ids;
 use crate::ui::reactive::reactive;
 
@@ -27,16 +33,43 @@ use crate::ui::reactive::reactive;
 pub fn App(
     /// The settings (see [`Config::from_url`] and [`Config::from_object`]).
     config: Config,
+    /// The element it is mounted into, which hears its events.
+    #[prop(optional)]
+    host: Option<web_sys::HtmlElement>,
+    /// Where the app hands back what the host may change (`handle.update`).
+    #[prop(optional)]
+    remote_slot: Option<RemoteSlot>,
+    /// The host's `getToken`, which gives fresh tokens.
+    #[prop(optional_no_strip)]
+    get_token: Option<js_sys::Function>,
 ) -> impl IntoView {
+    let events = HostEvents::on(host);
+    provide_context(events);
+    set_locale(config.locale.as_deref());
+    let remote = Remote::new(&config);
+    if let Some(get_token) = get_token {
+        remote.token.fetch_from(get_token);
+    }
+    remote
+        .token
+        .when_needed(Rc::new(move |why: &str| events.auth(why)));
+    if let Some(slot) = remote_slot {
+        slot.replace(Some(remote.clone()));
+    }
+    if let Some(view) = remote.view {
+        provide_context(EmbeddedView(view));
+    }
     provide_context(config.clone());
     provide_context(Ids::new());
-    let (in_url, theme) = (config.view_in_url, config.theme.slug());
+    let (in_url, theme, api) = (config.view_in_url, remote.theme, remote.api);
     let stylesheet = config.stylesheet.clone();
     // Hidden until its stylesheet has loaded (or failed to), so it never shows unstyled.
     let styled = RwSignal::new(stylesheet.is_none());
     let progress = RwSignal::new(None::<Progress>);
-    let opened = Fetch::new(Memo::new(|_| ()), move |()| {
-        let opening = open(config.clone(), progress);
+    // Opened again on another API (`update({ api })`).
+    let token = remote.token.clone();
+    let opened = Fetch::new(Memo::new(move |_| api.get()), move |api| {
+        let opening = open(config.clone(), api, token.clone(), progress);
         async move { Ok(opening.await) }
     });
     let screen = reactive(move || match opened.latest() {
@@ -56,7 +89,7 @@ pub fn App(
         None => view! { <PreparingDemoData progress /> }.into_any(),
     });
     view! {
-        <div class="sync-overview-app" data-theme=theme hidden=move || !styled.get()>
+        <div class="sync-overview-app" data-theme=move || theme.get().slug() hidden=move || !styled.get()>
             {stylesheet
                 .map(|href| {
                     view! {
@@ -80,11 +113,17 @@ struct Opened {
     demo: Option<Rc<dyn DemoControls>>,
 }
 
-/// Opens the configured backend; the mock store reports how far its build got to `progress`.
-async fn open(config: Config, progress: RwSignal<Option<Progress>>) -> Opened {
+/// Opens the configured backend (HTTP: the API at `api`, sending `token`); the mock store reports
+/// how far its build got to `progress`.
+async fn open(
+    config: Config,
+    api: String,
+    token: TokenCell,
+    progress: RwSignal<Option<Progress>>,
+) -> Opened {
     match config.backend {
         BackendChoice::Mock => open_mock(config.demo_size, config.user.clone(), progress).await,
-        BackendChoice::Http { api, token } => Opened {
+        BackendChoice::Http { .. } => Opened {
             backend: Rc::new(HttpBackend::new(
                 &api,
                 token,

@@ -19,6 +19,7 @@ use sync_core::{
 };
 
 use super::live::Live;
+use super::token::TokenCell;
 use super::{Answer, Backend, BackendError, BatchAnswer, BatchBody};
 
 /// The most items the API returns in one page.
@@ -27,7 +28,7 @@ const MAX_LIMIT: u32 = 10_000;
 /// A client of the Sync Overview API at `base` (e.g. `https://portal.example/sync`).
 pub struct HttpBackend {
     base: String,
-    token: Option<String>,
+    token: TokenCell,
     timeout: Duration,
     /// The subscription to the server's change events, once watched.
     live: RefCell<Option<Live>>,
@@ -87,7 +88,7 @@ fn unreadable() -> BackendError {
 impl HttpBackend {
     /// A client of the API at `base`, sending `token` as a bearer token if given, giving up on a
     /// request after `timeout`.
-    pub fn new(base: &str, token: Option<String>, timeout: Duration) -> Self {
+    pub fn new(base: &str, token: TokenCell, timeout: Duration) -> Self {
         Self {
             base: format!("{}/api/v1", base.trim_end_matches('/')),
             token,
@@ -100,26 +101,29 @@ impl HttpBackend {
         format!("{}{path}", self.base)
     }
 
-    /// Reads `path` with `query`, and decodes the answer.
-    async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Answer<T> {
-        decode(&self.exchange(self.read_request(path, query), None).await?)
+    /// The text of a read of `path` with `query`. Not generic over the answer's type: each
+    /// method awaits this one boxed future and decodes after, so none carries a copy of it.
+    fn read<'a>(
+        &'a self,
+        path: &'a str,
+        query: &'a [(&'a str, String)],
+    ) -> LocalBoxFuture<'a, Result<String, BackendError>> {
+        self.exchange(Sent::Read { path, query }, None)
     }
 
-    /// Sends a write: `body` as JSON, under the idempotency `key`, and decodes the answer.
-    async fn post<T: DeserializeOwned>(
-        &self,
-        path: &str,
+    /// The text of the answer to a write to `path`: `body` as JSON, under the idempotency `key`.
+    fn write<'a>(
+        &'a self,
+        path: &'a str,
         body: &WriteBody,
-        key: &str,
-    ) -> Answer<T> {
-        let body = serde_json::to_string(body).map_err(|_| {
-            BackendError::Unavailable("The change could not be written down to send.".to_owned())
-        })?;
-        decode(
-            &self
-                .exchange(self.write_request(path, key), Some(body))
-                .await?,
-        )
+        key: &'a str,
+    ) -> LocalBoxFuture<'a, Result<String, BackendError>> {
+        match serde_json::to_string(body) {
+            Ok(body) => self.exchange(Sent::Write { path, key }, Some(body)),
+            Err(_) => Box::pin(std::future::ready(Err(BackendError::Unavailable(
+                "The change could not be written down to send.".to_owned(),
+            )))),
+        }
     }
 
     /// A read of `path` with `query`.
@@ -134,23 +138,55 @@ impl HttpBackend {
         Request::post(&self.url(path)).header("Idempotency-Key", key)
     }
 
-    /// Sends a request, giving up after the timeout; the text of a successful answer, or the
-    /// failure as a [`BackendError`]. One boxed future for every call, so that no method or type
-    /// of answer carries a copy of its code.
-    fn exchange(
-        &self,
-        request: RequestBuilder,
+    /// Sends the request `sent` describes, giving up after the timeout; the text of a successful
+    /// answer, or the failure as a [`BackendError`]. A token the server refuses (401) is fetched
+    /// afresh from `getToken` and the request sent again (a write under the same idempotency
+    /// key); if that fails too, the host is asked for a token and the request waits for it. One
+    /// boxed future for every call, so that no method or type of answer carries a copy of its
+    /// code.
+    fn exchange<'a>(
+        &'a self,
+        sent: Sent<'a>,
         body: Option<String>,
-    ) -> LocalBoxFuture<'_, Result<String, BackendError>> {
-        Box::pin(self.exchange_inner(request, body))
+    ) -> LocalBoxFuture<'a, Result<String, BackendError>> {
+        Box::pin(async move {
+            let mut token = self.token.get();
+            if token.is_none() && self.token.fetches() {
+                token = self.token.fresh().await;
+            }
+            let (mut refreshed, mut waited) = (false, false);
+            // One call of the exchange: each call site would be a copy of its code.
+            loop {
+                let request = match sent {
+                    Sent::Read { path, query } => self.read_request(path, query),
+                    Sent::Write { path, key } => self.write_request(path, key),
+                };
+                let answer = self.exchange_inner(request, token, body.clone()).await;
+                if waited || !matches!(answer, Err(Refused401)) {
+                    return answer.map_err(Failure::into_error);
+                }
+                token = None;
+                if !refreshed && self.token.fetches() {
+                    refreshed = true;
+                    token = self.token.fresh().await;
+                }
+                if token.is_none() {
+                    waited = true;
+                    token = (self.token)
+                        .wait_for_new("The server refused the API token (HTTP 401): sign in again.")
+                        .await;
+                }
+            }
+        })
     }
 
     async fn exchange_inner(
         &self,
         mut request: RequestBuilder,
+        token: Option<String>,
         body: Option<String>,
-    ) -> Result<String, BackendError> {
-        if let Some(token) = &self.token {
+    ) -> Result<String, Failure> {
+        if let Some(token) = &token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         let abort = web_sys::AbortController::new().ok();
@@ -194,6 +230,9 @@ impl HttpBackend {
             })
         })?;
         let status = response.status();
+        if status == 401 {
+            return Err(Refused401);
+        }
         let text = response.text().await.map_err(|_| {
             BackendError::Unavailable("The server's answer was cut off. Try again.".to_owned())
         })?;
@@ -204,7 +243,7 @@ impl HttpBackend {
             .ok()
             .and_then(|p| p.detail)
             .unwrap_or_default();
-        Err(match status {
+        Err(Failure::Other(match status {
             404 => BackendError::NotFound(or(detail, "It no longer exists.")),
             409 => BackendError::Stale(or(
                 detail,
@@ -221,7 +260,46 @@ impl HttpBackend {
             _ => BackendError::Unavailable(format!(
                 "The server failed (HTTP {status}); nothing was changed. Try again."
             )),
-        })
+        }))
+    }
+}
+
+/// A request to send: a read of a path with its query, or a write to a path under an
+/// idempotency key.
+#[derive(Clone, Copy)]
+enum Sent<'a> {
+    Read {
+        path: &'a str,
+        query: &'a [(&'a str, String)],
+    },
+    Write {
+        path: &'a str,
+        key: &'a str,
+    },
+}
+
+/// Why one exchange failed: the token refused (tried again with a fresh one), or anything else.
+enum Failure {
+    Refused401,
+    Other(BackendError),
+}
+
+use Failure::Refused401;
+
+impl Failure {
+    fn into_error(self) -> BackendError {
+        match self {
+            Refused401 => {
+                BackendError::Unavailable("The server refused the API token (HTTP 401).".to_owned())
+            }
+            Self::Other(error) => error,
+        }
+    }
+}
+
+impl From<BackendError> for Failure {
+    fn from(error: BackendError) -> Self {
+        Self::Other(error)
     }
 }
 
@@ -245,17 +323,23 @@ fn instant(time: DateTime<Utc>) -> String {
 #[async_trait(?Send)]
 impl Backend for HttpBackend {
     async fn integrations(&self) -> Answer<Vec<Integration>> {
-        self.get("/integrations", &[]).await
+        decode(&self.read("/integrations", &[]).await?)
     }
 
     async fn counts(&self, integration: IntegrationId) -> Answer<StatusCounts> {
-        self.get(&format!("/integrations/{integration}/counts"), &[])
-            .await
+        decode(
+            &self
+                .read(&format!("/integrations/{integration}/counts"), &[])
+                .await?,
+        )
     }
 
     async fn clients(&self, integration: IntegrationId) -> Answer<Vec<Client>> {
-        self.get(&format!("/integrations/{integration}/clients"), &[])
-            .await
+        decode(
+            &self
+                .read(&format!("/integrations/{integration}/clients"), &[])
+                .await?,
+        )
     }
 
     async fn items(&self, query: ItemQuery) -> Answer<ItemPage> {
@@ -282,7 +366,7 @@ impl Backend for HttpBackend {
             "/integrations/{}/clients/{}/items",
             query.integration, query.client
         );
-        self.get(&path, &params).await
+        decode(&self.read(&path, &params).await?)
     }
 
     async fn candidates(&self, item: ItemId, query: CandidateQuery) -> Answer<Candidates> {
@@ -290,14 +374,21 @@ impl Backend for HttpBackend {
             ("filter", query.filter),
             ("limit", query.limit.min(MAX_LIMIT).to_string()),
         ];
-        self.get(&format!("/items/{item}/candidates"), &params)
-            .await
+        decode(
+            &self
+                .read(&format!("/items/{item}/candidates"), &params)
+                .await?,
+        )
     }
 
     async fn history(&self, item: ItemId, before: Option<u64>, limit: u32) -> Answer<HistoryPage> {
         let mut params = vec![("limit", limit.to_string())];
         params.extend(before.map(|b| ("before", b.to_string())));
-        self.get(&format!("/items/{item}/history"), &params).await
+        decode(
+            &self
+                .read(&format!("/items/{item}/history"), &params)
+                .await?,
+        )
     }
 
     async fn suggestions(
@@ -305,11 +396,14 @@ impl Backend for HttpBackend {
         integration: IntegrationId,
         client: ClientId,
     ) -> Answer<Vec<Suggestion>> {
-        self.get(
-            &format!("/integrations/{integration}/clients/{client}/suggestions"),
-            &[],
+        decode(
+            &self
+                .read(
+                    &format!("/integrations/{integration}/clients/{client}/suggestions"),
+                    &[],
+                )
+                .await?,
         )
-        .await
     }
 
     async fn log_page(&self, query: LogQuery) -> Answer<LogPage> {
@@ -323,12 +417,15 @@ impl Backend for HttpBackend {
         params.extend(query.level.map(|l| ("level", l.slug().to_owned())));
         params.extend(query.client.map(|c| ("client", c.to_string())));
         let path = format!("/integrations/{}/log-entries", query.integration);
-        self.get(&path, &params).await
+        decode(&self.read(&path, &params).await?)
     }
 
     async fn rules(&self, integration: IntegrationId) -> Answer<Vec<Rule>> {
-        self.get(&format!("/integrations/{integration}/rules"), &[])
-            .await
+        decode(
+            &self
+                .read(&format!("/integrations/{integration}/rules"), &[])
+                .await?,
+        )
     }
 
     async fn rule_preview(&self, rule: NewRule, limit: u32) -> Answer<RulePreview> {
@@ -337,7 +434,7 @@ impl Backend for HttpBackend {
             params.push(("type", t.slug().to_owned()));
         }
         let path = format!("/integrations/{}/rules/preview", rule.integration);
-        self.get(&path, &params).await
+        decode(&self.read(&path, &params).await?)
     }
 
     async fn apply(&self, action: Action, version: u32, key: &str) -> Answer<ItemView> {
@@ -389,13 +486,19 @@ impl Backend for HttpBackend {
                 },
             ),
         };
-        self.post(&path, &body, key).await
+        decode(&self.write(&path, &body, key).await?)
     }
 
     /// Sends the batch as JSON, and reads the outcome's undo back unread.
     async fn apply_batch(&self, batch: BatchBody, key: &str) -> Answer<BatchAnswer> {
         let text = self
-            .exchange(self.write_request("/batches", key), Some(batch.into_json()))
+            .exchange(
+                Sent::Write {
+                    path: "/batches",
+                    key,
+                },
+                Some(batch.into_json()),
+            )
             .await?;
         let outcome: Outcome = serde_json::from_str(&text).map_err(|_| unreadable())?;
         Ok(BatchAnswer {
@@ -419,7 +522,7 @@ impl Backend for HttpBackend {
     /// token goes in the events' URL (the server takes it there for that path only).
     fn watch(&self, changed: Rc<dyn Fn()>) {
         let mut url = self.url("/events");
-        if let Some(token) = &self.token {
+        if let Some(token) = &self.token.get() {
             url = format!("{url}?access_token={}", js_sys::encode_uri_component(token));
         }
         *self.live.borrow_mut() = Live::subscribe(&url, changed);

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod fetch;
 pub mod http;
 pub mod live;
+pub mod token;
 #[cfg(not(feature = "demo"))]
 pub mod unconfigured;
 

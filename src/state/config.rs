@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sync_core::parse_templates;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::view::View;
 
@@ -37,6 +37,15 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The theme named `slug`; anything else (or nothing) is `Auto`.
+    pub fn from_slug(slug: Option<&str>) -> Self {
+        match slug {
+            Some("light") => Self::Light,
+            Some("dark") => Self::Dark,
+            _ => Self::Auto,
+        }
+    }
+
     /// Its name in configuration and in the app root's `data-theme`.
     pub fn slug(self) -> &'static str {
         match self {
@@ -72,6 +81,9 @@ pub struct Config {
     /// Who the technician is, as the items' history names their changes in the mock store (a
     /// server names them by their token).
     pub user: String,
+    /// The locale counts and times are shown in (a BCP 47 tag such as `de-DE`); none: the
+    /// browser's.
+    pub locale: Option<String>,
     /// The app's stylesheet, linked inside its root (given by `embed.js`, not configurable).
     pub stylesheet: Option<String>,
 }
@@ -87,6 +99,7 @@ impl Default for Config {
             view_in_url: false,
             theme: Theme::Auto,
             stylesheet: None,
+            locale: None,
             user: "You".to_owned(),
             source_urls: Vec::new(),
         }
@@ -98,8 +111,9 @@ const MAX_DEMO_SIZE: u32 = 1_000_000;
 
 impl Config {
     /// Reads `portal`, `demo`, `backend` (`mock` or `http`), `api`, `token`, `timeout`
-    /// (seconds), `theme` (`light`, `dark`, `auto`), `user`, `source_urls` and the view's keys (see [`View::from_lookup`]) through `get`; anything missing
-    /// or unreadable keeps its default.
+    /// (seconds), `theme` (`light`, `dark`, `auto`), `locale`, `user`, `source_urls` and the
+    /// view's keys (see [`View::from_lookup`]) through `get`; anything missing or unreadable
+    /// keeps its default.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
         let text = |key: &str| {
@@ -127,12 +141,11 @@ impl Config {
                 .unwrap_or(default.timeout_secs),
             view: View::from_lookup(&get),
             view_in_url: false,
-            theme: match text("theme").as_deref() {
-                Some("light") => Theme::Light,
-                Some("dark") => Theme::Dark,
-                _ => Theme::Auto,
-            },
+            theme: Theme::from_slug(text("theme").as_deref()),
             stylesheet: None,
+            // A tag `Intl` does not take would make its formatters throw (a page's URL is not
+            // checked as a configuration object is).
+            locale: text("locale").filter(|l| is_locale(l)),
             user: text("user").unwrap_or(default.user),
             source_urls: parse_templates(&text("source_urls").unwrap_or_default()),
         }
@@ -140,42 +153,72 @@ impl Config {
 }
 
 impl Config {
-    /// The settings of a standalone page: its URL query, where the view then lives too.
+    /// The backend's name, as the host's `ready` event says it: `mock` or `http`.
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            BackendChoice::Mock => "mock",
+            BackendChoice::Http { .. } => "http",
+        }
+    }
+
+    /// The settings of a standalone page: its URL query, where the view then lives too. A
+    /// `token` there is read once and taken out of the address at once (`history.replaceState`),
+    /// so that it stays out of the history, bookmarks and Referer headers.
     pub fn from_url() -> Self {
         let search = window().location().search().unwrap_or_default();
         let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
-        Self {
+        let config = Self {
             view_in_url: true,
             ..Self::from_lookup(|key| query.as_ref().and_then(|q| q.get(key)))
+        };
+        if let Some(query) = query.filter(|q| q.has("token")) {
+            query.delete("token");
+            forget_token(&query);
         }
+        config
     }
 
     /// The settings of an embedded app: a configuration object's keys (strings or numbers);
     /// the view then lives in memory.
     pub fn from_object(object: &JsValue) -> Self {
-        Self::from_lookup(|key| {
-            js_sys::Reflect::get(object, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| {
-                    v.as_string()
-                        .or_else(|| v.as_f64().map(|n| (n as i64).to_string()))
-                })
-        })
+        Self::from_lookup(|key| object_text(object, key))
     }
+}
 
-    /// The settings `mount` was given: the object if there is one, else the host page's global
-    /// configuration object (`window.syncOverviewConfig`), else the page's URL.
-    pub fn for_mount(given: &JsValue) -> Self {
-        if given.is_object() {
-            return Self::from_object(given);
-        }
-        let global = js_sys::Reflect::get(&window(), &JsValue::from_str(CONFIG_OBJECT))
-            .ok()
-            .filter(JsValue::is_object);
-        match global {
-            Some(object) => Self::from_object(&object),
-            None => Self::from_url(),
-        }
+/// Whether `Intl` takes `text` as a language tag (`Intl.getCanonicalLocales` throws if not).
+fn is_locale(text: &str) -> bool {
+    let canonical = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
+        .and_then(|intl| js_sys::Reflect::get(&intl, &"getCanonicalLocales".into()))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    canonical.is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(text)).is_ok())
+}
+
+/// A configuration object's value of `key` as text: a string as it is, a number as its digits.
+pub fn object_text(object: &JsValue, key: &str) -> Option<String> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(key)).ok()?;
+    value
+        .as_string()
+        .or_else(|| value.as_f64().map(|n| (n as i64).to_string()))
+}
+
+/// Replaces the page's address by the same one with `query` (its token taken out), in place.
+fn forget_token(query: &web_sys::UrlSearchParams) {
+    let location = window().location();
+    let rest = String::from(query.to_string());
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let search = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("?{rest}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
     }
 }
 

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::actions::screen::Screen;
+use crate::app::host_events::use_host_events;
+use crate::app::remote::EmbeddedView;
 use crate::data::use_api;
 use crate::state::clock::Clock;
 use crate::state::config::use_config;
@@ -31,10 +33,12 @@ pub fn SyncOverview() -> impl IntoView {
     let config = use_config();
     let screen = Screen::new();
     provide_context(screen);
-    let home = if config.view_in_url {
-        ViewHome::in_url()
-    } else {
-        ViewHome::in_memory(config.view)
+    // Embedded, the view lives in the app's memory, where the host's `update` changes it too.
+    let remote_view = use_context::<EmbeddedView>().map(|view| view.0);
+    let home = match (config.view_in_url, remote_view) {
+        (true, _) => ViewHome::in_url(),
+        (false, Some(view)) => ViewHome::Memory(view),
+        (false, None) => ViewHome::in_memory(config.view.clone()),
     };
     let view = ViewState::new(api, home, screen.changes());
     provide_context(view);
@@ -43,6 +47,8 @@ pub fn SyncOverview() -> impl IntoView {
         screen.changes().bump();
     }));
     provide_context(Clock::ticking());
+
+    tell_the_host(view, config.backend_name());
 
     let integration_id = Memo::new(move |_| view.integration().with(|i| i.as_ref().map(|i| i.id)));
     let counts = load_counts(api, screen, integration_id);
@@ -100,4 +106,21 @@ pub fn SyncOverview() -> impl IntoView {
             </Show>
         </Landmark>
     }
+}
+
+/// Tells the host page the app is ready, once its integrations show, and what the list shows
+/// whenever that changes. Effects because they reach outside the app; they write no signal.
+fn tell_the_host(view: ViewState, backend: &'static str) {
+    let host = use_host_events();
+    Effect::new(move |told: Option<bool>| {
+        if told == Some(true) {
+            return true;
+        }
+        let shown = view.integration().with(Option::is_some);
+        if shown {
+            host.ready(backend);
+        }
+        shown
+    });
+    Effect::new(move |_| view.shown().with(|shown| host.view(shown)));
 }

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-/// Appends one line of fields, separated by commas and ended by a line feed.
+/// Appends one record of fields, separated by commas and ended by CRLF (RFC 4180).
 pub fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     for (n, value) in fields.into_iter().enumerate() {
         if n > 0 {
@@ -15,7 +15,7 @@ pub fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
         }
         field(out, value);
     }
-    out.push('\n');
+    out.push_str("\r\n");
 }
 
 /// Appends one field: in double quotes (doubled inside) when it holds a comma, a quote or a line

@@ -1,5 +1,7 @@
-//! Numbers, times and dates as the screen shows them: times in the user's locale (the browser's
-//! `Intl.DateTimeFormat`) and time zone.
+//! Numbers, times and dates as the screen shows them: counts and times in the configured locale
+//! (`locale`) or else the browser's (`Intl.NumberFormat`, `Intl.DateTimeFormat`), times in the
+//! user's time zone. One wasm instance serves every app on a page, so the locale is the page's:
+//! the latest app mounted, or updated, with a `locale` sets it.
 //!
 //! Numbers and the fixed patterns are written out by hand rather than with `format!("{:.2}")`
 //! or chrono's `format`/`parse`: those bring float formatting and chrono's strftime machinery
@@ -7,8 +9,13 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Timelike, Utc};
 
-/// A count with thousands separators: 12480 → "12,480".
+/// A count with the locale's digit grouping: 12480 → "12,480" (en-US), "12.480" (de-DE).
 pub fn grouped(n: u32) -> String {
+    in_locale_number(n).unwrap_or_else(|| grouped_by_hand(n))
+}
+
+/// A count with commas every three digits (outside a browser).
+fn grouped_by_hand(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -90,27 +97,93 @@ impl Pattern {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The browser's formatters, made once per pattern (a log window formats hundreds of times).
-    static FORMATTERS: [js_sys::Intl::DateTimeFormat; 2] = [Pattern::Exact, Pattern::Log].map(|p| {
-        let object = js_sys::Object::new();
-        for (key, value) in p.options() {
-            let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    /// The browser's formatters in the page's locale: counts, then a formatter per time pattern
+    /// (a log window formats hundreds of times). Made again when the locale changes.
+    static FORMATTERS: std::cell::RefCell<Formatters> = std::cell::RefCell::new(Formatters::new(None));
+    /// Fires when the locale changes: what shows a count or a time formats it again.
+    static LOCALE_CHANGED: leptos::prelude::ArcTrigger = leptos::prelude::ArcTrigger::new();
+}
+
+/// The formatters of one locale.
+#[cfg(target_arch = "wasm32")]
+struct Formatters {
+    locale: Option<String>,
+    numbers: js_sys::Intl::NumberFormat,
+    times: [js_sys::Intl::DateTimeFormat; 2],
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Formatters {
+    fn new(locale: Option<String>) -> Self {
+        let locales = js_sys::Array::new();
+        if let Some(locale) = &locale {
+            locales.push(&locale.into());
         }
-        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &object)
+        let options = |pairs: &[(&str, &str)]| {
+            let object = js_sys::Object::new();
+            for (key, value) in pairs {
+                let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+            }
+            object
+        };
+        Self {
+            numbers: js_sys::Intl::NumberFormat::new(&locales, &options(&[])),
+            times: [Pattern::Exact, Pattern::Log]
+                .map(|p| js_sys::Intl::DateTimeFormat::new(&locales, &options(p.options()))),
+            locale,
+        }
+    }
+}
+
+/// Shows counts and times in `locale` (a BCP 47 tag, checked by the configuration), or the
+/// browser's with none, from now on.
+#[cfg(target_arch = "wasm32")]
+pub fn set_locale(locale: Option<&str>) {
+    FORMATTERS.with(|f| {
+        if f.borrow().locale.as_deref() != locale {
+            *f.borrow_mut() = Formatters::new(locale.map(str::to_owned));
+            LOCALE_CHANGED.with(leptos::prelude::Notify::notify);
+        }
     });
 }
 
-/// Formats `time` with the browser's `Intl.DateTimeFormat` in its default locale and time zone.
+/// Outside a browser there is one locale, the fixed patterns'.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_locale(_: Option<&str>) {}
+
+/// Formats `time` with the browser's `Intl.DateTimeFormat` in the page's locale and the user's
+/// time zone.
 #[cfg(target_arch = "wasm32")]
 fn in_locale(pattern: Pattern, time: DateTime<Utc>) -> Option<String> {
+    LOCALE_CHANGED.with(leptos::prelude::Track::track);
     let date = js_sys::Date::new(&(time.timestamp_millis() as f64).into());
-    FORMATTERS.with(|formats| {
-        formats[pattern as usize]
+    FORMATTERS.with(|f| {
+        f.borrow().times[pattern as usize]
             .format()
             .call1(&wasm_bindgen::JsValue::UNDEFINED, &date)
             .ok()?
             .as_string()
     })
+}
+
+/// Formats `n` with the browser's `Intl.NumberFormat` in the page's locale.
+#[cfg(target_arch = "wasm32")]
+fn in_locale_number(n: u32) -> Option<String> {
+    LOCALE_CHANGED.with(leptos::prelude::Track::track);
+    FORMATTERS.with(|f| {
+        f.borrow()
+            .numbers
+            .format()
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &n.into())
+            .ok()?
+            .as_string()
+    })
+}
+
+/// Outside a browser counts are grouped by hand.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_locale_number(_: u32) -> Option<String> {
+    None
 }
 
 /// Outside a browser the fixed patterns above are used.
@@ -171,7 +244,8 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn groups_thousands() {
+    fn groups_thousands_as_the_locale_does() {
+        set_locale(Some("en-US"));
         assert_eq!(grouped(0), "0");
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1_000), "1,000");
@@ -179,6 +253,10 @@ mod tests {
         assert_eq!(grouped(1_234_567), "1,234,567");
         assert_eq!(items(1), "1 item");
         assert_eq!(items(2_000), "2,000 items");
+        assert_eq!(grouped_by_hand(1_234_567), "1,234,567");
+        set_locale(Some("de-DE"));
+        assert_eq!(grouped(1_234_567), "1.234.567");
+        set_locale(None);
     }
 
     #[wasm_bindgen_test]

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-/// The failure, in words, with a way to try again.
+use crate::app::host_events::use_host_events;
+
+/// The failure, in words, with a way to try again; the host page hears of it (an `error` of type
+/// `load`).
 #[component]
 pub fn LoadError(
     /// What went wrong, in words.
@@ -12,6 +15,7 @@ pub fn LoadError(
     #[prop(into)]
     retry: Callback<()>,
 ) -> impl IntoView {
+    use_host_events().error("load", &error);
     view! {
         <div class="load-error" role="alert">
             <p>{error}</p>

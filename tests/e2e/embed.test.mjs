@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rowsReady } from './support/browser.mjs';
 import { BACKEND, suite } from './support/suite.mjs';
-import { choose, filterBy, rows, settled } from './support/app.mjs';
+import { choose, filterBy, pickFromMenu, rows, settled } from './support/app.mjs';
 
 const { visit, state } = suite();
 const T = { timeout: 60_000 };
@@ -128,6 +128,17 @@ test('the demo portal of examples/portal-host embeds the module under the strict
   assert.notEqual(await moduleHeading.evaluate((h) => getComputedStyle(h).color), portalColour);
   assert.doesNotMatch(await moduleHeading.evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
   assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).count(), BACKEND === 'http' ? 0 : 1);
+  // The portal's own controls drive the module: its theme button through update(), its badge
+  // from the change events, its URL from the view events.
+  assert.match(await page.getByText(/^Sync Overview \d+\.\d+\.\d+$/).innerText(), /0\.1\.0|\d/);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.waitForFunction(() => document.querySelector('.sync-overview-app')?.dataset.theme === 'dark');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('client'));
+  const first = (await rows(page)).find((r) => r.status !== 'Excluded');
+  await filterBy(page, first.name);
+  await pickFromMenu(page, first.name, 'Exclude Record');
+  await page.getByRole('dialog', { name: 'Exclude Record' }).getByRole('button', { name: 'Exclude', exact: true }).click();
+  await page.locator('#changes-badge:not([hidden])').filter({ hasText: '1' }).waitFor();
   await done();
 });
 

@@ -71,6 +71,8 @@ test('Ctrl+Z in the list undoes an Include from the row menu', T, async () => {
   const included = await page.getByRole('status').filter({ hasText: `Included ${item.name}` }).innerText();
   const now = included.match(/it is (.+) again/)[1];
   await waitForStatus(page, item.name, now);
+  // Focus comes back to the row once the reloaded list shows it.
+  await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Actions for ${item.name}`);
   // In the Filter box, Ctrl+Z is the box's own: the undo stays on offer and nothing is undone.
   // (Taking the undo would withdraw the offer at once, in the key's own handler: it would show
   // by the second frame after the key.)

@@ -204,6 +204,28 @@ for (const name of engines) {
       assert.equal(heading, '24px', 'the module’s heading is styled');
       await ui.done();
     });
+
+    test('the <sync-overview> element: two apps, an attribute changes one in place, reconnecting mounts again', T, async () => {
+      const ui = await visit('/__test/element.html?backend=mock');
+      const rowsIn = (id) => ui.evaluate((id) => document.querySelectorAll(`#${id} table[aria-busy="false"] tbody th[scope=row]`).length, id);
+      for (const id of ['module-1', 'module-2']) await ui.until(() => rowsIn(id), (n) => n > 0, `rows in ${id}`);
+      const theme = (id) => ui.evaluate((id) => document.querySelector(`#${id} .sync-overview-app`)?.dataset.theme ?? null, id);
+      await ui.evaluate(() => {
+        window.firstRoot = document.querySelector('#module-1 .sync-overview-app');
+        document.getElementById('module-1').setAttribute('theme', 'dark');
+      });
+      await ui.until(() => theme('module-1'), (t) => t === 'dark', 'module-1 dark');
+      assert.equal(await theme('module-2'), 'auto', 'the other element keeps its theme');
+      assert.equal(await ui.evaluate(() => window.firstRoot === document.querySelector('#module-1 .sync-overview-app')), true, 'in place');
+      await ui.evaluate(() => {
+        window.kept = document.getElementById('module-2');
+        window.kept.remove();
+      });
+      assert.equal(await ui.evaluate(() => window.kept.childElementCount), 0, 'unmounted when disconnected');
+      await ui.evaluate(() => document.querySelector('main section:last-child').append(window.kept));
+      await ui.until(() => rowsIn('module-2'), (n) => n > 0, 'rows in module-2 again');
+      await ui.done();
+    });
   });
 }
 

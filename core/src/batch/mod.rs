@@ -130,6 +130,32 @@ impl Batch {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The items it names one by one, in its order; none when it names them by a list.
+    pub fn item_ids(&self) -> Option<Vec<ItemId>> {
+        Some(match self {
+            Self::Exclude { items, .. } | Self::Include { items } => {
+                items.iter().map(|i| i.0).collect()
+            }
+            Self::Rematch { items } => items.iter().map(|i| i.0).collect(),
+            Self::Restore { items } | Self::SetRule { items, .. } => {
+                items.iter().map(|i| i.0).collect()
+            }
+            Self::AddRule { items, .. } => items.as_ref()?.iter().map(|i| i.0).collect(),
+            Self::ExcludeMatching { .. } | Self::IncludeMatching { .. } => return None,
+        })
+    }
+
+    /// The status every item it changes ends with, when that is one status for all.
+    pub fn status_after(&self) -> Option<SyncStatus> {
+        match self {
+            Self::Exclude { .. } | Self::ExcludeMatching { .. } | Self::AddRule { .. } => {
+                Some(SyncStatus::Excluded)
+            }
+            Self::Rematch { .. } => Some(SyncStatus::Matched),
+            _ => None,
+        }
+    }
 }
 
 /// What a batch did.

@@ -21,6 +21,7 @@ use crate::sync_overview::sync_status::table::SyncStatusTable;
 use crate::sync_overview::sync_status::use_item_page::use_item_page;
 use crate::sync_overview::sync_status::use_row_window::use_row_window;
 use crate::sync_overview::sync_status::TITLE;
+use crate::ui::focus::is_text_entry;
 use crate::ui::format::items;
 use crate::ui::ids::use_ids;
 use crate::ui::load_error::LoadError;
@@ -97,11 +98,7 @@ fn list_keys(selection: Selection) -> impl Fn(ev::KeyboardEvent) + 'static {
         let typing = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| {
-                matches!(t.tag_name().as_str(), "TEXTAREA" | "SELECT")
-                    || (t.tag_name() == "INPUT"
-                        && t.get_attribute("type").as_deref() != Some("checkbox"))
-            });
+            .is_some_and(|t| is_text_entry(&t));
         if ev.key() == "Escape"
             && !typing
             && !ev.default_prevented()

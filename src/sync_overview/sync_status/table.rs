@@ -15,7 +15,7 @@ use crate::sync_overview::sync_status::use_item_page::ItemPageState;
 use crate::sync_overview::sync_status::use_row_window::RowWindowState;
 use crate::sync_overview::sync_status::window::RowWindow;
 use crate::sync_overview::sync_status::TITLE;
-use crate::ui::focus::{focus_by_id, focus_soon};
+use crate::ui::focus::{focus_by_id, focus_soon_unless_typing};
 use crate::ui::format::px;
 use crate::ui::ids::use_ids;
 
@@ -144,7 +144,8 @@ fn EmptyState() -> impl IntoView {
 }
 
 /// Gives focus back after an action: to the acted-on item's actions button once the reloaded
-/// page shows it; if it no longer shows (filtered out), to the section heading. An effect
+/// page shows it (unless the user has gone on to type in a field meanwhile); if it no longer
+/// shows (filtered out), to the section heading. An effect
 /// because the button exists only once the reloaded rows render; it writes no signal.
 fn focus_after_reload(loaded: Memo<Option<ItemPage>>, heading: String) {
     let screen = use_screen();
@@ -156,7 +157,7 @@ fn focus_after_reload(loaded: Memo<Option<ItemPage>>, heading: String) {
                 return;
             };
             if page.items.iter().any(|row| row.id == id) {
-                focus_soon(ids.with_value(|ids| ids.actions_button(id)));
+                focus_soon_unless_typing(ids.with_value(|ids| ids.actions_button(id)));
             } else {
                 focus_by_id(&heading);
             }

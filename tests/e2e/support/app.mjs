@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { painted, until } from './wait.mjs';
 
-const number = (text) => Number(text.replace(/,/g, ''));
+// Counts follow the page's locale: "100,000" in en-US, "100.000" in de-DE (a test may set either).
+const number = (text) => Number(text.replace(/[,.\s\u00a0\u202f]/g, ''));
 
 /** The Sync Status table. */
 export const table = (page) => page.getByRole('table', { name: 'Sync Status' });
@@ -39,10 +40,10 @@ export async function tilesReady(page) {
     .waitFor();
 }
 
-/** The "N items" count of the Sync Status list. */
+/** The "N items" count of the Sync Status list, in any locale's digit grouping. */
 export async function itemCount(page) {
-  const text = await page.getByText(/^[\d,]+ items?$/).innerText();
-  return number(text.match(/[\d,]+/)[0]);
+  const text = await page.getByText(/^\d[\d,.\u00a0\u202f]* items?$/).innerText();
+  return number(text.match(/\d[\d,.\u00a0\u202f]*/)[0]);
 }
 
 /**
