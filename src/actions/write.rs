@@ -4,6 +4,7 @@
 use sync_core::{Action, ItemId, ItemView, What};
 
 use crate::actions::bulk::{Plan, Summary};
+use crate::actions::history_words::latest_change;
 use crate::actions::screen::Screen;
 use crate::data::{Api, BackendError, BatchAnswer, BatchBody};
 
@@ -18,7 +19,8 @@ pub enum Refusal {
 }
 
 /// Applies `action` to the item as it was at `version`. Sending the same `key` again (a retry)
-/// applies it at most once. A stale version or a vanished item reloads what the screen shows.
+/// applies it at most once. A stale version or a vanished item reloads what the screen shows; a
+/// stale one is said with the item's latest change, read from its history.
 pub async fn write(
     api: Api,
     screen: Screen,
@@ -30,6 +32,7 @@ pub async fn write(
         screen.changes().bump();
     };
     let what = What::of_action(&action);
+    let item = action.item();
     match api.get().apply(action, version, key).await {
         Ok(changed) => {
             screen
@@ -38,9 +41,10 @@ pub async fn write(
             Ok(changed)
         }
         Err(BackendError::Stale(message)) => {
+            let latest = latest_change_of(api, item).await;
             screen.failed_as(
                 "stale",
-                format!("{message} Nothing was saved: check the item and try again."),
+                format!("{message}{latest} Nothing was saved: check the item and try again."),
             );
             reload();
             Err(Refusal::Stale)
@@ -51,6 +55,17 @@ pub async fn write(
             }
             Err(Refusal::Failed(error.to_string()))
         }
+    }
+}
+
+/// " The latest change: …" when the item's history says what it ran into, else nothing (the
+/// refusal is said either way).
+async fn latest_change_of(api: Api, item: ItemId) -> String {
+    match api.get().history(item, None, 1).await {
+        Ok(page) => {
+            latest_change(&page, chrono::Utc::now()).map_or_else(String::new, |s| format!(" {s}"))
+        }
+        Err(_) => String::new(),
     }
 }
 

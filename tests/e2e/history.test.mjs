@@ -89,7 +89,7 @@ test('two named users act on one item: its History names both, newest first, and
   await ann.done();
 });
 
-test('a revert over a change made since is refused and says so, changing nothing', T, async () => {
+test('a revert over a change made since is refused and names that change, changing nothing', T, async () => {
   const ann = await visit(as('Ann Lee'));
   await tilesReady(ann.page);
   const page = ann.page;
@@ -113,7 +113,8 @@ test('a revert over a change made since is refused and says so, changing nothing
   }
   // The dialog may have reloaded with the new entry; the older revert is still offered.
   await dialog.getByRole('button', { name: 'Revert to this: Excluded' }).first().click();
-  await page.getByRole('alert').filter({ hasText: 'Nothing was saved' }).waitFor();
+  // The refusal names the change it ran into, from the item's history.
+  await page.getByRole('alert').filter({ hasText: 'The latest change: Matched → Excluded, by Bo · Exclude, just now. Nothing was saved' }).waitFor();
   await until(async () => (await rowOf(page, item.name))?.status, (s) => s === 'Excluded', { what: `${item.name} as Bo left it` });
   if (other) await other.done();
   await ann.done({ allow: /409|Conflict/ });

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use sync_core::time::relative;
 use sync_core::{Action, HistoryEntry, HistoryPage, ItemView, RecordId, RecordView};
 
+use crate::actions::history_words::{record_name, what_made};
 use crate::actions::screen::use_screen;
 use crate::data::fetch::Fetch;
 use crate::data::use_api;
@@ -106,13 +107,6 @@ fn history_list(
     revert: Callback<(HistoryEntry, Vec<RecordView>)>,
 ) -> impl IntoView {
     let clock = use_clock();
-    let records = page.records.clone();
-    let name_of = move |id: RecordId| {
-        records
-            .iter()
-            .find(|r| r.id == id)
-            .map_or_else(|| format!("record #{id}"), |r| r.name.clone())
-    };
     let summary = match (page.total, page.entries.len() as u32) {
         (0, _) => "No change to this item has been recorded yet.".to_owned(),
         (1, _) => "1 change.".to_owned(),
@@ -121,9 +115,9 @@ fn history_list(
         }
         (total, _) => format!("{} changes, newest first.", grouped(total)),
     };
-    let entries = page.entries.into_iter().map(|entry| {
-        let what = entry.describe(&name_of);
-        let who = format!("{} · {}", entry.actor, what_made(&entry));
+    let entries = page.entries.iter().map(|entry| {
+        let what = entry.describe(|id| record_name(&page, id));
+        let who = format!("{} · {}", entry.actor, what_made(entry));
         let time = entry.time;
         let differs = (entry.after.status, entry.after.record) != current;
         let records = page.records.clone();
@@ -158,28 +152,5 @@ fn history_list(
     view! {
         <p class="muted" role="status">{summary}</p>
         <ol class="history-list" aria-label="Changes, newest first">{entries.collect_view()}</ol>
-    }
-}
-
-/// How the change was made, in words.
-fn what_made(entry: &HistoryEntry) -> String {
-    use sync_core::What::*;
-    let many = |verb: &str| match entry.count {
-        0 | 1 => verb.to_owned(),
-        n => format!("{verb} ({} items at once)", grouped(n)),
-    };
-    match entry.what {
-        Rematch => many("Re-match"),
-        Exclude => many("Exclude"),
-        Include => many("Include"),
-        Restore => many("Undo or revert"),
-        Rule => match entry.rule {
-            Some(rule) => many(&format!("Exclusion rule #{rule}")),
-            None => many("Exclusion rule"),
-        },
-        Run => match &entry.run {
-            Some(run) => format!("Sync run {run}"),
-            None => "Sync run".to_owned(),
-        },
     }
 }
