@@ -142,6 +142,28 @@ test('the demo portal of examples/portal-host embeds the module under the strict
   await done();
 });
 
+test('beside the portal’s sidebar, at 1366 and 1024 pixels wide, the tiles and the list stay inside the module and every row menu is in reach', T, async () => {
+  const { page, done } = await visit('', { waitForRows: false });
+  const demo = BACKEND === 'http' ? `?backend=http&api=${encodeURIComponent(state.api.url)}` : '';
+  await page.goto(new URL(`/examples/portal-host/${demo}`, page.url()).toString());
+  await rowsReady(page);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    const spill = await page.evaluate(() => {
+      const app = document.querySelector('.sync-overview-app').getBoundingClientRect();
+      const scroller = document.querySelector('.table-scroll');
+      const out = [...document.querySelectorAll('.tile, .sync-table tbody tr:not([aria-hidden]) button')]
+        .map((e) => [e.getAttribute('aria-label') ?? e.className, e.getBoundingClientRect()])
+        .filter(([, r]) => r.right > app.right + 0.5 || r.left < app.left - 0.5)
+        .map(([name, r]) => `${name} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      return { out, scrolls: scroller.scrollWidth - scroller.clientWidth, app: `${Math.round(app.left)}–${Math.round(app.right)}` };
+    });
+    assert.deepEqual(spill.out, [], `at ${width}px, past the module (${spill.app})`);
+    assert.equal(spill.scrolls, 0, `at ${width}px, the list scrolls sideways`);
+  }
+  await done();
+});
+
 test('rows are 48px in any host page, and a host sets roomier rows with --so-row-height', T, async () => {
   const plain = await host();
   await settled(plain.page);
