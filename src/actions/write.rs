@@ -41,11 +41,7 @@ pub async fn write(
             Ok(changed)
         }
         Err(BackendError::Stale(message)) => {
-            let latest = latest_change_of(api, item).await;
-            screen.failed_as(
-                "stale",
-                format!("{message}{latest} Nothing was saved: check the item and try again."),
-            );
+            say_stale(api, screen, item, message);
             reload();
             Err(Refusal::Stale)
         }
@@ -58,15 +54,20 @@ pub async fn write(
     }
 }
 
-/// " The latest change: …" when the item's history says what it ran into, else nothing (the
-/// refusal is said either way).
-async fn latest_change_of(api: Api, item: ItemId) -> String {
-    match api.get().history(item, None, 1).await {
-        Ok(page) => {
-            latest_change(&page, chrono::Utc::now()).map_or_else(String::new, |s| format!(" {s}"))
-        }
-        Err(_) => String::new(),
-    }
+/// Says that a write on `item` was refused as stale, with the item's latest change when its
+/// history names it (read on the side: the refusal does not wait for it).
+fn say_stale(api: Api, screen: Screen, item: ItemId, message: String) {
+    leptos::task::spawn_local(async move {
+        let latest = match api.get().history(item, None, 1).await {
+            Ok(page) => latest_change(&page, chrono::Utc::now()),
+            Err(_) => None,
+        };
+        let latest = latest.map_or_else(String::new, |s| format!(" {s}"));
+        screen.failed_as(
+            "stale",
+            format!("{message}{latest} Nothing was saved: check the item and try again."),
+        );
+    });
 }
 
 /// Applies `action` to the item as it read (`before`), as [`write`] does, then offers its undo.
