@@ -32,7 +32,8 @@ pub fn undo(api: Api, screen: Screen) {
 /// Puts one item back as it was.
 async fn undo_item(api: Api, screen: Screen, restore: Action, version: u32, name: String) {
     let item = restore.item();
-    match write(api, screen, restore, version, &new_key()).await {
+    let stale = format!("{name} was changed by someone else since; Undo left it as it is.");
+    match write(api, screen, restore, version, &new_key(), Some(stale)).await {
         Ok(restored) => {
             screen.focus_row(item);
             screen.changed(format!(
@@ -41,9 +42,8 @@ async fn undo_item(api: Api, screen: Screen, restore: Action, version: u32, name
                 restored.status.label()
             ));
         }
-        Err(Refusal::Stale) => screen.failed(format!(
-            "{name} was changed by someone else since; Undo left it as it is."
-        )),
+        // The write said so, with the item's latest change.
+        Err(Refusal::Stale) => {}
         Err(Refusal::Failed(why)) => {
             screen.failed(format!("Could not undo the change to {name}: {why}"))
         }

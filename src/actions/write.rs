@@ -11,8 +11,8 @@ use crate::data::{Api, BackendError, BatchAnswer, BatchBody};
 /// Why a write changed nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Someone changed the item meanwhile: the screen already says so in an alert and reloads
-    /// it; whatever was open for the old item should close.
+    /// Someone changed the item meanwhile: the screen says so in an alert (with the item's
+    /// latest change) and reloads it; whatever was open for the old item should close.
     Stale,
     /// Why it failed, for the place the user acted in (a dialog, or an alert).
     Failed(String),
@@ -20,13 +20,15 @@ pub enum Refusal {
 
 /// Applies `action` to the item as it was at `version`. Sending the same `key` again (a retry)
 /// applies it at most once. A stale version or a vanished item reloads what the screen shows; a
-/// stale one is said with the item's latest change, read from its history.
+/// stale one is said (`stale`, or the backend's message and that nothing was saved) with the
+/// item's latest change, read from its history.
 pub async fn write(
     api: Api,
     screen: Screen,
     action: Action,
     version: u32,
     key: &str,
+    stale: Option<String>,
 ) -> Result<ItemView, Refusal> {
     let reload = || {
         screen.changes().bump();
@@ -41,7 +43,10 @@ pub async fn write(
             Ok(changed)
         }
         Err(BackendError::Stale(message)) => {
-            say_stale(api, screen, item, message);
+            let said = stale.unwrap_or_else(|| {
+                format!("{message} Nothing was saved: check the item and try again.")
+            });
+            say_stale(api, screen, item, said);
             reload();
             Err(Refusal::Stale)
         }
@@ -54,19 +59,17 @@ pub async fn write(
     }
 }
 
-/// Says that a write on `item` was refused as stale, with the item's latest change when its
-/// history names it (read on the side: the refusal does not wait for it).
-fn say_stale(api: Api, screen: Screen, item: ItemId, message: String) {
+/// Says `said` (a write on `item` was refused as stale), then the item's latest change when its
+/// history names it: read first, on the side (the refusal does not wait for it), so that the
+/// alert is said once, whole.
+fn say_stale(api: Api, screen: Screen, item: ItemId, said: String) {
     leptos::task::spawn_local(async move {
         let latest = match api.get().history(item, None, 1).await {
             Ok(page) => latest_change(&page, chrono::Utc::now()),
             Err(_) => None,
         };
         let latest = latest.map_or_else(String::new, |s| format!(" {s}"));
-        screen.failed_as(
-            "stale",
-            format!("{message}{latest} Nothing was saved: check the item and try again."),
-        );
+        screen.failed_as("stale", format!("{said}{latest}"));
     });
 }
 
@@ -78,7 +81,7 @@ pub async fn write_undoable(
     before: &ItemView,
     key: &str,
 ) -> Result<ItemView, Refusal> {
-    let changed = write(api, screen, action.clone(), before.version, key).await?;
+    let changed = write(api, screen, action.clone(), before.version, key, None).await?;
     screen.undo().offer(&action, before, &changed);
     Ok(changed)
 }

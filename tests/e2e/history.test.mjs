@@ -114,7 +114,7 @@ test('a revert over a change made since is refused and names that change, changi
   // The dialog may have reloaded with the new entry; the older revert is still offered.
   await dialog.getByRole('button', { name: 'Revert to this: Excluded' }).first().click();
   // The refusal names the change it ran into, from the item's history.
-  await page.getByRole('alert').filter({ hasText: 'The latest change: Matched → Excluded, by Bo · Exclude, just now. Nothing was saved' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /Nothing was saved: check the item and try again\. The latest change: Matched → Excluded, by Bo · Exclude, (just now|1 minute ago)\./ }).waitFor();
   await until(async () => (await rowOf(page, item.name))?.status, (s) => s === 'Excluded', { what: `${item.name} as Bo left it` });
   if (other) await other.done();
   await ann.done({ allow: /409|Conflict/ });
