@@ -24,6 +24,15 @@ async function host({ two = false, rowHeight } = {}) {
   return session;
 }
 
+/** Opens the demo portal of examples/portal-host, on the suite's backend, once its rows show. */
+async function portal() {
+  const session = await visit('', { waitForRows: false });
+  const demo = BACKEND === 'http' ? `?backend=http&api=${encodeURIComponent(state.api.url)}` : '';
+  await session.page.goto(new URL(`/examples/portal-host/${demo}`, session.page.url()).toString());
+  await rowsReady(session.page);
+  return session;
+}
+
 test('a host page mounts the app into its element; the URL and history stay the host’s', T, async () => {
   const { page, done } = await host();
   const region = page.getByRole('region', { name: 'Sync module', exact: true });
@@ -115,10 +124,7 @@ test('mounting changes none of the host page’s own styles', T, async () => {
 });
 
 test('the demo portal of examples/portal-host embeds the module under the strict policy', T, async () => {
-  const { page, done } = await visit('', { waitForRows: false });
-  const demo = BACKEND === 'http' ? `?backend=http&api=${encodeURIComponent(state.api.url)}` : '';
-  await page.goto(new URL(`/examples/portal-host/${demo}`, page.url()).toString());
-  await rowsReady(page);
+  const { page, done } = await portal();
   const main = page.getByRole('main').filter({ has: page.getByRole('heading', { name: 'Integrations' }) });
   assert.equal(await main.getByRole('table', { name: 'Sync Status' }).count(), 1, 'the module is in the portal’s main area');
   assert.match(await page.getByRole('heading', { name: 'Integrations' }).evaluate((h) => getComputedStyle(h).fontFamily), /Georgia/);
@@ -143,10 +149,7 @@ test('the demo portal of examples/portal-host embeds the module under the strict
 });
 
 test('beside the portal’s sidebar, at 1366 and 1024 pixels wide, the tiles and the list stay inside the module and every row menu is in reach', T, async () => {
-  const { page, done } = await visit('', { waitForRows: false });
-  const demo = BACKEND === 'http' ? `?backend=http&api=${encodeURIComponent(state.api.url)}` : '';
-  await page.goto(new URL(`/examples/portal-host/${demo}`, page.url()).toString());
-  await rowsReady(page);
+  const { page, done } = await portal();
   for (const width of [1366, 1024]) {
     await page.setViewportSize({ width, height: 900 });
     const spill = await page.evaluate(() => {
